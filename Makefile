@@ -1,0 +1,33 @@
+# qdocgen: `make demo` and `make test` set everything up on a fresh machine (a virtual environment in .venv).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help demo test lint templates clean
+
+help: ## Liệt kê các lệnh
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+demo: $(STAMP) ## Soạn bộ quyết định Bình Tân 2019 (quận và 10 phường) vào out/
+	$(BIN)/qdocgen batch data/binh-tan/2019 -o out --force
+
+test: $(STAMP) ## Chạy bộ kiểm thử
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP) ## Kiểm tra mã (ruff, mypy)
+	$(BIN)/ruff check qdocgen tests templates/build.py
+	$(BIN)/mypy
+
+templates: $(STAMP) ## Dựng lại các mẫu .docx trong templates/ từ templates/build.py
+	$(BIN)/python templates/build.py
+
+clean: ## Xóa môi trường ảo và kết quả
+	rm -rf $(VENV) out build *.egg-info

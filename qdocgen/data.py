@@ -1,0 +1,370 @@
+"""Unit data: reading YAML files, inheritance (``ke_thua``), ``--set`` overrides, dates and data templates.
+
+A dataset is a folder of YAML files. Each ``*.yaml`` file whose name does not start with ``_`` is one unit
+(its id is the file name without ``.yaml``); files starting with ``_`` hold what several units share and are
+inherited with ``ke_thua: _file.yaml``. Mappings merge key by key, the inheriting file winning; lists and
+scalars are replaced whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from qdocgen import vnformat
+from qdocgen.errors import DataError, Problem
+
+INHERIT_KEY = "ke_thua"
+ORDER_KEY = "thu_tu"
+RESERVED_KEYS = (INHERIT_KEY, ORDER_KEY)
+UNIT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_TEMPLATE_PASSES = 5
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a value was written: a file and line, or a ``--set`` option."""
+
+    file: str
+    line: int | None = None
+
+
+@dataclass
+class Unit:
+    """One document's data, merged and checked, ready for a template."""
+
+    id: str
+    path: Path
+    data: dict[str, Any]
+    origins: dict[Path_, Origin] = field(default_factory=dict)
+    order: int = 1000
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The unit's name for people: its issuing body, else its id."""
+        value = self.data.get("co_quan")
+        return value if isinstance(value, str) and value else self.id
+
+    def where(self, key: Path_) -> Origin:
+        """Where ``key`` (or its nearest written parent) comes from; the unit's file if nowhere."""
+        probe = tuple(key)
+        while probe:
+            if probe in self.origins:
+                return self.origins[probe]
+            probe = probe[:-1]
+        return Origin(display(self.path))
+
+    def problem(self, key: Path_, message: str) -> Problem:
+        """A problem at ``key``, located in the file (and line) that wrote it."""
+        origin = self.where(key)
+        return Problem(origin.file, key_path(key), message, origin.line, self.id)
+
+
+def display(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def key_path(key: Path_) -> str:
+    """``("can_cu", 2, "ngay")`` → ``can_cu[2].ngay`` (indices shown from 1, as clerks count)."""
+    out = ""
+    for part in key:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def nfc(value: Any) -> Any:
+    """NFC-normalise every string in a plain data tree."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    return value
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file (round-trip, to keep line numbers); problems instead of exceptions."""
+    shown = display(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return None, [Problem(shown, "", "không tìm thấy tệp; kiểm tra lại đường dẫn.")]
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, "", f"tệp không phải văn bản UTF-8 (byte {exc.start}); "
+                                         "hãy lưu lại tệp với bảng mã UTF-8.")]
+    except OSError as exc:
+        return None, [Problem(shown, "", f"không đọc được tệp: {exc.strerror}.")]
+    try:
+        return _yaml().load(text), []
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or exc.context or "cú pháp sai"
+        return None, [Problem(shown, "", f"lỗi cú pháp YAML ({what}); sửa dòng này rồi chạy lại.", line)]
+    except YAMLError as exc:
+        return None, [Problem(shown, "", f"lỗi cú pháp YAML: {exc}.")]
+
+
+def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) -> Any:
+    """ruamel nodes → plain Python values, recording each key's line in ``origins``."""
+    if isinstance(node, CommentedMap):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            name = unicodedata.normalize("NFC", str(key))
+            line = node.lc.key(key)[0] + 1 if node.lc.data and key in node.lc.data else None
+            origins[prefix + (name,)] = Origin(file, line)
+            out[name] = _plain(value, file, prefix + (name,), origins)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for i, value in enumerate(node):
+            line = node.lc.item(i)[0] + 1 if node.lc.data and i in node.lc.data else None
+            origins[prefix + (i,)] = Origin(file, line)
+            items.append(_plain(value, file, prefix + (i,), origins))
+        return items
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, dt.datetime):
+        return node
+    if isinstance(node, dt.date):
+        return dt.date(node.year, node.month, node.day)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return unicodedata.normalize("NFC", str(node))
+    return node
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any], base_origins: dict[Path_, Origin],
+           over_origins: dict[Path_, Origin], prefix: Path_ = ()) -> dict[str, Any]:
+    """Deep-merge ``over`` into ``base``: mappings key by key, everything else replaced whole."""
+    out = dict(base)
+    for key, value in over.items():
+        here = prefix + (key,)
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value, base_origins, over_origins, here)
+            base_origins[here] = over_origins[here]
+            continue
+        for stale in [k for k in base_origins if k[: len(here)] == here]:
+            del base_origins[stale]
+        base_origins.update({k: v for k, v in over_origins.items() if k[: len(here)] == here})
+        out[key] = value
+    return out
+
+
+def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
+                ) -> tuple[dict[str, Any], dict[Path_, Origin]] | None:
+    """Read a file and, first, the files it inherits from; merged, with origins."""
+    shown = display(path)
+    node, found = read_yaml(path)
+    if found:
+        problems.extend(found)
+        return None
+    if node is None:
+        node = CommentedMap()
+    if not isinstance(node, CommentedMap):
+        problems.append(Problem(shown, "", "tệp dữ liệu phải là một bảng khóa (dạng «khoa: gia_tri» ở đầu "
+                                           "dòng), không phải danh sách hay một giá trị đơn."))
+        return None
+    origins: dict[Path_, Origin] = {}
+    data = _plain(node, shown, (), origins)
+    parent = data.pop(INHERIT_KEY, None)
+    if parent is None:
+        return data, origins
+    line = origins.get((INHERIT_KEY,), Origin(shown)).line
+    if not isinstance(parent, str) or not parent.strip():
+        problems.append(Problem(shown, INHERIT_KEY, "cần tên một tệp YAML cùng thư mục, ví dụ «_chung.yaml».",
+                                line))
+        return None
+    parent_path = (path.parent / parent.strip()).resolve()
+    if parent_path in seen or parent_path == path.resolve():
+        problems.append(Problem(shown, INHERIT_KEY, f"kế thừa vòng tròn qua «{parent}»; bỏ bớt một khóa "
+                                                    "ke_thua.", line))
+        return None
+    if not parent_path.is_file():
+        problems.append(Problem(shown, INHERIT_KEY, f"không tìm thấy tệp «{parent}» để kế thừa; cần một tệp "
+                                                    "có thật trong cùng thư mục.", line))
+        return None
+    base = _read_chain(parent_path, problems, seen + (path.resolve(),))
+    if base is None:
+        return None
+    base_data, base_origins = base
+    return _merge(base_data, data, base_origins, origins), base_origins
+
+
+def parse_override(text: str) -> tuple[list[str], Any]:
+    """``"nguoi_ky.ho_ten=Nguyễn Văn A"`` → (["nguoi_ky", "ho_ten"], "Nguyễn Văn A"); value read as a YAML scalar."""
+    key, sep, raw = text.partition("=")
+    parts = [p.strip() for p in key.split(".")]
+    if not sep or not all(parts):
+        raise DataError([Problem("--set", text, "cần dạng KHOA=GIA_TRI, ví dụ --set so=15 hoặc "
+                                                "--set nguoi_ky.ho_ten=\"Nguyễn Văn A\".")])
+    try:
+        value = YAML(typ="safe").load(raw) if raw.strip() else None
+    except YAMLError as exc:
+        raise DataError([Problem("--set", key, f"giá trị «{raw}» không đọc được ({exc}).")]) from exc
+    if isinstance(value, (dict, list)):
+        value = raw
+    return parts, nfc(value)
+
+
+def apply_overrides(data: dict[str, Any], origins: dict[Path_, Origin], overrides: Sequence[str],
+                    problems: list[Problem]) -> None:
+    """Set ``--set KEY=VALUE`` values, dotted keys reaching into nested mappings."""
+    for text in overrides:
+        parts, value = parse_override(text)
+        target = data
+        for i, part in enumerate(parts[:-1]):
+            nxt = target.get(part)
+            if nxt is None:
+                nxt = target[part] = {}
+            if not isinstance(nxt, dict):
+                problems.append(Problem("--set", ".".join(parts), f"«{'.'.join(parts[: i + 1])}» không phải "
+                                                                  "một bảng khóa nên không đặt được khóa con."))
+                break
+            target = nxt
+        else:
+            target[parts[-1]] = value
+            origins[tuple(parts)] = Origin("--set")
+
+
+def is_date_key(name: str) -> bool:
+    """Keys named ``ngay`` or ``ngay_...`` hold dates."""
+    return name == "ngay" or name.startswith("ngay_")
+
+
+def _walk(value: Any, prefix: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield prefix + (k,), v
+            yield from _walk(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield prefix + (i,), v
+            yield from _walk(v, prefix + (i,))
+
+
+def _set(data: Any, key: Path_, value: Any) -> None:
+    for part in key[:-1]:
+        data = data[part]
+    data[key[-1]] = value
+
+
+def parse_dates(unit: Unit, problems: list[Problem]) -> None:
+    """Turn every date value into a ``datetime.date`` (or ``None`` for a draft's empty date)."""
+    for key, value in list(_walk(unit.data)):
+        if isinstance(key[-1], str) and is_date_key(key[-1]) and not isinstance(value, (dict, list)):
+            try:
+                _set(unit.data, key, vnformat.parse_date(value))
+            except vnformat.FormatError as exc:
+                problems.append(unit.problem(key, str(exc)))
+
+
+def has_template(value: str) -> bool:
+    """Whether a data string holds Jinja (``{{ nam - 1 }}``) to be filled from the unit's own data."""
+    return "{{" in value or "{%" in value
+
+
+def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
+    """Fill the Jinja in data strings from the unit's own data, until nothing is left to fill."""
+    from jinja2 import TemplateError as JinjaError
+
+    from qdocgen.environment import text_environment
+
+    env = text_environment()
+    for _ in range(MAX_TEMPLATE_PASSES):
+        pending = [(k, v) for k, v in _walk(unit.data) if isinstance(v, str) and has_template(v)]
+        if not pending:
+            return
+        failed = False
+        for key, value in pending:
+            try:
+                _set(unit.data, key, nfc(env.from_string(value).render(unit.data)))
+            except JinjaError as exc:
+                problems.append(unit.problem(key, f"thẻ Jinja trong giá trị «{value}» lỗi: "
+                                                  f"{environment_message(exc)}"))
+                failed = True
+        if failed:
+            return
+    left = [k for k, v in _walk(unit.data) if isinstance(v, str) and has_template(v)]
+    for key in left:
+        problems.append(unit.problem(key, "giá trị tham chiếu vòng tròn tới chính nó qua các thẻ {{ }}; "
+                                          "hãy viết một giá trị cố định."))
+
+
+def environment_message(exc: Exception) -> str:
+    """A Jinja error in Vietnamese."""
+    from qdocgen.environment import explain
+
+    return explain(exc)
+
+
+def unit_files(folder: Path) -> list[Path]:
+    """The unit files of a dataset folder: ``*.yaml``/``*.yml`` not starting with ``_``."""
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in (".yaml", ".yml") and not p.name.startswith(("_", ".")) and p.is_file())
+
+
+def read_unit(path: Path, overrides: Sequence[str], problems: list[Problem]) -> Unit | None:
+    """Read one unit file with everything it inherits, and apply ``--set``; dates and templates not yet."""
+    unit_id = path.stem
+    if not UNIT_ID.match(unit_id):
+        problems.append(Problem(display(path), "", f"tên tệp «{path.name}» không dùng được làm mã đơn vị: "
+                                                   "chỉ dùng chữ thường không dấu, số và dấu gạch ngang, "
+                                                   "ví dụ «phuong-an-lac.yaml»."))
+        return None
+    chain = _read_chain(path, problems)
+    if chain is None:
+        return None
+    data, origins = chain
+    order = data.pop(ORDER_KEY, 1000)
+    if not isinstance(order, int) or isinstance(order, bool):
+        problems.append(Problem(display(path), ORDER_KEY, "cần một số nguyên (thứ tự của đơn vị trong bộ).",
+                                origins.get((ORDER_KEY,), Origin("")).line))
+        order = 1000
+    apply_overrides(data, origins, overrides, problems)
+    return Unit(unit_id, path, data, origins, order)
+
+
+def finish_unit(unit: Unit, problems: list[Problem]) -> None:
+    """Dates parsed and data templates filled (after the schema has filled defaults)."""
+    parse_dates(unit, problems)
+    render_data_templates(unit, problems)
+
+
+def select(units: Iterable[Unit], only: Sequence[str], folder: Path) -> list[Unit]:
+    """Units in order, limited to ``only`` ids; an unknown id is an error listing the known ones."""
+    ordered = sorted(units, key=lambda u: (u.order, u.id))
+    if not only:
+        return ordered
+    known = {u.id for u in ordered}
+    unknown = [i for i in only if i not in known]
+    if unknown:
+        raise DataError([Problem(display(folder), "--only", f"không có đơn vị «{i}» trong bộ dữ liệu. "
+                                                           f"Các mã có: {', '.join(sorted(known))}.")
+                         for i in unknown])
+    return [u for u in ordered if u.id in set(only)]

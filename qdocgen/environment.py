@@ -1,0 +1,81 @@
+"""The Jinja environments: sandboxed (templates pass between offices), strict, and escaping for Word XML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from qdocgen import vnformat
+
+# A value's newline becomes a Word line break and a tab a Word tab, inside the run that holds the tag.
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+
+
+def _text(value: Any) -> Any:
+    """None prints as nothing; a date prints in the official form ("ngày 27 tháng 02 năm 2019")."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return vnformat.format_date(value)
+    return value
+
+
+def _finalize_xml(value: Any) -> Any:
+    """Escape every value for XML (a "&" stays "&" in Word) and keep its line breaks and tabs."""
+    value = _text(value)
+    if isinstance(value, Markup):
+        return value
+    text = str(escape(str(value)))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Markup(text.replace("\n", _BREAK).replace("\t", _TAB))
+
+
+def _register(env: ImmutableSandboxedEnvironment) -> None:
+    env.filters.update(vnformat.FILTERS)
+    env.globals.update(vnformat.GLOBALS)
+
+
+def xml_environment() -> ImmutableSandboxedEnvironment:
+    """For .docx parts: escaping always on, missing variables are errors, no reaching into Python."""
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=True, finalize=_finalize_xml, keep_trailing_newline=True,
+    )
+    _register(env)
+    return env
+
+
+def text_environment() -> ImmutableSandboxedEnvironment:
+    """For Jinja written inside data values: plain text out; the XML environment escapes it when placed."""
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, finalize=_text)
+    _register(env)
+    return env
+
+
+def explain(exc: Exception) -> str:
+    """A Jinja exception, said in Vietnamese with what to do."""
+    if isinstance(exc, SecurityError):
+        return ("mẫu làm một việc không được phép (chạm vào phần bên trong của Python); "
+                f"hãy bỏ thẻ đó khỏi mẫu. ({exc})")
+    if isinstance(exc, UndefinedError):
+        name = str(exc.message or exc).replace("'", "«", 1).replace("'", "»", 1)
+        return f"thiếu giá trị: {name}. Hãy thêm khóa đó vào dữ liệu, hoặc sửa tên trong thẻ."
+    if isinstance(exc, TemplateSyntaxError):
+        return f"cú pháp Jinja sai: {exc.message}. Kiểm tra dấu ngoặc {{{{ }}}} / {{% %}} và các khối mở/đóng."
+    if isinstance(exc, ValueError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def variables_used(source: str) -> set[str]:
+    """Top-level names a template source reads (for checks and listings)."""
+    from jinja2 import meta
+
+    env = text_environment()
+    return set(meta.find_undeclared_variables(env.parse(source)))
+

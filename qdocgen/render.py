@@ -1,0 +1,123 @@
+"""Rendering: a .docx template compiled once, then filled for as many units as wanted.
+
+The package is read once; each XML part holding tags is prepared (tags split across runs are joined,
+docxtpl's ``{%p %}``/``{%tr %}`` forms resolved) and compiled once. Filling a unit renders only those parts;
+every other part is copied as it is.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from jinja2 import Template
+from jinja2 import TemplateError as JinjaError
+from lxml import etree
+
+from qdocgen import oxml
+from qdocgen.environment import explain, xml_environment
+from qdocgen.errors import TemplateError
+
+TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+
+
+def prepare_xml(xml: str) -> str:
+    """Make Word's XML fit for Jinja: docxtpl's tag mending, then one paragraph per line (for error lines)."""
+    from docxtpl import DocxTemplate
+
+    patched: str = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # it uses no instance state
+    return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
+
+
+def paragraph_text(xml_line: str) -> str:
+    """The visible text of one line of prepared XML (one paragraph), for error messages."""
+    text = re.sub(r"<[^>]+>", "", xml_line)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class CompiledTemplate:
+    """A template read and compiled once; ``render`` fills it for one unit."""
+
+    path: Path
+    parts: dict[str, bytes] = field(default_factory=dict)
+    infos: list[zipfile.ZipInfo] = field(default_factory=list)
+    compiled: dict[str, Template] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> "CompiledTemplate":
+        """Read and compile ``path``; a file that is not a .docx, or a damaged one, is a clear error."""
+        try:
+            with zipfile.ZipFile(path) as package:
+                infos = package.infolist()
+                parts = {info.filename: package.read(info.filename) for info in infos}
+        except FileNotFoundError as exc:
+            raise TemplateError(f"Không tìm thấy tệp mẫu {path}.") from exc
+        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
+            raise TemplateError(f"{path}: không phải tệp .docx hoặc tệp bị hỏng ({exc}); hãy mở bằng Word "
+                                "hoặc LibreOffice và lưu lại dạng .docx.") from exc
+        if "word/document.xml" not in parts:
+            raise TemplateError(f"{path}: thiếu word/document.xml, không phải tài liệu Word (.docx).")
+        template = cls(path, parts, infos)
+        env = xml_environment()
+        for name, raw in parts.items():
+            if not TEMPLATED_PART.match(name) or not oxml.has_jinja(raw):
+                continue
+            try:
+                source = prepare_xml(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                raise TemplateError(f"{path}: phần {name} không đọc được (không phải UTF-8).") from exc
+            template.sources[name] = source.splitlines()
+            try:
+                template.compiled[name] = env.from_string(source)
+            except JinjaError as exc:
+                raise TemplateError(template.locate(name, exc)) from exc
+        return template
+
+    def locate(self, part: str, exc: Exception) -> str:
+        """An error message naming the template, the part and the paragraph text where it happened."""
+        where = {"word/document.xml": "thân văn bản"}.get(part, part)
+        lineno = getattr(exc, "lineno", None)
+        context = ""
+        if lineno and part in self.sources and 0 < lineno <= len(self.sources[part]):
+            context = paragraph_text(self.sources[part][lineno - 1])
+            if len(context) > 80:
+                context = context[:77] + "..."
+            context = f", đoạn «{context}»"
+        return f"{self.path.name} ({where}{context}): {explain(exc)}"
+
+    def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
+        """The rendered XML of every templated part, each checked to be well-formed."""
+        out: dict[str, bytes] = {}
+        for name, template in self.compiled.items():
+            try:
+                xml = template.render(context)
+            except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError) as exc:
+                # Filters raise ValueError (vnformat.FormatError) with a Vietnamese message of their own.
+                raise TemplateError(self.locate(name, exc)) from exc
+            xml = xml.replace("\n<w:p", "<w:p")
+            xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
+                   .replace("{_%", "{%").replace("%_}", "%}"))
+            try:
+                oxml.check_well_formed(xml)
+            except etree.XMLSyntaxError as exc:
+                raise TemplateError(f"{self.path.name} ({name}): kết quả điền mẫu không phải XML hợp lệ "
+                                    f"({exc}); không ghi tệp. Hãy chạy qdocgen check-template.") from exc
+            out[name] = xml.encode("utf-8")
+        return out
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """The filled .docx as bytes; untouched parts are copied as they are."""
+        rendered = self.render_parts(context)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+            for info in self.infos:
+                data = rendered.get(info.filename, self.parts[info.filename])
+                package.writestr(zipfile.ZipInfo(info.filename, info.date_time), data, zipfile.ZIP_DEFLATED)
+        return buffer.getvalue()

@@ -1,0 +1,149 @@
+"""Checking unit data against a template's declared inputs (JSON Schema), all problems in one pass.
+
+The schema is standard JSON Schema (draft 2020-12) with one extra type, ``date``, for values that
+``qdocgen.data`` has already read as dates, and one extra keyword, ``x-canh-bao-khi-trong``: the warning
+to give when that value is empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.validators import extend
+
+from qdocgen.data import Path_, Unit
+from qdocgen.errors import Problem
+
+TYPE_NAMES = {
+    "string": "một chuỗi chữ", "integer": "một số nguyên", "number": "một số", "boolean": "đúng/sai (true/false)",
+    "array": "một danh sách (các dòng bắt đầu bằng «- »)", "object": "một bảng khóa (các dòng «khoa: gia_tri»)",
+    "null": "để trống", "date": "một ngày (27/02/2019 hoặc 2019-02-27)",
+}
+WARN_EMPTY = "x-canh-bao-khi-trong"
+
+_checker = Draft202012Validator.TYPE_CHECKER.redefine(
+    "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))
+Validator = extend(Draft202012Validator, type_checker=_checker)
+
+
+def describe(value: Any) -> str:
+    """What the clerk wrote, said in words."""
+    if value is None:
+        return "ô trống"
+    if isinstance(value, bool):
+        return f"giá trị đúng/sai «{value}»"
+    if isinstance(value, dt.date):
+        return f"ngày {value:%d/%m/%Y}"
+    if isinstance(value, (int, float)):
+        return f"số «{value}»"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"chuỗi «{short}»"
+    if isinstance(value, list):
+        return f"một danh sách {len(value)} mục"
+    if isinstance(value, dict):
+        return "một bảng khóa"
+    return type(value).__name__
+
+
+def _expected(schema: dict[str, Any]) -> str:
+    types = schema.get("type", [])
+    types = [types] if isinstance(types, str) else list(types)
+    words = " hoặc ".join(TYPE_NAMES.get(t, t) for t in types if t != "null")
+    desc = schema.get("description")
+    return f"{words} — {desc}" if desc else words
+
+
+def _message(error: ValidationError) -> tuple[Path_, str]:
+    key: Path_ = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1]
+        sub = schema.get("properties", {}).get(missing, {})
+        return key + (missing,), f"thiếu khóa «{missing}»; cần {_expected(sub) or 'một giá trị'}."
+    if error.validator == "type":
+        return key, f"cần {_expected(schema)}, nhưng đọc được {describe(error.instance)}."
+    if error.validator in ("minLength", "minItems"):
+        return key, f"không được để trống; cần {_expected(schema)}."
+    if error.validator in ("minimum", "maximum"):
+        return key, f"giá trị {error.instance} nằm ngoài khoảng cho phép ({schema.get('minimum')}–" \
+                    f"{schema.get('maximum')}); cần {_expected(schema)}."
+    if error.validator == "enum":
+        return key, f"cần một trong: {', '.join(map(str, error.validator_value))}; đọc được {describe(error.instance)}."
+    return key, f"{error.message}; cần {_expected(schema)}."
+
+
+def fill_defaults(data: Any, schema: dict[str, Any]) -> None:
+    """Put each declared default where the data leaves the key out, at every level."""
+    if isinstance(data, dict):
+        for name, sub in (schema.get("properties") or {}).items():
+            if not isinstance(sub, dict):
+                continue
+            if name not in data and "default" in sub:
+                data[name] = _copy(sub["default"])
+            if name in data:
+                fill_defaults(data[name], sub)
+    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
+        for item in data:
+            fill_defaults(item, schema["items"])
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+def _unknown_keys(data: Any, schema: dict[str, Any], prefix: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Keys the schema does not know, with a "did you mean" where one is close."""
+    props = schema.get("properties")
+    if isinstance(data, dict) and isinstance(props, dict):
+        for name, value in data.items():
+            if name in props:
+                yield from _unknown_keys(value, props[name], prefix + (name,))
+                continue
+            close = difflib.get_close_matches(name, list(props), n=1, cutoff=0.75)
+            hint = f" Có phải «{close[0]}»?" if close else ""
+            yield prefix + (name,), f"mẫu không dùng khóa «{name}».{hint}"
+    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(data):
+            yield from _unknown_keys(item, schema["items"], prefix + (i,))
+
+
+def _empty_warnings(data: Any, schema: dict[str, Any], prefix: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if not isinstance(schema, dict):
+        return
+    if WARN_EMPTY in schema and (data is None or data == ""):
+        yield prefix, str(schema[WARN_EMPTY])
+    if isinstance(data, dict):
+        for name, sub in (schema.get("properties") or {}).items():
+            yield from _empty_warnings(data.get(name), sub, prefix + (name,))
+    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(data):
+            yield from _empty_warnings(item, schema["items"], prefix + (i,))
+
+
+def validate(unit: Unit, schema: dict[str, Any], problems: list[Problem],
+             unknown_keys: frozenset[str] = frozenset()) -> None:
+    """Check ``unit`` against ``schema``; problems appended, warnings kept on the unit.
+
+    Keys in ``unknown_keys`` are known to be used by the data itself (``{{ ten_phuong }}``) and not warned about.
+    """
+    if not schema:
+        return
+    fill_defaults(unit.data, schema)
+    validator = Validator(schema)
+    for error in sorted(validator.iter_errors(unit.data), key=lambda e: list(map(str, e.absolute_path))):
+        key, message = _message(error)
+        problems.append(unit.problem(key, message))
+    for key, message in _unknown_keys(unit.data, schema):
+        if key[-1] in unknown_keys:
+            continue
+        unit.warnings.append(unit.problem(key, message))
+    for key, message in _empty_warnings(unit.data, schema):
+        unit.warnings.append(unit.problem(key, message))

@@ -1,0 +1,372 @@
+"""Build the shipped .docx templates, reproducibly: ``python templates/build.py`` (or ``make templates``).
+
+The templates are ordinary Word documents with Jinja tags that a template author can open and edit in
+Word or LibreOffice; this script is how the shipped ones are made, so that a layout change is a reviewed
+code change. Layout per Nghị định 30/2020/NĐ-CP, Phụ lục I (see shared nd30.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from qdocgen import oxml  # noqa: E402
+
+FIXED_TIME = dt.datetime(2020, 3, 5, 0, 0, 0, tzinfo=dt.timezone.utc)
+ZIP_TIME = (2020, 3, 5, 0, 0, 0)
+
+# Page (NĐ30 P1 I.1-3): A4 portrait; top/bottom 20 mm, left 30 mm, right 15 mm.
+PAGE_W, PAGE_H = 210.0, 297.0
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20.0, 20.0, 30.0, 15.0
+TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
+BODY_PT = 14
+INDENT = Mm(10)  # first-line indent 1 cm (NĐ30 P1 II.6e)
+
+LEFT_COL, RIGHT_COL = 68.0, TEXT_W - 68.0  # header block: issuing body | national title
+SIGN_COL = 72.0  # signature block; the recipients take the rest, so their lines rarely wrap
+
+
+def setup_document(doc: DocumentObject) -> None:
+    """Page, fonts and the Normal style: Times New Roman everywhere, black, Vietnamese."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_W), Mm(PAGE_H)
+    section.top_margin, section.bottom_margin = Mm(MARGIN_TOP), Mm(MARGIN_BOTTOM)
+    section.left_margin, section.right_margin = Mm(MARGIN_LEFT), Mm(MARGIN_RIGHT)
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+
+    styles = doc.styles.element
+    defaults = styles.find(oxml.w("docDefaults"))
+    rpr_default = oxml.child(oxml.child(defaults, "rPrDefault"), "rPr")
+    oxml.set_fonts(rpr_default)
+    for style_rpr in styles.iter(oxml.w("rPr")):
+        fonts = style_rpr.find(oxml.w("rFonts"))
+        if fonts is not None:
+            oxml.set_fonts(style_rpr)
+    for el in styles.iter(oxml.w("rPr")):
+        oxml.set_attrs(oxml.child(el, "lang"), val="vi-VN", eastAsia="vi-VN", bidi="ar-SA")
+        color = el.find(oxml.w("color"))
+        if color is not None:
+            oxml.set_attrs(color, val="000000")
+            for attr in list(color.attrib):
+                if attr.startswith(oxml.w("theme")):
+                    del color.attrib[attr]
+
+    normal = doc.styles["Normal"]
+    normal.font.name = oxml.FONT
+    normal.font.size = Pt(BODY_PT)
+    oxml.set_fonts(normal.element.get_or_add_rPr())
+    pf = normal.paragraph_format
+    pf.space_before, pf.space_after = Pt(0), Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    core = doc.core_properties
+    core.author = core.last_modified_by = "qdocgen"
+    core.title = "Mẫu quyết định ban hành Mục tiêu chất lượng"
+    core.comments = "Mẫu qdocgen: các thẻ {{ ... }} được điền từ dữ liệu. Dựng bởi templates/build.py."
+    core.created = core.modified = FIXED_TIME
+    core.revision = 1
+
+
+def para(container: DocumentObject | _Cell, text: str = "", *, size: float = BODY_PT, bold: bool = False,
+         italic: bool = False, align: str = "left", indent: bool = False, before: float = 0,
+         after: float = 0, keep_next: bool = False) -> Paragraph:
+    """A paragraph with one run, formatted directly (so that the layout survives any style changes)."""
+    p = container.add_paragraph()
+    p.alignment = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[align]
+    fmt = p.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    if indent:
+        fmt.first_line_indent = INDENT
+    if keep_next:
+        fmt.keep_with_next = True
+    if text:
+        run_(p, text, size=size, bold=bold, italic=italic)
+    # The paragraph mark gets the same size, so that empty and tag-only paragraphs keep their height.
+    mark = p._p.get_or_add_pPr()
+    mark_rpr = oxml.child(mark, "rPr")
+    oxml.set_fonts(mark_rpr)
+    oxml.set_attrs(oxml.child(mark_rpr, "sz"), val=int(size * 2))
+    oxml.set_attrs(oxml.child(mark_rpr, "szCs"), val=int(size * 2))
+    return p
+
+
+def run_(p: Paragraph, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False) -> None:
+    """Append a run with explicit font, size and style."""
+    r = p.add_run(text)
+    r.font.name = oxml.FONT
+    r.font.size = Pt(size)
+    r.font.bold = bold
+    r.font.italic = italic
+    oxml.set_fonts(r._r.get_or_add_rPr())
+
+
+def tag_para(container: DocumentObject | _Cell, tag: str) -> None:
+    """A paragraph holding only a ``{%p ... %}`` tag: docxtpl removes the whole paragraph at render time."""
+    para(container, tag, size=2)
+
+
+def rule(container: DocumentObject | _Cell, width_mm: float, box_mm: float) -> None:
+    """A solid centred line ``width_mm`` long, drawn as the top border of a tiny empty paragraph."""
+    p = para(container, size=2)
+    side = max((box_mm - width_mm) / 2, 0)
+    p.paragraph_format.left_indent = Mm(side)
+    p.paragraph_format.right_indent = Mm(side)
+    p.paragraph_format.space_before = Pt(2)
+    p.paragraph_format.line_spacing = Pt(2)
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    oxml.paragraph_border(p._p.get_or_add_pPr(), "top", size_eighths=6, space=0)
+
+
+def grid_table(container: DocumentObject | _Cell, rows: int, widths_mm: list[float], *,
+               borders: bool) -> Table:
+    """A fixed-layout table with the given column widths."""
+    table = container.add_table(rows=rows, cols=len(widths_mm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tblpr = table._tbl.tblPr
+    if borders:
+        oxml.table_all_borders(tblpr)
+        oxml.table_cell_margins(tblpr, oxml.mm(1.5), oxml.mm(1.5))
+    else:
+        oxml.table_no_borders(tblpr)
+        oxml.table_cell_margins(tblpr, 0, 0)
+    oxml.table_fixed_layout(tblpr, oxml.mm(sum(widths_mm)))
+    for i, width in enumerate(widths_mm):
+        table.columns[i].width = Mm(width)
+        for cell in table.columns[i].cells:
+            cell.width = Mm(width)
+    for cell in table._cells:
+        # python-docx gives every new cell one empty paragraph; the builders add their own.
+        for p in list(cell.paragraphs):
+            p._p.getparent().remove(p._p)
+    return table
+
+
+def cell_end(cell: _Cell) -> None:
+    """A cell must end with a paragraph; add an empty one where a builder left none."""
+    if not cell.paragraphs:
+        para(cell, size=2)
+
+
+def header_block(doc: DocumentObject) -> None:
+    """Ô 1-4: governing and issuing body | national title and motto; number | place and date."""
+    table = grid_table(doc, 2, [LEFT_COL, RIGHT_COL], borders=False)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    tag_para(left, "{%p if co_quan_chu_quan %}")
+    para(left, "{{ co_quan_chu_quan | ten_dau_trang }}", size=13, align="center")
+    tag_para(left, "{%p endif %}")
+    para(left, "{{ co_quan | ten_dau_trang }}", size=13, bold=True, align="center")
+    rule(left, 24, LEFT_COL)
+    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align="center")
+    para(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align="center")
+    rule(right, 64, RIGHT_COL)
+    number, place = table.cell(1, 0), table.cell(1, 1)
+    para(number, "{{ so | so_van_ban(ky_hieu) }}", size=13, align="center", before=6)
+    para(place, "{{ ngay_ban_hanh | dia_danh_ngay(dia_danh, nam) }}", size=14, italic=True,
+         align="center", before=6)
+
+
+def title_block(doc: DocumentObject) -> None:
+    """Ô 5: type name and summary with its rule, then the authority line."""
+    para(doc, "QUYẾT ĐỊNH", size=14, bold=True, align="center", before=18, keep_next=True)
+    para(doc, "{{ trich_yeu }}", size=14, bold=True, align="center", keep_next=True)
+    rule(doc, 50, TEXT_W)
+    para(doc, "{{ (tham_quyen or co_quan) | chu_hoa }}", size=14, bold=True, align="center",
+         before=12, after=6, keep_next=True)
+
+
+def legal_bases(doc: DocumentObject) -> None:
+    """Căn cứ: italic, one per line, ";" after each, "." after the last (NĐ30 P1 II.6a)."""
+    tag_para(doc, "{%p for cc in can_cu %}")
+    para(doc, "Căn cứ {{ cc | trich_dan }}{{ '.' if loop.last and not de_nghi else ';' }}", italic=True,
+         align="justify", indent=True, after=6)
+    tag_para(doc, "{%p endfor %}")
+    tag_para(doc, "{%p if de_nghi %}")
+    para(doc, "Xét đề nghị của {{ de_nghi.nguoi }}{% if de_nghi.van_ban %} tại "
+         "{{ trich_dan(de_nghi.van_ban, de_nghi.so, de_nghi.ngay) }}{% endif %}.", italic=True, align="justify", indent=True, after=6)
+    tag_para(doc, "{%p endif %}")
+
+
+def articles(doc: DocumentObject) -> None:
+    """QUYẾT ĐỊNH: and the articles, each with a bold "Điều N." (NĐ30 P1 II.6đ)."""
+    para(doc, "QUYẾT ĐỊNH:", size=14, bold=True, align="center", before=6, after=6, keep_next=True)
+    tag_para(doc, "{%p for dieu_khoan in dieu %}")
+    p = para(doc, "Điều {{ loop.index }}.", bold=True, align="justify", indent=True, after=6)
+    run_(p, " {{ dieu_khoan }}")
+    tag_para(doc, "{%p endfor %}")
+
+
+def signature(cell: _Cell) -> None:
+    """Ô 7: authority, title, room for signature and seal, the name in bold."""
+    tag_para(cell, "{%p if nguoi_ky.tham_quyen %}")
+    para(cell, "{{ nguoi_ky.tham_quyen | chu_hoa }}", bold=True, align="center")
+    tag_para(cell, "{%p endif %}")
+    para(cell, "{{ nguoi_ky.chuc_vu | chu_hoa }}", bold=True, align="center")
+    for _ in range(4):
+        para(cell)
+    para(cell, "{{ nguoi_ky.ho_ten }}", bold=True, align="center")
+
+
+def closing_block(doc: DocumentObject) -> None:
+    """Nơi nhận (12 pt bold italic, lines 11 pt) beside the signature block."""
+    table = grid_table(doc, 1, [TEXT_W - SIGN_COL, SIGN_COL], borders=False)
+    oxml.row_cant_split(table.rows[0]._tr.get_or_add_trPr())
+    recipients, sign = table.cell(0, 0), table.cell(0, 1)
+    para(recipients, "Nơi nhận:", size=12, bold=True, italic=True, before=6)
+    tag_para(recipients, "{%p for nn in noi_nhan %}")
+    para(recipients, "- {{ nn }};", size=11)
+    tag_para(recipients, "{%p endfor %}")
+    para(recipients, "- Lưu: {{ luu }}.", size=11)
+    para(sign, size=6)
+    signature(sign)
+
+
+def appendix(doc: DocumentObject) -> None:
+    """The appendix, numbered separately, on its own pages (NĐ30 P1 III)."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    oxml.page_number_start(section._sectPr, 1)
+    section.different_first_page_header_footer = True
+    para(doc, "{{ phu_luc.tieu_de | chu_hoa }}", size=14, bold=True, align="center", keep_next=True)
+    p = para(doc, "({{ phu_luc.kem_theo }} Quyết định số {{ so | so_hieu(ky_hieu) }} "
+             "{{ ngay_ban_hanh | ngay(nam) }}", size=14, italic=True, align="center", keep_next=True)
+    p.runs[0].add_break()
+    run_(p, "của {{ co_quan }})", italic=True)
+    rule(doc, 40, TEXT_W)
+    para(doc, "Căn cứ Chính sách chất lượng được {{ co_quan }} công bố, với phương châm:",
+         align="justify", indent=True, before=12, after=6)
+    para(doc, "“{{ phu_luc.phuong_cham | chu_hoa }}”", bold=True, align="center", after=6)
+    p = para(doc, "{{ phu_luc.gioi_thieu }} ", align="justify", indent=True, after=6)
+    run_(p, "(tính đến cuối năm {{ nam }})", bold=True)
+    run_(p, ":")
+    objectives_table(doc)
+    para(doc, "{{ phu_luc.bao_cao_mo_dau }}", align="justify", indent=True, before=12, after=6)
+    tag_para(doc, "{%p for bc in phu_luc.bao_cao %}")
+    para(doc, "{{ loop.index }}. {{ bc }}", align="justify", indent=True, after=6)
+    tag_para(doc, "{%p endfor %}")
+    table = grid_table(doc, 1, [TEXT_W - SIGN_COL, SIGN_COL], borders=False)
+    oxml.row_cant_split(table.rows[0]._tr.get_or_add_trPr())
+    cell_end(table.cell(0, 0))
+    sign = table.cell(0, 1)
+    para(sign, size=6)
+    signature(sign)
+    tag_para(doc, "{%p if phu_luc.ghi_chu %}")
+    para(doc, "Ghi chú:", bold=True, italic=True, before=12, after=6)
+    tag_para(doc, "{%p for gc in phu_luc.ghi_chu %}")
+    para(doc, "{{ loop.index }}. {{ gc }}", size=13, italic=True, align="justify", indent=True, after=3)
+    tag_para(doc, "{%p endfor %}")
+    tag_para(doc, "{%p endif %}")
+
+
+OBJECTIVE_COLUMNS = [
+    ("STT", 13.0, "{{ loop.index }}"),
+    ("Mục tiêu", 37.0, "{{ mt.noi_dung }}"),
+    ("Cơ quan, đơn vị theo dõi và báo cáo", 37.0, "{{ mt.theo_doi }}"),
+    ("Phương pháp tính toán kết quả đạt được", 36.0, "{{ mt.phuong_phap }}"),
+    ("Biện pháp thực hiện", 42.0, "{{ mt.bien_phap }}"),
+]
+TABLE_PT = 12
+
+
+def objectives_table(doc: DocumentObject) -> None:
+    """STT | Mục tiêu | ... with its header row repeated on every page; one row per objective."""
+    table = grid_table(doc, 4, [c[1] for c in OBJECTIVE_COLUMNS], borders=True)
+    header, loop_start, body, loop_end = table.rows
+    oxml.row_repeat_header(header._tr.get_or_add_trPr())
+    oxml.row_cant_split(header._tr.get_or_add_trPr())
+    oxml.row_cant_split(body._tr.get_or_add_trPr())
+    for i, (title, _, value) in enumerate(OBJECTIVE_COLUMNS):
+        para(header.cells[i], title, size=TABLE_PT, bold=True, align="center", before=3, after=3)
+        # Left-aligned: justified text in narrow columns opens wide gaps between words.
+        para(body.cells[i], value, size=TABLE_PT, align="center" if i == 0 else "left",
+             before=3, after=3)
+    para(loop_start.cells[0], "{%tr for mt in phu_luc.muc_tieu %}", size=2)
+    para(loop_end.cells[0], "{%tr endfor %}", size=2)
+    for row in (loop_start, loop_end):
+        for cell in row.cells:
+            cell_end(cell)
+
+
+def page_header(doc: DocumentObject) -> None:
+    """Page numbers centred in the top margin, none on page 1 (NĐ30 P1 I.7)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header
+    p = header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rpr = oxml.etree.Element(oxml.w("rPr"))
+    oxml.set_fonts(rpr)
+    oxml.set_attrs(oxml.child(rpr, "sz"), val=BODY_PT * 2)
+    oxml.page_field_runs(p._p, rpr)
+    first = section.first_page_header.paragraphs[0]
+    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def build_decision() -> DocumentObject:
+    """The decision issuing the year's quality objectives, with its appendix table."""
+    doc = Document()
+    body = doc.element.body
+    for p in list(body.iterchildren(oxml.w("p"))):
+        body.remove(p)
+    setup_document(doc)
+    page_header(doc)
+    header_block(doc)
+    title_block(doc)
+    legal_bases(doc)
+    articles(doc)
+    closing_block(doc)
+    appendix(doc)
+    oxml.preserve_space(doc.element)
+    return doc
+
+
+def save_reproducibly(doc: DocumentObject, path: Path) -> None:
+    """Save with fixed zip timestamps, so that building twice gives the same bytes."""
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename == "docProps/thumbnail.jpeg":
+                continue  # python-docx's stock thumbnail shows another document
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml" or info.filename == "_rels/.rels":
+                data = data.replace(b'<Override PartName="/docProps/thumbnail.jpeg" '
+                                    b'ContentType="image/jpeg"/>', b"")
+                data = data.replace(b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+                                    b'package/2006/relationships/metadata/thumbnail" '
+                                    b'Target="docProps/thumbnail.jpeg"/>', b"")
+            dst.writestr(zipfile.ZipInfo(info.filename, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+    path.write_bytes(out.getvalue())
+
+
+TEMPLATES = {"quyet-dinh-mtcl.docx": build_decision}
+
+
+def main(argv: list[str]) -> int:
+    """Build every template into the folder given (default: this one)."""
+    target = Path(argv[1]) if len(argv) > 1 else HERE
+    target.mkdir(parents=True, exist_ok=True)
+    for name, build in TEMPLATES.items():
+        save_reproducibly(build(), target / name)
+        print(f"đã dựng {target / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
