@@ -184,3 +184,37 @@ def test_ward_draft_has_blank_number_date_and_name_line(batch_dir: Path, ward: s
     assert titles
     after = [p.text for p in paragraphs[titles[0] + 1: titles[0] + 6]]
     assert after == ["", "", "", "", ""]  # room to sign, then the empty name line
+
+
+def test_district_converts_with_libreoffice(district: Path, tmp_path: Path) -> None:
+    """LibreOffice opens the document: its PDF has the text, and 2 pages of decision + 3 of appendix."""
+    import subprocess
+
+    from conftest import soffice
+
+    command = soffice()
+    profile = tmp_path / "profile"
+    subprocess.run([command, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(district)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "quan-binh-tan.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert "Pages:           5" in info
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 784/QĐ-UBND", "Bình Tân, ngày 27 tháng 02 năm 2019",
+                     "Điều 3.", "TM. ỦY BAN NHÂN DÂN", "Lê Văn Thinh", "MỤC TIÊU CHẤT LƯỢNG",
+                     "STT", "Biện pháp thực hiện", "Ghi chú:"):
+        assert expected in text, expected
+
+
+def test_template_is_built_reproducibly(tmp_path: Path) -> None:
+    """templates/build.py gives the committed template byte for byte."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    subprocess.run([sys.executable, str(ROOT / "templates" / "build.py"), str(tmp_path)], check=True,
+                   capture_output=True)
+    for built in tmp_path.glob("*.docx"):
+        assert built.read_bytes() == (ROOT / "templates" / built.name).read_bytes(), built.name
