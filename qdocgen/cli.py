@@ -89,5 +89,15 @@ def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str
     _report(_run(lambda: render_batch(dataset_dir, out_dir, template, only, overrides, force)))
 
 
+@main.command()
+def filters() -> None:
+    """Liệt kê các bộ lọc và hàm định dạng dùng trong mẫu, mỗi cái một ví dụ."""
+    from qdocgen.vnformat import examples
+
+    for name, kind, example in examples():
+        label = "bộ lọc" if kind == "filter" else "hàm"
+        click.echo(f"{name:<14} {label:<7} {example.removeprefix('Ví dụ:').strip()}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
