@@ -335,6 +335,51 @@ def build_decision() -> DocumentObject:
     return doc
 
 
+FORM_SIGN_COL = RIGHT_COL  # the place-and-date line of a ward ("Bình Hưng Hòa B, ngày ...") needs the width
+
+
+def build_phu_luc_3() -> DocumentObject:
+    """Phụ lục 3: the office's own "MỤC TIÊU CHẤT LƯỢNG NĂM ..." form, one page, signed by its head."""
+    doc = Document()
+    body = doc.element.body
+    for p in list(body.iterchildren(oxml.w("p"))):
+        body.remove(p)
+    setup_document(doc)
+    doc.core_properties.title = "Mẫu Phụ lục 3: Mục tiêu chất lượng năm"
+    page_header(doc)
+    # Ô 2 only: the form has no national title; the office's name sits top left as in every document.
+    table = grid_table(doc, 1, [LEFT_COL, RIGHT_COL], borders=False)
+    left = table.cell(0, 0)
+    tag_para(left, "{%p if co_quan_chu_quan %}")
+    para(left, "{{ co_quan_chu_quan | ten_dau_trang }}", size=13, align="center")
+    tag_para(left, "{%p endif %}")
+    para(left, "{{ co_quan | ten_dau_trang }}", size=13, bold=True, align="center")
+    rule(left, 24, LEFT_COL)
+    cell_end(table.cell(0, 1))
+    para(doc, "MỤC TIÊU CHẤT LƯỢNG NĂM {{ nam }}", size=14, bold=True, align="center", before=24, after=18,
+         keep_next=True)
+    para(doc, "Thông qua việc áp dụng, duy trì, cải tiến thường xuyên Hệ thống quản lý chất lượng, "
+         "{{ co_quan }} đảm bảo thực hiện các mục tiêu sau:", align="justify", indent=True, after=6)
+    tag_para(doc, "{%p for mt in phu_luc.muc_tieu %}")
+    para(doc, "{{ loop.index }}. {{ mt.noi_dung }}", align="justify", indent=True, after=6)
+    tag_para(doc, "{%p endfor %}")
+    table = grid_table(doc, 1, [TEXT_W - FORM_SIGN_COL, FORM_SIGN_COL], borders=False)
+    oxml.row_cant_split(table.rows[0]._tr.get_or_add_trPr())
+    cell_end(table.cell(0, 0))
+    sign = table.cell(0, 1)
+    para(sign, "{{ ngay_ban_hanh | dia_danh_ngay(dia_danh, nam) }}", italic=True, align="center", before=12)
+    tag_para(sign, "{%p if nguoi_ky.tham_quyen %}")
+    para(sign, "{{ nguoi_ky.tham_quyen | chu_hoa }}", bold=True, align="center")
+    tag_para(sign, "{%p endif %}")
+    para(sign, "{{ nguoi_ky.chuc_vu | chu_hoa }}", bold=True, align="center")
+    para(sign, "(ký tên, đóng dấu)", italic=True, align="center")
+    for _ in range(4):
+        para(sign)
+    para(sign, "{{ nguoi_ky.ho_ten }}", bold=True, align="center")
+    oxml.preserve_space(doc.element)
+    return doc
+
+
 def save_reproducibly(doc: DocumentObject, path: Path) -> None:
     """Save with fixed zip timestamps, so that building twice gives the same bytes."""
     raw = io.BytesIO()
@@ -355,7 +400,7 @@ def save_reproducibly(doc: DocumentObject, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
-TEMPLATES = {"quyet-dinh-mtcl.docx": build_decision}
+TEMPLATES = {"quyet-dinh-mtcl.docx": build_decision, "phu-luc-3.docx": build_phu_luc_3}
 
 
 def main(argv: list[str]) -> int:
