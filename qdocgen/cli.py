@@ -36,13 +36,21 @@ def _report(report: Any) -> None:
         click.secho(f"Bỏ qua {path}: tệp đã có (dùng --force để ghi đè).", fg="yellow", err=True)
     for unit, message in report.failed.items():
         click.secho(f"Lỗi ở đơn vị {unit}:\n  - {message}", fg="red", err=True)
+    for path in report.pdfs:
+        click.echo(f"Đã ghi {path}")
+    for docx, message in report.pdf_failed.items():
+        click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
     summary = f"Xong: {len(report.written)} tệp đã ghi, {len(report.skipped)} bỏ qua, {len(report.failed)} lỗi"
+    if report.pdfs or report.pdf_failed:
+        summary += f", {len(report.pdfs)} PDF, {len(report.pdf_failed)} PDF lỗi"
     summary += f", {len(report.warnings)} cảnh báo." if report.warnings else "."
     click.echo(summary)
     if report.failed:
         sys.exit(3)
     if report.skipped:
         sys.exit(5)
+    if report.pdf_failed:
+        sys.exit(6)
 
 
 TEMPLATE_OPTION = click.option("-t", "--template", "template", default=None, metavar="MẪU",
@@ -50,6 +58,7 @@ TEMPLATE_OPTION = click.option("-t", "--template", "template", default=None, met
 SET_OPTION = click.option("--set", "overrides", multiple=True, metavar="KHOA=GIA_TRI",
                           help="Đặt giá trị cho mọi đơn vị; khóa có dấu chấm đi vào khóa con (nguoi_ky.ho_ten).")
 FORCE_OPTION = click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+PDF_OPTION = click.option("--pdf", is_flag=True, help="Ghi thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,12 +74,13 @@ def main() -> None:
 @TEMPLATE_OPTION
 @SET_OPTION
 @FORCE_OPTION
+@PDF_OPTION
 def render(data_file: Path, output: Path | None, template: str | None, overrides: tuple[str, ...],
-           force: bool) -> None:
+           force: bool, pdf: bool) -> None:
     """Điền mẫu cho một tệp dữ liệu DATA_FILE (.yaml)."""
     from qdocgen.batch import render_file
 
-    _report(_run(lambda: render_file(data_file, output, template, overrides, force)))
+    _report(_run(lambda: render_file(data_file, output, template, overrides, force, pdf=pdf)))
 
 
 @main.command()
@@ -81,12 +91,13 @@ def render(data_file: Path, output: Path | None, template: str | None, overrides
 @TEMPLATE_OPTION
 @SET_OPTION
 @FORCE_OPTION
+@PDF_OPTION
 def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str | None,
-          overrides: tuple[str, ...], force: bool) -> None:
+          overrides: tuple[str, ...], force: bool, pdf: bool) -> None:
     """Điền mẫu cho mọi đơn vị của bộ dữ liệu DATASET_DIR (quận và các phường) một lượt."""
     from qdocgen.batch import render_batch
 
-    _report(_run(lambda: render_batch(dataset_dir, out_dir, template, only, overrides, force)))
+    _report(_run(lambda: render_batch(dataset_dir, out_dir, template, only, overrides, force, pdf=pdf)))
 
 
 @main.command()
@@ -97,6 +108,119 @@ def filters() -> None:
     for name, kind, example in examples():
         label = "bộ lọc" if kind == "filter" else "hàm"
         click.echo(f"{name:<14} {label:<7} {example.removeprefix('Ví dụ:').strip()}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output-dir", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Thư mục ghi PDF (mặc định: cạnh mỗi tệp .docx).")
+@FORCE_OPTION
+def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool) -> None:
+    """Chuyển các tệp FILES (.docx) sang PDF bằng LibreOffice, nhiều tệp trong một lần chạy."""
+    from qdocgen.pdf import convert
+
+    result = _run(lambda: convert(files, out_dir, force=force))
+    for message in result.warnings:
+        click.secho(f"Cảnh báo: {message}", fg="yellow", err=True)
+    for target in result.converted.values():
+        click.echo(f"Đã ghi {target}")
+    for docx, message in result.failed.items():
+        click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
+    click.echo(f"Xong: {len(result.converted)} PDF đã ghi, {len(result.failed)} lỗi.")
+    if result.failed or not result.converted:
+        sys.exit(6)
+
+
+@main.command()
+@click.argument("source", metavar="FILE")
+@click.option("-o", "--output-dir", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Thư mục ghi ảnh PNG (mặc định: cạnh tệp .docx; với mẫu: thư mục hiện tại).")
+@click.option("--dpi", type=click.IntRange(10, 600), default=60, show_default=True,
+              help="Độ phân giải ảnh (60 đủ xem bố cục, 150 để đọc chữ).")
+@FORCE_OPTION
+def preview(source: str, out_dir: Path | None, dpi: int, force: bool) -> None:
+    """Ghi ảnh PNG từng trang của FILE: một tệp .docx, hoặc một mẫu (tên hay đường dẫn) điền dữ liệu mẫu."""
+    from qdocgen.preview import preview as make_preview
+
+    pages, warnings = _run(lambda: make_preview(source, out_dir, dpi=dpi, force=force))
+    for message in warnings:
+        click.secho(f"Cảnh báo: {message}", fg="yellow", err=True)
+    for page in pages:
+        click.echo(f"Đã ghi {page}")
+    click.echo(f"Xong: {len(pages)} trang.")
+
+
+@main.command("new-year")
+@click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--year", "year", type=int, required=True, metavar="NAM", help="Năm mới, ví dụ 2020.")
+@click.option("-o", "--output-dir", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Thư mục bộ dữ liệu mới (mặc định: cạnh thư mục cũ, đặt tên theo năm mới).")
+@click.option("--force", is_flag=True, help="Thay thư mục bộ dữ liệu mới nếu đã có.")
+def new_year(dataset_dir: Path, year: int, out_dir: Path | None, force: bool) -> None:
+    """Chép bộ dữ liệu DATASET_DIR sang năm mới: dự thảo để trống số và ngày, kèm danh sách cần xem lại."""
+    from qdocgen.newyear import carry_forward
+
+    result = _run(lambda: carry_forward(dataset_dir, year, out_dir, force))
+    click.echo(result.report_text())
+    click.echo(f"Đã ghi bộ dữ liệu năm {result.year} vào {result.target} "
+               f"({result.review_count} chỗ cần xem lại, danh sách trong {result.report_path}).")
+
+
+TEMPLATES_DIR_OPTION = click.option(
+    "--templates-dir", "templates_dirs", multiple=True, metavar="THU_MUC",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Thư mục chứa mẫu của người dùng (lặp lại được; thêm vào biến QDOCGEN_TEMPLATES, "
+         "mẫu trùng tên thay mẫu có sẵn).")
+
+
+@main.command("templates")
+@TEMPLATES_DIR_OPTION
+def templates_cmd(templates_dirs: tuple[Path, ...]) -> None:
+    """Liệt kê các mẫu: có sẵn và trong thư mục mẫu của người dùng."""
+    from qdocgen.templates import listing_lines
+
+    click.echo("\n".join(_run(lambda: listing_lines(templates_dirs))))
+
+
+@main.command()
+@click.argument("template")
+@TEMPLATES_DIR_OPTION
+def variables(template: str, templates_dirs: tuple[Path, ...]) -> None:
+    """Liệt kê mọi biến mẫu TEMPLATE dùng (thân, bảng, đầu/chân trang), kèm các vòng lặp."""
+    from qdocgen.checks import template_variables
+
+    click.echo("\n".join(_run(lambda: template_variables(template, templates_dirs))))
+
+
+@main.command("check-template")
+@click.argument("template")
+@click.argument("data", required=False, type=click.Path(path_type=Path))
+@TEMPLATES_DIR_OPTION
+def check_template_cmd(template: str, data: Path | None, templates_dirs: tuple[Path, ...]) -> None:
+    """Kiểm tra mẫu TEMPLATE (và dữ liệu DATA: tệp đơn vị hoặc thư mục): mọi lỗi một lượt, kèm chỗ."""
+    from qdocgen.checks import check_template
+
+    report = _run(lambda: check_template(template, data, templates_dirs))
+    click.echo("\n".join(report.lines()))
+    sys.exit(report.exit_code)
+
+
+@main.group("template")
+def template_group() -> None:
+    """Làm việc với một mẫu (sao chép mẫu có sẵn để sửa)."""
+
+
+@template_group.command("copy")
+@click.argument("name")
+@click.argument("dest", type=click.Path(path_type=Path, dir_okay=False))
+@TEMPLATES_DIR_OPTION
+@FORCE_OPTION
+def template_copy(name: str, dest: Path, templates_dirs: tuple[Path, ...], force: bool) -> None:
+    """Sao chép mẫu NAME ra DEST.docx (kèm mô tả đầu vào .yaml) để sửa thành mẫu riêng."""
+    from qdocgen.templates import copy_template
+
+    for path in _run(lambda: copy_template(name, dest, force, templates_dirs)):
+        click.echo(f"Đã ghi {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

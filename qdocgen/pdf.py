@@ -91,7 +91,7 @@ def _chunks(paths: list[Path]) -> list[list[Path]]:
     names: list[set[str]] = []
     for path in paths:
         name = path.stem.casefold()
-        for chunk, seen in zip(chunks, names):
+        for chunk, seen in zip(chunks, names, strict=True):
             if name not in seen and len(chunk) < MAX_FILES_PER_START:
                 chunk.append(path)
                 seen.add(name)
