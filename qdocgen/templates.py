@@ -6,7 +6,10 @@ the project's ``templates/`` folder.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +39,7 @@ class TemplateInfo:
 
 def load_spec(docx: Path) -> TemplateInfo:
     """Read ``NAME.yaml`` beside ``NAME.docx`` (a template without one accepts any data)."""
-    from qdocgen.data import display, read_yaml, _plain
+    from qdocgen.data import _plain, display, read_yaml
 
     spec_path = docx.with_suffix(".yaml")
     info = TemplateInfo(docx.stem, docx)
@@ -59,18 +62,97 @@ def load_spec(docx: Path) -> TemplateInfo:
     return info
 
 
-def find_template(name_or_path: str | Path | None) -> TemplateInfo:
-    """A template by built-in name (``quyet-dinh-mtcl``) or by path to a .docx file."""
+ENV_VAR = "QDOCGEN_TEMPLATES"
+
+
+def user_dirs(templates_dirs: Sequence[str | Path] = ()) -> list[Path]:
+    """The user's template folders: ``--templates-dir`` ones first, then those in ``QDOCGEN_TEMPLATES``."""
+    listed = [str(d) for d in templates_dirs]
+    listed += [d for d in os.environ.get(ENV_VAR, "").split(os.pathsep) if d.strip()]
+    out: list[Path] = []
+    for entry in listed:
+        folder = Path(entry).expanduser()
+        if not folder.is_dir():
+            raise TemplateError(f"Thư mục mẫu «{entry}» không có (từ --templates-dir hoặc biến {ENV_VAR}); "
+                                "kiểm tra lại đường dẫn.")
+        if folder.resolve() not in [f.resolve() for f in out]:
+            out.append(folder)
+    return out
+
+
+@dataclass
+class Listed:
+    """A template as listed: where it comes from, and the built-in it hides, if any."""
+
+    info: TemplateInfo
+    builtin: bool
+    overrides: Path | None = None
+
+
+def list_templates(templates_dirs: Sequence[str | Path] = ()) -> list[Listed]:
+    """Every template by name: the user's folders first (in order), then the built-ins they do not hide."""
+    found: dict[str, Listed] = {}
+    for builtin, folders in ((False, user_dirs(templates_dirs)), (True, builtin_dirs())):
+        for folder in folders:
+            for docx in sorted(folder.glob("*.docx")):
+                if docx.name.startswith(("~$", ".")):  # Word's lock files
+                    continue
+                if docx.stem in found:
+                    if builtin and not found[docx.stem].builtin and found[docx.stem].overrides is None:
+                        found[docx.stem].overrides = docx
+                    continue
+                found[docx.stem] = Listed(load_spec(docx), builtin)
+    return sorted(found.values(), key=lambda t: t.info.name)
+
+
+def listing_lines(templates_dirs: Sequence[str | Path] = ()) -> list[str]:
+    """The template list as shown by ``qdocgen templates``."""
+    out = []
+    for item in list_templates(templates_dirs):
+        origin = "có sẵn" if item.builtin else "của người dùng"
+        if item.overrides is not None:
+            origin += f", thay cho mẫu có sẵn cùng tên ({item.overrides})"
+        out.append(f"{item.info.name}: {item.info.description or '(chưa có mô tả)'}")
+        out.append(f"    tệp: {item.info.path} ({origin})")
+    return out or ["Không có mẫu nào."]
+
+
+def find_template(name_or_path: str | Path | None, templates_dirs: Sequence[str | Path] = ()) -> TemplateInfo:
+    """A template by name (user folders first, then built-ins) or by path to a .docx file."""
     wanted = str(name_or_path or DEFAULT_TEMPLATE)
     as_path = Path(wanted)
     if as_path.suffix.lower() == ".docx" or as_path.parent != Path("."):
         if not as_path.is_file():
             raise TemplateError(f"Không tìm thấy tệp mẫu «{wanted}»; kiểm tra lại đường dẫn.")
         return load_spec(as_path)
-    for folder in builtin_dirs():
+    folders = user_dirs(templates_dirs) + builtin_dirs()
+    for folder in folders:
         candidate = folder / f"{wanted}.docx"
         if candidate.is_file():
             return load_spec(candidate)
-    known = sorted({p.stem for d in builtin_dirs() for p in d.glob("*.docx")})
-    raise TemplateError(f"Không có mẫu «{wanted}». Các mẫu có sẵn: {', '.join(known) or '(không có)'}; "
-                        "hoặc đưa đường dẫn tới một tệp .docx.")
+    known = sorted({p.stem for d in folders for p in d.glob("*.docx")})
+    raise TemplateError(f"Không có mẫu «{wanted}». Các mẫu có: {', '.join(known) or '(không có)'} "
+                        "(xem qdocgen templates); hoặc đưa đường dẫn tới một tệp .docx.")
+
+
+def copy_template(name: str, dest: Path, force: bool = False,
+                  templates_dirs: Sequence[str | Path] = ()) -> list[Path]:
+    """Copy a template (and its input declaration, kept beside it) to ``dest`` to start a customised form."""
+    from qdocgen.output import check_writable, write_atomic
+
+    if dest.suffix.lower() != ".docx":
+        raise TemplateError(f"«{dest}»: tên tệp mẫu mới phải có đuôi .docx, ví dụ mau-cua-toi.docx.")
+    info = find_template(name, templates_dirs)
+    spec = info.path.with_suffix(".yaml")
+    dest_spec = dest.with_suffix(".yaml")
+    targets = [dest] + ([dest_spec] if spec.is_file() else [])
+    for target in targets:
+        check_writable(target, force)
+    write_atomic(dest, info.path.read_bytes(), force)
+    if spec.is_file():
+        text = spec.read_text(encoding="utf-8")
+        if info.sample is not None:
+            # The sample is named relative to the spec; the copy lives elsewhere, so name it absolutely.
+            text = re.sub(r"(?m)^du_lieu_mau:.*$", lambda _m: f"du_lieu_mau: {info.sample}", text)
+        write_atomic(dest_spec, text.encode("utf-8"), force)
+    return targets
