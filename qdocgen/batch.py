@@ -15,6 +15,7 @@ from qdocgen import schema
 from qdocgen.data import Unit, display
 from qdocgen.environment import variables_used
 from qdocgen.errors import DataError, OutputError, Problem, QdocgenError
+from qdocgen.objectives import unit_warnings
 from qdocgen.output import check_writable, inside, write_atomic
 from qdocgen.render import CompiledTemplate
 from qdocgen.templates import TemplateInfo, find_template
@@ -72,6 +73,7 @@ def prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str])
         schema.validate(unit, info.schema, problems, _data_template_names(unit))
         if len(problems) == before:
             data_mod.render_data_templates(unit, problems)
+            unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
         problems[start:] = [replace(p, unit=p.unit or path.stem) for p in problems[start:]]
         units.append(unit)
     return units, problems

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from qdocgen.data import Unit
+from qdocgen.errors import Problem
+
 COMPARATORS = (">=", "≥", "<=", "≤", ">", "<", "=", "khong_qua", "toi_thieu", "tu")
 """The comparators of ``chi_tieu.so_sanh``, as ``vnformat.format_target`` prints them."""
 
@@ -145,3 +148,12 @@ def check(objectives: Sequence[Any]) -> list[Finding]:
         elif isinstance(objective, str):
             findings.extend(check_objective(i, {"noi_dung": objective}))
     return findings
+
+
+def unit_warnings(unit: Unit) -> list[Problem]:
+    """The findings for a unit's ``phu_luc.muc_tieu``, as warnings placed at ``phu_luc.muc_tieu[N]``."""
+    appendix = unit.data.get("phu_luc")
+    items = appendix.get("muc_tieu") if isinstance(appendix, Mapping) else None
+    if not isinstance(items, list):
+        return []
+    return [unit.problem(("phu_luc", "muc_tieu", f.index), f.message) for f in check(items)]
