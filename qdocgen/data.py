@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from qdocgen import vnformat
+from qdocgen import hygiene, vnformat
 from qdocgen.errors import DataError, Problem
 
 INHERIT_KEY = "ke_thua"
@@ -303,11 +304,15 @@ def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
         failed = False
         for key, value in pending:
             try:
-                _set(unit.data, key, nfc(env.from_string(value).render(unit.data)))
-            except JinjaError as exc:
+                result = hygiene.scrub(env.from_string(value).render(unit.data))
+            except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError) as exc:
                 problems.append(unit.problem(key, f"thẻ Jinja trong giá trị «{value}» lỗi: "
                                                   f"{environment_message(exc)}"))
                 failed = True
+                continue
+            _set(unit.data, key, result.text)
+            problems.extend(unit.problem(key, message) for message in result.errors)
+            failed = failed or bool(result.errors)
         if failed:
             return
     left = [k for k, v in _walk(unit.data) if isinstance(v, str) and has_template(v)]
@@ -347,7 +352,16 @@ def read_unit(path: Path, overrides: Sequence[str], problems: list[Problem]) -> 
                                 origins.get((ORDER_KEY,), Origin("")).line))
         order = 1000
     apply_overrides(data, origins, overrides, problems)
-    return Unit(unit_id, path, data, origins, order)
+    unit = Unit(unit_id, path, data, origins, order)
+    scrub(unit, problems)
+    return unit
+
+
+def scrub(unit: Unit, problems: list[Problem]) -> None:
+    """Text hygiene on every string: fixes become warnings, what cannot be fixed safely becomes a problem."""
+    for key, result in hygiene.scrub_tree(unit.data):
+        problems.extend(unit.problem(key, message) for message in result.errors)
+        unit.warnings.extend(unit.problem(key, message) for message in result.warnings)
 
 
 def finish_unit(unit: Unit, problems: list[Problem]) -> None:

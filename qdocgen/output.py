@@ -1,12 +1,36 @@
-"""Writing outputs safely: atomically, never over an existing file without ``force``, never outside the folder."""
+"""Writing outputs safely: atomically, never over an existing file without ``force``, never outside the folder.
+
+On Linux the content is written to an anonymous file (``O_TMPFILE``) that gets a name only once it is
+complete, so even a run killed with SIGKILL leaves nothing behind. Elsewhere a hidden temporary file beside
+the target is renamed into place (and removed on any error).
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import secrets
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from qdocgen.errors import OutputError
+
+MAX_NAME = 120
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+_AT_FDCWD = -100
+_AT_SYMLINK_FOLLOW = 0x400
+
+
+def slug(text: str, fallback: str = "van-ban", limit: int = 80) -> str:
+    """A safe ASCII file-name stem from ``text``: "Phường Bình Trị Đông A" → "phuong-binh-tri-dong-a"."""
+    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = text.encode("ascii", "ignore").decode("ascii").lower()
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")
+    if not out or _WINDOWS_RESERVED.match(out):
+        return fallback
+    return out
 
 
 def check_writable(path: Path, force: bool) -> None:
@@ -17,13 +41,61 @@ def check_writable(path: Path, force: bool) -> None:
         raise OutputError(f"{path}: tệp đã có, không ghi đè. Dùng --force để ghi đè, hoặc chọn tên khác.")
 
 
-def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place: never a half-written file."""
-    check_writable(path, force)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _exists_error(path: Path) -> OutputError:
+    return OutputError(f"{path}: tệp đã có, không ghi đè. Dùng --force để ghi đè.")
+
+
+def _anonymous_file(folder: Path) -> int | None:
+    """An unnamed file in ``folder`` (Linux ``O_TMPFILE``), or ``None`` where that is not available."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not Path("/proc/self/fd").is_dir():
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY, 0o666)
+    except OSError:
+        return None
+
+
+def _give_name(fd: int, path: Path) -> None:
+    """Link the anonymous file ``fd`` at ``path``; fails with FileExistsError if ``path`` exists."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    source = f"/proc/self/fd/{fd}".encode()
+    if libc.linkat(_AT_FDCWD, source, _AT_FDCWD, os.fsencode(path), _AT_SYMLINK_FOLLOW) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(path))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fsync(fd)
+
+
+def _write_anonymous(fd: int, path: Path, data: bytes, force: bool) -> None:
+    _write_all(fd, data)
+    if not force:
+        try:
+            _give_name(fd, path)
+        except FileExistsError as exc:
+            raise _exists_error(path) from exc
+        return
+    # A complete file gets a hidden name for the instant before the rename replaces the old file.
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    _give_name(fd, tmp)
+    try:
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_named(path: Path, data: bytes, force: bool) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o644)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -34,19 +106,48 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError as exc:
-                raise OutputError(f"{path}: tệp đã có, không ghi đè. Dùng --force để ghi đè.") from exc
+                raise _exists_error(path) from exc
             except OSError:
                 if path.exists():
-                    raise OutputError(f"{path}: tệp đã có, không ghi đè. Dùng --force để ghi đè.") from None
+                    raise _exists_error(path) from None
                 os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
+def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
+    """Write ``data`` at ``path`` all at once: never a half-written file, not even after a kill."""
+    check_writable(path, force)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path.parent}: không tạo được thư mục ({exc.strerror}); chọn thư mục khác.") from exc
+    fd = _anonymous_file(path.parent)
+    try:
+        if fd is None:
+            _write_named(path, data, force)
+            return
+        try:
+            _write_anonymous(fd, path, data, force)
+        finally:
+            os.close(fd)
+    except OutputError:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.EEXIST:
+            raise _exists_error(path) from exc
+        raise OutputError(f"{path}: không ghi được ({exc.strerror}); kiểm tra quyền ghi và chỗ trống trên "
+                          "đĩa rồi chạy lại.") from exc
+
+
 def inside(folder: Path, name: str) -> Path:
-    """``folder / name``, refusing a name that would leave ``folder``."""
-    target = (folder / name).resolve()
-    if folder.resolve() not in target.parents:
-        raise OutputError(f"tên tệp «{name}» thoát ra ngoài thư mục {folder}; chọn một mã đơn vị khác.")
+    """``folder / name`` for a plain file name; a name that could leave ``folder`` (or is not safe) is refused."""
+    unsafe = (not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name
+              or ":" in name or len(name.encode("utf-8")) > MAX_NAME or _WINDOWS_RESERVED.match(name)
+              or name != name.strip() or name.startswith("."))
+    target = (folder / name).resolve() if not unsafe else None
+    if target is None or folder.resolve() not in target.parents:
+        raise OutputError(f"tên tệp «{name}» không an toàn (có thể thoát ra ngoài thư mục {folder}); "
+                          "chọn một mã đơn vị khác: chỉ chữ thường không dấu, số và dấu gạch ngang.")
     return folder / name
