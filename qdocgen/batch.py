@@ -1,39 +1,53 @@
 """Rendering units to files: one data file, or a whole dataset folder in one go.
 
 All data is read and checked before anything is rendered, and every problem is reported at once. A unit
-whose data is wrong gets no file; the others are still written.
+whose data is wrong gets no file; the others are still written. A batch compiles the template once (per
+process), renders units in parallel when asked, records every unit in a manifest beside the outputs, can
+resume where an earlier run stopped, and can gather all outputs into one print file and one zip.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
 
 from qdocgen import data as data_mod
-from qdocgen import schema
+from qdocgen import manifest, schema
 from qdocgen.data import Unit, display
 from qdocgen.environment import variables_used
-from qdocgen.errors import DataError, OutputError, Problem, QdocgenError
+from qdocgen.errors import DataError, Problem
 from qdocgen.objectives import unit_warnings
 from qdocgen.output import check_writable, inside, write_atomic
-from qdocgen.render import CompiledTemplate
 from qdocgen.templates import TemplateInfo, find_template
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` after each unit of a batch."""
+
+_SAVE_EVERY = 2.0  # seconds between manifest saves, so a killed batch can still be resumed
 
 
 @dataclass
 class Report:
-    """What a run did: files written and skipped, units failed, warnings (grouped for the user)."""
+    """What a run did: files written, kept and skipped, units failed, warnings (grouped for the user)."""
 
     written: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    entries: list[manifest.Entry] = field(default_factory=list)
+    manifest_files: list[Path] = field(default_factory=list)
+    combined: Path | None = None
+    zipped: Path | None = None
+    pdfs: list[Path] = field(default_factory=list)
+    pdf_failed: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         """Nothing failed and nothing was refused."""
-        return not self.failed and not self.skipped
+        return not self.failed and not self.skipped and not self.pdf_failed
 
     def warning_lines(self) -> list[str]:
         """Warnings with the same key and message merged into one line listing their units."""
@@ -58,8 +72,9 @@ def _data_template_names(unit: Unit) -> frozenset[str]:
     return frozenset(names)
 
 
-def prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str]) -> tuple[list[Unit], list[Problem]]:
-    """Read and check every unit; all problems of all units in one list."""
+def prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str],
+            strict: bool = False) -> tuple[list[Unit], list[Problem]]:
+    """Read and check every unit; all problems of all units in one list (``strict``: warnings too)."""
     units: list[Unit] = []
     problems: list[Problem] = []
     for path in paths:
@@ -74,28 +89,35 @@ def prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str])
         if len(problems) == before:
             data_mod.render_data_templates(unit, problems)
             unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
+        if strict:  # --strict: every warning is an error
+            problems.extend(unit.warnings)
+            unit.warnings = []
         problems[start:] = [replace(p, unit=p.unit or path.stem) for p in problems[start:]]
+        unit.origins = {}  # only needed to place problems; a big batch should not keep them
         units.append(unit)
     return units, problems
 
 
 def render_file(data_path: Path, output: Path | None, template: str | Path | None = None,
-                overrides: Sequence[str] = (), force: bool = False) -> Report:
-    """Render one data file to one .docx (default: the data file's name, with .docx)."""
+                overrides: Sequence[str] = (), force: bool = False, *, pdf: bool = False,
+                strict: bool = False) -> Report:
+    """Render one data file to one .docx (default: the data file's name, with .docx); ``pdf``: a PDF beside it."""
+    from qdocgen.runner import Renderer
+
+    if pdf:
+        _require_pdf()
     info = find_template(template)
     output = output or data_path.with_suffix(".docx")
     check_writable(output, force)
-    units, problems = prepare([data_path], info, overrides)
+    units, problems = prepare([data_path], info, overrides, strict)
     if problems or not units:
         raise DataError(problems)
-    compiled = CompiledTemplate.load(info.path)
-    write_atomic(output, compiled.render(units[0].data), force)
-    return Report(written=[output], warnings=list(units[0].warnings))
+    write_atomic(output, Renderer.load(info.path).render(units[0].data), force)
+    report = Report(written=[output], warnings=list(units[0].warnings))
+    return _add_pdfs(report, force) if pdf else report
 
 
-def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None, only: Sequence[str] = (),
-                 overrides: Sequence[str] = (), force: bool = False) -> Report:
-    """Render every unit of a dataset folder into ``out_dir``, one .docx per unit named from its id."""
+def _unit_paths(folder: Path, only: Sequence[str]) -> list[Path]:
     if not folder.is_dir():
         raise DataError([Problem(display(folder), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
                                                       "các tệp .yaml của từng đơn vị.")])
@@ -108,32 +130,156 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
     if unknown:
         raise DataError([Problem(display(folder), "--only", f"không có đơn vị «{i}»; các mã có: "
                                                            f"{', '.join(sorted(known))}.") for i in unknown])
-    if only:
-        paths = [p for p in paths if p.stem in set(only)]
+    return [p for p in paths if p.stem in set(only)] if only else paths
+
+
+def _unit_name(unit: Unit) -> str:
+    name = unit.data.get("co_quan")
+    return name if isinstance(name, str) and name else unit.id
+
+
+def clean_temporaries(out_dir: Path) -> None:
+    """Remove half-written temporary files a killed earlier run left behind (never a finished output)."""
+    if out_dir.is_dir():
+        for stale in out_dir.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
+
+
+def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None, only: Sequence[str] = (),
+                 overrides: Sequence[str] = (), force: bool = False, jobs: int = 1, resume: bool = False,
+                 combine: Path | None = None, zip_path: Path | None = None,
+                 progress: Progress | None = None, *, pdf: bool = False, strict: bool = False) -> Report:
+    """Render every unit of a dataset folder into ``out_dir``, one .docx per unit named from its id.
+
+    ``jobs`` processes render in parallel (the files are the same for any number); ``resume`` keeps files
+    that match the earlier manifest and redoes the rest; ``combine`` and ``zip_path`` also write one print
+    document and one archive of the outputs and the manifest. ``pdf``: a PDF beside each .docx written, all
+    converted in as few LibreOffice starts as possible; failures per file in the report and the manifest.
+    """
+    if pdf:
+        _require_pdf()
+    from qdocgen.runner import Job, Renderer, run_jobs
+
+    paths = _unit_paths(folder, only)
     info = find_template(template)
-    units, problems = prepare(paths, info, overrides)
-    report = Report()
+    for extra in (combine, zip_path):
+        if extra is not None:
+            check_writable(extra, force)
+    units, problems = prepare(paths, info, overrides, strict)
     bad = {p.unit for p in problems}
     if problems and len(bad) >= len(paths):
         raise DataError(problems)
+    renderer = Renderer.load(info.path)  # template errors surface here, before any file is written
+    report = Report()
+    entries: dict[str, manifest.Entry] = {}
     for problem in problems:
         uid = problem.unit or problem.file
         report.failed[uid] = (report.failed.get(uid, "") + f"\n  - {problem}").lstrip("\n")
-    compiled = CompiledTemplate.load(info.path)
+    prefailed = [p.stem for p in paths if p.stem in report.failed]
+    for uid in prefailed:
+        entries[uid] = manifest.Entry(uid, uid, loi=report.failed[uid])
+    earlier = manifest.read(out_dir) if resume else {}
+    todo: list[Job] = []
     for unit in sorted(units, key=lambda u: (u.order, u.id)):
         if unit.id in bad:
             continue
         report.warnings.extend(unit.warnings)
         target = inside(out_dir, f"{unit.id}.docx")
-        if target.exists() and not force:
-            report.skipped.append(target)
-            continue
-        try:
-            write_atomic(target, compiled.render(unit.data), force)
-        except OutputError:
-            report.skipped.append(target)
-        except QdocgenError as exc:
-            report.failed[unit.id] = exc.message
-        else:
-            report.written.append(target)
+        entries[unit.id] = manifest.Entry(unit.id, _unit_name(unit), tep=target.name,
+                                          canh_bao=[str(w) for w in unit.warnings])
+        known = earlier.get(unit.id)
+        todo.append(Job(unit.id, unit.data, target, force, resume,
+                        known.sha256 if known and known.trang_thai in (manifest.WRITTEN, manifest.KEPT) else ""))
+    del units
+    out_dir.mkdir(parents=True, exist_ok=True)
+    clean_temporaries(out_dir)
+    order = prefailed + [j.unit_id for j in todo]
+    done = list(prefailed)
+
+    def save() -> None:
+        report.manifest_files = manifest.write(out_dir, [entries[i] for i in done], info.name)
+
+    total, last_save = len(todo), time.monotonic()
+    try:
+        for count, outcome in enumerate(run_jobs(todo, info.path, jobs, renderer), 1):
+            entry = entries[outcome.unit_id]
+            entry.trang_thai, entry.sha256, entry.loi = outcome.status, outcome.sha256, outcome.error
+            target = out_dir / entry.tep
+            if outcome.status == manifest.WRITTEN:
+                report.written.append(target)
+            elif outcome.status == manifest.KEPT:
+                report.kept.append(target)
+            elif outcome.status == manifest.SKIPPED:
+                report.skipped.append(target)
+            else:
+                report.failed[outcome.unit_id] = outcome.error
+            done.append(outcome.unit_id)
+            if progress is not None:
+                progress(count, total)
+            if time.monotonic() - last_save > _SAVE_EVERY:
+                save()
+                last_save = time.monotonic()
+    finally:
+        # Also on Ctrl-C: what was finished is recorded, and no temporary file stays behind.
+        clean_temporaries(out_dir)
+        save()
+    report.entries = [entries[i] for i in order]
+    if pdf:
+        _add_pdfs(report, force)
+        for entry in report.entries:
+            if entry.tep and str(out_dir / entry.tep) in report.pdf_failed:
+                entry.pdf = f"lỗi: {report.pdf_failed[str(out_dir / entry.tep)]}"
+            elif entry.tep and out_dir / Path(entry.tep).with_suffix(".pdf") in report.pdfs:
+                entry.pdf = str(Path(entry.tep).with_suffix(".pdf"))
+        save()
+    # Steps that add to each unit's record (PDF, lint) go above this line.
+    report.manifest_files = manifest.write(out_dir, _with_extras(report), info.name)
+    files = [out_dir / e.tep for e in report.entries if e.tep and e.trang_thai != manifest.FAILED]
+    if combine is not None:
+        from qdocgen.combine import combine_documents
+
+        write_atomic(combine, combine_documents(files), force)
+        report.combined = combine
+    if zip_path is not None:
+        from qdocgen.combine import zip_outputs
+
+        write_atomic(zip_path, zip_outputs(files + report.manifest_files), force)
+        report.zipped = zip_path
+    return report
+
+
+def _with_extras(report: Report) -> list[manifest.Entry]:
+    """The manifest entries with each unit's PDF and lint findings, when those steps ran."""
+    pdfs = {Path(p).stem: Path(p).name for p in getattr(report, "pdfs", [])}
+    pdf_failed = getattr(report, "pdf_failed", {})
+    lint = getattr(report, "lint", {})
+    for entry in report.entries:
+        uid = entry.ma_don_vi
+        if uid in pdfs:
+            entry.pdf = pdfs[uid]
+        elif isinstance(pdf_failed, dict) and uid in pdf_failed:
+            entry.pdf = f"lỗi: {pdf_failed[uid]}"
+        if isinstance(lint, dict) and uid in lint:
+            found = lint[uid]
+            entry.kiem_tra = [str(f) for f in found] if isinstance(found, (list, tuple)) else [str(found)]
+    return report.entries
+
+
+def _require_pdf() -> None:
+    """Fail before anything is written when LibreOffice is missing (PdfError says how to install it)."""
+    from qdocgen.pdf import find_soffice
+
+    find_soffice()
+
+
+def _add_pdfs(report: Report, force: bool) -> Report:
+    """Convert the files written to PDF, beside them; failures per file, font warnings once."""
+    from qdocgen.pdf import convert
+
+    if not report.written:
+        return report
+    converted = convert(report.written, force=force)
+    report.pdfs.extend(converted.converted.values())
+    report.pdf_failed.update({str(docx): reason for docx, reason in converted.failed.items()})
+    report.warnings.extend(Problem("LibreOffice", "PDF", message) for message in converted.warnings)
     return report

@@ -1,0 +1,90 @@
+"""The batch manifest: one record per unit (output file, SHA-256, status, warnings or error), as JSON and CSV.
+
+It is written next to the outputs, atomically, and read back by ``--resume`` to know which files are done.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qdocgen.output import write_atomic
+
+JSON_NAME = "manifest.json"
+CSV_NAME = "manifest.csv"
+
+WRITTEN = "da_ghi"        # written by this run
+KEPT = "giu_nguyen"       # --resume: the file on disk is the one the manifest records
+SKIPPED = "bo_qua"        # a file was there already and was not overwritten (no --force)
+FAILED = "loi"            # no file: the unit's data or its rendering failed
+STATUSES = (WRITTEN, KEPT, SKIPPED, FAILED)
+
+_CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra")
+
+
+@dataclass
+class Entry:
+    """One unit's line in the manifest."""
+
+    ma_don_vi: str
+    ten_don_vi: str
+    tep: str = ""
+    sha256: str = ""
+    trang_thai: str = FAILED
+    canh_bao: list[str] = field(default_factory=list)
+    loi: str = ""
+    pdf: str = ""
+    kiem_tra: list[str] = field(default_factory=list)
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def to_json(entries: Iterable[Entry], template: str) -> bytes:
+    """The manifest as UTF-8 JSON (Vietnamese kept readable, not escaped)."""
+    document = {"phien_ban": 1, "mau": template, "don_vi": [asdict(e) for e in entries]}
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def to_csv(entries: Iterable[Entry]) -> bytes:
+    """The manifest as CSV with a BOM, so Excel opens the Vietnamese text correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(_CSV_FIELDS)
+    for e in entries:
+        row = asdict(e)
+        writer.writerow(["; ".join(row[f]) if isinstance(row[f], list) else row[f] for f in _CSV_FIELDS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def write(out_dir: Path, entries: list[Entry], template: str) -> list[Path]:
+    """Write ``manifest.json`` and ``manifest.csv`` into ``out_dir`` atomically; their paths."""
+    paths = [out_dir / JSON_NAME, out_dir / CSV_NAME]
+    write_atomic(paths[0], to_json(entries, template), force=True)
+    write_atomic(paths[1], to_csv(entries), force=True)
+    return paths
+
+
+def read(out_dir: Path) -> dict[str, Entry]:
+    """The entries of an earlier run by unit id; empty when there is no readable manifest."""
+    path = out_dir / JSON_NAME
+    try:
+        document: Any = json.loads(path.read_text(encoding="utf-8"))
+        records = document["don_vi"]
+        names = set(Entry.__dataclass_fields__)
+        entries = [Entry(**{k: v for k, v in r.items() if k in names}) for r in records]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {e.ma_don_vi: e for e in entries}

@@ -1,0 +1,139 @@
+"""Rendering and writing units, in this process or in worker processes that each compile the template once.
+
+A job carries a unit's prepared data and its target file; its outcome says what happened (written, kept,
+skipped, failed) and the SHA-256 of the file. Results come back in the order the jobs were given, so a batch
+gives the same files and the same manifest whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from qdocgen import manifest
+from qdocgen.errors import OutputError, QdocgenError
+from qdocgen.output import write_atomic
+from qdocgen.render import CompiledTemplate
+from qdocgen.zippackage import PackageWriter
+
+
+@dataclass(frozen=True)
+class Job:
+    """One unit to render into ``target``; ``known_sha`` is the manifest's hash of it (for ``--resume``)."""
+
+    unit_id: str
+    data: Mapping[str, Any]
+    target: Path
+    force: bool = False
+    resume: bool = False
+    known_sha: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one job."""
+
+    unit_id: str
+    status: str
+    sha256: str = ""
+    error: str = ""
+
+
+class Renderer:
+    """A template compiled once, with its untouched parts compressed once; fills and writes units."""
+
+    def __init__(self, compiled: CompiledTemplate) -> None:
+        self.compiled = compiled
+        self.writer = PackageWriter(((i.filename, i.date_time, compiled.parts[i.filename]) for i in compiled.infos),
+                                    replaced=compiled.compiled)
+
+    @classmethod
+    def load(cls, path: Path) -> "Renderer":
+        """Read, prepare and compile the template at ``path``."""
+        return cls(CompiledTemplate.load(path))
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """The filled .docx as bytes."""
+        return self.writer.build(self.compiled.render_parts(context))
+
+    def run(self, job: Job) -> Outcome:
+        """Render and write one job; any failure stays this unit's own."""
+        try:
+            return self._run(job)
+        except QdocgenError as exc:
+            return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
+        except Exception as exc:  # a bug must not cost the other units their files; the message says what
+            return Outcome(job.unit_id, manifest.FAILED, error=f"lỗi nội bộ khi soạn đơn vị này: {exc!r}; "
+                                                               "hãy báo cho người bảo trì qdocgen.")
+
+    def _run(self, job: Job) -> Outcome:
+        if job.target.exists() and not job.force:
+            if not job.resume:
+                return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target))
+            on_disk = manifest.sha256_file(job.target)
+            # A file the manifest does not know (a run killed before saving it) is kept when it is
+            # exactly what this run would write: rendering is deterministic.
+            if on_disk == job.known_sha or on_disk == hashlib.sha256(self.render(job.data)).hexdigest():
+                return Outcome(job.unit_id, manifest.KEPT, on_disk)
+            return Outcome(job.unit_id, manifest.SKIPPED, on_disk)
+        data = self.render(job.data)
+        try:
+            write_atomic(job.target, data, job.force)
+        except OutputError:
+            return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target))
+        return Outcome(job.unit_id, manifest.WRITTEN, hashlib.sha256(data).hexdigest())
+
+
+_worker: Renderer | None = None
+
+
+def _init_worker(template: Path) -> None:
+    global _worker
+    # Ctrl-C goes to the whole process group; the parent alone decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = Renderer.load(template)
+
+
+def _run_in_worker(job: Job) -> Outcome:
+    assert _worker is not None, "worker not initialised"
+    return _worker.run(job)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_jobs(jobs: Sequence[Job], template: Path, workers: int, renderer: Renderer | None = None
+             ) -> Iterator[Outcome]:
+    """Outcomes of ``jobs`` in their order, from ``workers`` processes (1: in this process)."""
+    workers = max(1, min(workers, len(jobs)))
+    if workers == 1:
+        local = renderer or Renderer.load(template)
+        for job in jobs:
+            yield local.run(job)
+        return
+    executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(template,))
+    done = 0
+    try:
+        chunk = max(1, min(16, len(jobs) // (workers * 8)))
+        for outcome in executor.map(_run_in_worker, jobs, chunksize=chunk):
+            done += 1
+            yield outcome
+    except BrokenProcessPool:
+        for job in jobs[done:]:
+            yield Outcome(job.unit_id, manifest.FAILED,
+                          error="tiến trình soạn văn bản bị dừng đột ngột (hết bộ nhớ hoặc bị tắt); chạy lại "
+                                "với --resume để làm tiếp các đơn vị còn lại.")
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
