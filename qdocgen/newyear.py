@@ -1,0 +1,432 @@
+"""Next year's drafts from this year's data: ``qdocgen new-year``.
+
+A dataset folder is copied to a new one in which ``nam`` is the new year and ``so``/``ngay_ban_hanh`` are
+empty (drafts). Values written relative to ``nam`` (``"so với năm {{ nam - 1 }}"``) follow by themselves;
+what cannot follow by itself (a year written out, a legal basis, last year's decision) is listed for review.
+YAML files are edited round-trip (comments, key order, anchors, quotes kept); files needing no edit are
+copied byte for byte. The new folder appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from qdocgen import vnformat
+from qdocgen.data import display, key_path, read_yaml
+from qdocgen.errors import DataError, OutputError, Problem
+
+REPORT_NAME = "_xem-lai.md"
+YEAR_KEY = "nam"
+DRAFT_KEYS = ("so", "ngay_ban_hanh")
+BASES_KEY = "can_cu"
+PROPOSAL_KEY = "de_nghi"
+PAST_WINDOW = 10
+YAML_SUFFIXES = (".yaml", ".yml")
+# (mapping, sequence, offset) indents tried in turn; the one that reproduces the file best is kept.
+INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 2, 2), (4, 2, 0))
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_JINJA_NAM = re.compile(r"\{[{%][^}]*\bnam\b", re.S)
+# A year standing alone: not a standard's edition ("ISO 9001:2008") nor the middle of a document number
+# ("19/2014/QĐ-TTg"), but a date's year ("27/02/2019") counts.
+_YEAR = re.compile(r"(?<![\d:.,])((?:19|20)\d\d)(?![\d/])")
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing for the clerk to look at: where it is written and what it says."""
+
+    file: str
+    key: str
+    line: int | None
+    text: str
+    advice: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where} [{self.key}]: {self.text} — {self.advice}"
+
+
+@dataclass
+class NewYearResult:
+    """What ``carry_forward`` did and what the clerk should review."""
+
+    source: Path
+    target: Path
+    old_year: int
+    year: int
+    changes: list[str] = field(default_factory=list)
+    fixed_years: list[Finding] = field(default_factory=list)
+    legal_bases: list[Finding] = field(default_factory=list)
+    last_year_refs: list[Finding] = field(default_factory=list)
+    relative: int = 0
+    not_copied: list[str] = field(default_factory=list)
+
+    @property
+    def report_path(self) -> Path:
+        """The review report inside the new dataset."""
+        return self.target / REPORT_NAME
+
+    @property
+    def review_count(self) -> int:
+        """How many places the clerk should look at."""
+        return len(self.fixed_years) + len(self.legal_bases) + len(self.last_year_refs)
+
+    def report_text(self) -> str:
+        """The review report (Markdown), as written to ``_xem-lai.md`` and printed by the CLI."""
+        out = [f"# Xem lại trước khi trình ký: bộ dữ liệu năm {self.year}", "",
+               f"Tạo từ `{display(self.source)}` (năm {self.old_year}) bằng `qdocgen new-year`. Đã làm:", ""]
+        out += [f"- {line}" for line in self.changes]
+        out.append(f"- {self.relative} giá trị viết theo năm (dạng `{{{{ nam - 1 }}}}`) tự đổi theo, "
+                   "không cần sửa." if self.relative else
+                   "- Không có giá trị nào viết theo năm (dạng `{{ nam - 1 }}`).")
+        out.append("- Ghi chú (dòng `#`) giữ nguyên như năm cũ; sửa lại nếu còn nhắc năm cũ.")
+        if self.not_copied:
+            out.append(f"- Không chép (không phải tệp dữ liệu): {', '.join(self.not_copied)}.")
+        sections = (
+            (f"Giá trị ghi cứng một năm đã qua ({self.year - PAST_WINDOW}–{self.year - 1})", self.fixed_years),
+            (f"Viện dẫn văn bản của năm {self.old_year} (quyết định, tờ trình năm trước)", self.last_year_refs),
+            ("Căn cứ pháp lý: kiểm tra còn hiệu lực, chưa bị thay thế", self.legal_bases),
+        )
+        for number, (title, items) in enumerate(sections, 1):
+            out += ["", f"## {number}. {title}: {len(items)}", ""]
+            out += [f"- {item}" for item in items] if items else ["Không có."]
+        return "\n".join(out) + "\n"
+
+
+@dataclass
+class _File:
+    """One YAML file of the dataset: its text, parsed document and what was changed in it."""
+
+    path: Path
+    raw: bytes
+    doc: Any
+    changed: bool = False
+
+
+def _yaml(indent: tuple[int, int, int]) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a line the clerk wrote
+    yaml.allow_duplicate_keys = False
+    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
+    return yaml
+
+
+def _text_of(raw: bytes) -> str:
+    return raw.decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def _dump(doc: Any, indent: tuple[int, int, int]) -> str:
+    stream = StringIO()
+    _yaml(indent).dump(doc, stream)
+    return stream.getvalue()
+
+
+def _best_indent(text: str) -> tuple[int, int, int]:
+    """The indentation that reproduces ``text`` with the fewest changed lines."""
+    best, best_cost = INDENTS[0], None
+    original = text.splitlines()
+    for indent in INDENTS:
+        again = _dump(_yaml(indent).load(text), indent).splitlines()
+        cost = sum(1 for op in difflib.ndiff(original, again) if op[:1] in "+-")
+        if best_cost is None or cost < best_cost:
+            best, best_cost = indent, cost
+        if cost == 0:
+            break
+    return best
+
+
+def _encode(text: str, like: bytes) -> bytes:
+    """``text`` in the original file's encoding details (BOM, CRLF line ends)."""
+    if b"\r\n" in like:
+        text = text.replace("\n", "\r\n")
+    data = text.encode("utf-8")
+    return b"\xef\xbb\xbf" + data if like.startswith(b"\xef\xbb\xbf") else data
+
+
+def _read(folder: Path) -> tuple[list[_File], list[str], list[Problem]]:
+    files: list[_File] = []
+    others: list[str] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name == REPORT_NAME:
+            continue
+        if not path.is_file() or path.suffix not in YAML_SUFFIXES:
+            others.append(path.name)
+            continue
+        _node, found = read_yaml(path)
+        if found:
+            problems.extend(found)
+            continue
+        raw = path.read_bytes()
+        files.append(_File(path, raw, _yaml(INDENTS[0]).load(_text_of(raw))))
+    return files, others, problems
+
+
+def _old_year(files: list[_File], folder: Path) -> int:
+    years = [f.doc[YEAR_KEY] for f in files if isinstance(f.doc, CommentedMap) and YEAR_KEY in f.doc]
+    ints = [y for y in years if isinstance(y, int) and not isinstance(y, bool)]
+    if not ints:
+        raise DataError([Problem(display(folder), YEAR_KEY, "không tệp nào ghi năm (khóa «nam», ví dụ "
+                                                            "«nam: 2019» trong _chung.yaml); thêm vào rồi chạy lại.")])
+    return max(ints)
+
+
+def _default_target(source: Path, old_year: int, year: int) -> Path:
+    name = source.resolve().name
+    if str(old_year) not in name:
+        raise DataError([Problem(display(source), "-o", f"tên thư mục không chứa năm {old_year} nên không tự "
+                                                        "đặt được tên thư mục mới; chỉ rõ bằng -o THU_MUC_MOI.")])
+    return source.parent / name.replace(str(old_year), str(year))
+
+
+def _check_target(source: Path, target: Path, force: bool) -> None:
+    src, dst = source.resolve(), target.resolve()
+    if dst == src or src in dst.parents or dst in src.parents:
+        raise OutputError(f"{target}: thư mục mới không được trùng, nằm trong hay chứa thư mục năm cũ "
+                          f"{source}; chọn thư mục khác bằng -o.")
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: đây là một tệp, cần một thư mục cho bộ dữ liệu mới.")
+    if target.exists() and not force:
+        raise OutputError(f"{target}: thư mục đã có, không ghi đè. Dùng --force để thay cả thư mục, "
+                          "hoặc chọn thư mục khác bằng -o.")
+    if target.is_dir() and any(p.is_dir() for p in target.iterdir()):
+        raise OutputError(f"{target}: thư mục có thư mục con nên không giống một bộ dữ liệu; không thay thế "
+                          "nó kể cả khi có --force. Chọn thư mục khác bằng -o.")
+
+
+def _line(node: Any, key: str | int) -> int | None:
+    try:
+        if isinstance(node, CommentedMap):
+            return int(node.lc.key(key)[0]) + 1
+        if isinstance(node, CommentedSeq):
+            return int(node.lc.item(key)[0]) + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return None
+
+
+def _children(node: Any) -> Iterator[tuple[str | int, Any]]:
+    if isinstance(node, CommentedMap):
+        yield from ((str(k), v) for k, v in node.items())
+    elif isinstance(node, CommentedSeq):
+        yield from enumerate(node)
+
+
+def _walk(node: Any, prefix: KeyPath, line: int | None) -> Iterator[tuple[KeyPath, Any, int | None]]:
+    """Every scalar under ``node`` with its key path and line."""
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        for key, value in _children(node):
+            yield from _walk(value, prefix + (key,), _line(node, key) or line)
+    else:
+        yield prefix, node, line
+
+
+def _plain_text(value: str) -> str:
+    return " ".join(_JINJA.sub(" ", value).split())
+
+
+def _snippet(text: str, start: int, end: int, width: int = 45) -> str:
+    left, right = max(0, start - width), min(len(text), end + width)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def _date_of(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return vnformat.parse_date(value)
+        except vnformat.FormatError:
+            return None
+    return None
+
+
+def _year_of(value: Any) -> int | None:
+    date = _date_of(value)
+    return date.year if date else None
+
+
+def _cite(entry: CommentedMap) -> str:
+    """``Quyết định số 784/QĐ-UBND ngày 27/02/2019`` from a ``can_cu`` or ``de_nghi`` entry."""
+    parts = [_plain_text(str(entry.get("van_ban") or entry.get("nguoi") or "(không ghi loại văn bản)"))]
+    if entry.get("so"):
+        parts.append(f"số {entry['so']}")
+    date = _date_of(entry.get("ngay"))
+    if date is not None:
+        parts.append(f"ngày {date:%d/%m/%Y}")
+    return " ".join(parts)
+
+
+def _cites_year(entry: Any, year: int) -> bool:
+    """Whether a cited document is dated in ``year`` or names it (``12/2019/QĐ-UBND``, ``năm 2019``)."""
+    if isinstance(entry, CommentedMap) and _year_of(entry.get("ngay")) == year:
+        return True
+    texts = [v for _k, v, _l in _walk(entry, (), None) if isinstance(v, (str, int))]
+    return any(re.search(rf"(?<!\d){year}(?!\d)", _JINJA.sub(" ", str(v))) for v in texts)
+
+
+class _Review:
+    """Collects findings over the files of a dataset."""
+
+    def __init__(self, result: NewYearResult) -> None:
+        self.result = result
+        self.low, self.high = result.year - PAST_WINDOW, result.year - 1
+
+    def scan(self, name: str, doc: CommentedMap) -> None:
+        for key, value in doc.items():
+            key = str(key)
+            line = _line(doc, key)
+            if key in (YEAR_KEY, *DRAFT_KEYS):
+                continue
+            if key == BASES_KEY and isinstance(value, CommentedSeq):
+                for i, entry in enumerate(value):
+                    self._basis(name, (key, i), entry, _line(value, i) or line)
+            elif key == PROPOSAL_KEY and isinstance(value, CommentedMap) and _cites_year(value, self.result.old_year):
+                self.result.last_year_refs.append(Finding(
+                    name, key, line, _cite(value),
+                    f"văn bản đề nghị của năm {self.result.old_year}; ghi tờ trình của năm {self.result.year} "
+                    "(van_ban, so, ngay) hoặc bỏ đi."))
+            else:
+                self._values(name, (key,), value, line)
+
+    def _basis(self, name: str, key: KeyPath, entry: Any, line: int | None) -> None:
+        shown = _cite(entry) if isinstance(entry, CommentedMap) else _plain_text(str(entry))
+        if _cites_year(entry, self.result.old_year):
+            self.result.last_year_refs.append(Finding(
+                name, key_path(key), line, shown,
+                f"văn bản của năm {self.result.old_year}: nếu đã có văn bản của năm {self.result.year} thay thế "
+                "(ví dụ quyết định mục tiêu chất lượng mới của quận) thì dẫn văn bản mới."))
+        else:
+            self.result.legal_bases.append(Finding(
+                name, key_path(key), line, shown, "còn hiệu lực không, đã bị sửa đổi hay thay thế chưa?"))
+
+    def _values(self, name: str, prefix: KeyPath, node: Any, line: int | None) -> None:
+        for key, value, where in _walk(node, prefix, line):
+            if isinstance(value, str):
+                if _JINJA_NAM.search(value):
+                    self.result.relative += 1
+                text = _plain_text(value)
+                for match in _YEAR.finditer(text):
+                    if self.low <= int(match[1]) <= self.high:
+                        self.result.fixed_years.append(Finding(
+                            name, key_path(key), where, f"«{_snippet(text, match.start(), match.end())}»",
+                            f"năm {match[1]} viết cố định; nếu là năm trước thì viết «{{{{ nam - 1 }}}}» "
+                            "để năm sau tự đổi, nếu đúng là năm đó thì giữ nguyên."))
+                        break
+            elif isinstance(value, dt.date) or (isinstance(value, int) and not isinstance(value, bool)):
+                year = value.year if isinstance(value, dt.date) else value
+                if self.low <= year <= self.high:
+                    self.result.fixed_years.append(Finding(
+                        name, key_path(key), where, str(value),
+                        f"năm {year} viết cố định; kiểm tra còn đúng cho năm {self.result.year} không."))
+
+
+def _carry(file: _File, result: NewYearResult) -> None:
+    """Set the year and clear the number and date in one file's document."""
+    doc = file.doc
+    if not isinstance(doc, CommentedMap):
+        return
+    name = file.path.name
+    if YEAR_KEY in doc and doc[YEAR_KEY] != result.year:
+        result.changes.append(f"{name}: nam {doc[YEAR_KEY]} → {result.year}")
+        doc[YEAR_KEY] = result.year
+        file.changed = True
+    cleared = []
+    for key in DRAFT_KEYS:
+        if key in doc and doc[key] not in (None, "") and str(doc[key]).strip():
+            cleared.append(f"{key} (là {doc[key]})")
+            doc[key] = DoubleQuotedScalarString("")
+            file.changed = True
+    if cleared:
+        result.changes.append(f"{name}: để trống {', '.join(cleared)}: dự thảo, Văn thư ghi khi ký")
+
+
+def _write_folder(target: Path, contents: dict[str, bytes]) -> None:
+    """Write the files into a temporary folder beside ``target``, then rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    old: Path | None = None
+    try:
+        for name, data in contents.items():
+            with open(tmp / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(tmp, 0o777 & ~_umask())
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            os.rename(target, old / target.name)
+        os.rename(tmp, target)
+    except BaseException:
+        if old is not None and not target.exists():
+            os.rename(old / target.name, target)
+        raise
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def carry_forward(source: Path, year: int, target: Path | None = None, force: bool = False) -> NewYearResult:
+    """Write next year's dataset from ``source``: ``nam`` = ``year``, drafts, and a review report.
+
+    Nothing in ``source`` changes; an existing ``target`` is refused without ``force``.
+    """
+    if not source.is_dir():
+        raise DataError([Problem(display(source), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
+                                                      "các tệp .yaml, ví dụ data/binh-tan/2019.")])
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
+        raise DataError([Problem("--year", "", f"năm «{year}» không dùng được: cần năm đủ 4 chữ số, "
+                                               "ví dụ --year 2020.")])
+    files, others, problems = _read(source)
+    if problems:
+        raise DataError(problems)
+    if not files:
+        raise DataError([Problem(display(source), "", "thư mục không có tệp .yaml nào để chuyển sang năm mới.")])
+    old_year = _old_year(files, source)
+    if year <= old_year:
+        raise DataError([Problem("--year", "", f"năm mới {year} phải sau năm của bộ dữ liệu ({old_year}); "
+                                               f"ví dụ --year {old_year + 1}.")])
+    target = target if target is not None else _default_target(source, old_year, year)
+    _check_target(source, target, force)
+
+    result = NewYearResult(source, target, old_year, year, not_copied=others)
+    review = _Review(result)
+    contents: dict[str, bytes] = {}
+    for file in files:
+        _carry(file, result)
+        if isinstance(file.doc, CommentedMap):
+            review.scan(file.path.name, file.doc)
+        if file.changed:
+            text = _text_of(file.raw)
+            contents[file.path.name] = _encode(_dump(file.doc, _best_indent(text)), file.raw)
+        else:
+            contents[file.path.name] = file.raw
+    contents[REPORT_NAME] = result.report_text().encode("utf-8")
+    _write_folder(target, contents)
+    return result
