@@ -19,6 +19,7 @@ from qdocgen.data import Unit, display
 from qdocgen.environment import variables_used
 from qdocgen.errors import DataError, Problem
 from qdocgen.objectives import unit_warnings
+from qdocgen.objectives import unit_warnings
 from qdocgen.output import check_writable, inside, write_atomic
 from qdocgen.templates import TemplateInfo, find_template
 
