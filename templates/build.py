@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from qdocgen import oxml  # noqa: E402
 
-FIXED_TIME = dt.datetime(2020, 3, 5, 0, 0, 0, tzinfo=dt.timezone.utc)
+FIXED_TIME = dt.datetime(2020, 3, 5, 0, 0, 0, tzinfo=dt.UTC)
 ZIP_TIME = (2020, 3, 5, 0, 0, 0)
 
 # Page (NĐ30 P1 I.1-3): A4 portrait; top/bottom 20 mm, left 30 mm, right 15 mm.
@@ -199,7 +199,8 @@ def legal_bases(doc: DocumentObject) -> None:
     tag_para(doc, "{%p endfor %}")
     tag_para(doc, "{%p if de_nghi %}")
     para(doc, "Xét đề nghị của {{ de_nghi.nguoi }}{% if de_nghi.van_ban %} tại "
-         "{{ trich_dan(de_nghi.van_ban, de_nghi.so, de_nghi.ngay) }}{% endif %}.", italic=True, align="justify", indent=True, after=6)
+         "{{ trich_dan(de_nghi.van_ban, de_nghi.so, de_nghi.ngay) }}{% endif %}.",
+         italic=True, align="justify", indent=True, after=6)
     tag_para(doc, "{%p endif %}")
 
 
