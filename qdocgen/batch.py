@@ -19,7 +19,6 @@ from qdocgen.data import Unit, display
 from qdocgen.environment import variables_used
 from qdocgen.errors import DataError, Problem
 from qdocgen.objectives import unit_warnings
-from qdocgen.objectives import unit_warnings
 from qdocgen.output import check_writable, inside, write_atomic
 from qdocgen.templates import TemplateInfo, find_template
 
@@ -250,18 +249,11 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
 
 
 def _with_extras(report: Report) -> list[manifest.Entry]:
-    """The manifest entries with each unit's PDF and lint findings, when those steps ran."""
-    pdfs = {Path(p).stem: Path(p).name for p in getattr(report, "pdfs", [])}
-    pdf_failed = getattr(report, "pdf_failed", {})
+    """The manifest entries with each unit's lint findings, when that step ran (PDFs are recorded above)."""
     lint = getattr(report, "lint", {})
     for entry in report.entries:
-        uid = entry.ma_don_vi
-        if uid in pdfs:
-            entry.pdf = pdfs[uid]
-        elif isinstance(pdf_failed, dict) and uid in pdf_failed:
-            entry.pdf = f"lỗi: {pdf_failed[uid]}"
-        if isinstance(lint, dict) and uid in lint:
-            found = lint[uid]
+        found = lint.get(entry.ma_don_vi) if isinstance(lint, dict) else None
+        if found:
             entry.kiem_tra = [str(f) for f in found] if isinstance(found, (list, tuple)) else [str(found)]
     return report.entries
 

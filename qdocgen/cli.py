@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
@@ -27,11 +28,14 @@ def _run(call: Callable[[], Any]) -> Any:
         sys.exit(130)
 
 
-def _report(report: Any) -> None:
+def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
     for line in report.warning_lines():
         click.secho(f"Cảnh báo: {line}", fg="yellow", err=True)
-    for path in report.written:
-        click.echo(f"Đã ghi {path}")
+    if not quiet:
+        for path in report.written[:listed]:
+            click.echo(f"Đã ghi {path}")
+        if len(report.written) > listed:
+            click.echo(f"... và {len(report.written) - listed} tệp khác (xem manifest.json trong thư mục kết quả).")
     for path in report.skipped:
         click.secho(f"Bỏ qua {path}: tệp đã có (dùng --force để ghi đè).", fg="yellow", err=True)
     for unit, message in report.failed.items():
@@ -40,7 +44,12 @@ def _report(report: Any) -> None:
         click.echo(f"Đã ghi {path}")
     for docx, message in report.pdf_failed.items():
         click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
+    for path in (report.combined, report.zipped, *report.manifest_files[:1]):
+        if path is not None and not quiet:
+            click.echo(f"Đã ghi {path}")
     summary = f"Xong: {len(report.written)} tệp đã ghi, {len(report.skipped)} bỏ qua, {len(report.failed)} lỗi"
+    if report.kept:
+        summary += f", {len(report.kept)} giữ nguyên (--resume)"
     if report.pdfs or report.pdf_failed:
         summary += f", {len(report.pdfs)} PDF, {len(report.pdf_failed)} PDF lỗi"
     summary += f", {len(report.warnings)} cảnh báo." if report.warnings else "."
@@ -59,6 +68,8 @@ SET_OPTION = click.option("--set", "overrides", multiple=True, metavar="KHOA=GIA
                           help="Đặt giá trị cho mọi đơn vị; khóa có dấu chấm đi vào khóa con (nguoi_ky.ho_ten).")
 FORCE_OPTION = click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 PDF_OPTION = click.option("--pdf", is_flag=True, help="Ghi thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")
+STRICT_OPTION = click.option("--strict", is_flag=True,
+                             help="Coi mọi cảnh báo (khóa lạ, chữ sai bảng mã, ...) là lỗi: không ghi tệp.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,12 +86,14 @@ def main() -> None:
 @SET_OPTION
 @FORCE_OPTION
 @PDF_OPTION
+@STRICT_OPTION
 def render(data_file: Path, output: Path | None, template: str | None, overrides: tuple[str, ...],
-           force: bool, pdf: bool) -> None:
+           force: bool, pdf: bool, strict: bool) -> None:
     """Điền mẫu cho một tệp dữ liệu DATA_FILE (.yaml)."""
     from qdocgen.batch import render_file
 
-    _report(_run(lambda: render_file(data_file, output, template, overrides, force, pdf=pdf)))
+    _report(_run(lambda: render_file(data_file, output, template, overrides, force, pdf=pdf,
+                                                 strict=strict)))
 
 
 @main.command()
@@ -92,12 +105,48 @@ def render(data_file: Path, output: Path | None, template: str | None, overrides
 @SET_OPTION
 @FORCE_OPTION
 @PDF_OPTION
+@STRICT_OPTION
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Số tiến trình soạn song song (mặc định: số lõi CPU). Kết quả như nhau với mọi N.")
+@click.option("-q", "--quiet", is_flag=True, help="Không vẽ thanh tiến độ, không liệt kê từng tệp.")
+@click.option("--resume", is_flag=True,
+              help="Làm tiếp lần chạy trước: giữ tệp khớp manifest.json, làm lại đơn vị lỗi hoặc chưa làm.")
+@click.option("--combine", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="TEP.docx",
+              help="Ghi thêm một tệp .docx gộp mọi văn bản theo thứ tự (mỗi văn bản sang trang mới, "
+                   "số trang đánh lại từ 1) để in một lượt.")
+@click.option("--zip", "zip_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              metavar="TEP.zip", help="Ghi thêm một tệp .zip gồm các tệp .docx và manifest.")
 def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str | None,
-          overrides: tuple[str, ...], force: bool, pdf: bool) -> None:
-    """Điền mẫu cho mọi đơn vị của bộ dữ liệu DATASET_DIR (quận và các phường) một lượt."""
-    from qdocgen.batch import render_batch
+          overrides: tuple[str, ...], force: bool, pdf: bool, strict: bool, jobs: int | None, quiet: bool,
+          resume: bool, combine: Path | None, zip_path: Path | None) -> None:
+    """Điền mẫu cho mọi đơn vị của bộ dữ liệu DATASET_DIR (quận và các phường) một lượt.
 
-    _report(_run(lambda: render_batch(dataset_dir, out_dir, template, only, overrides, force, pdf=pdf)))
+    Ghi kèm manifest.json và manifest.csv (mỗi đơn vị: tệp, mã SHA-256, trạng thái, cảnh báo hoặc lỗi).
+    """
+    from qdocgen.batch import render_batch
+    from qdocgen.runner import default_jobs
+
+    progress = _progress_bar() if not quiet and sys.stderr.isatty() else None
+    _report(_run(lambda: render_batch(dataset_dir, out_dir, template, only, overrides, force,
+                                      jobs=jobs or default_jobs(), resume=resume, combine=combine,
+                                      zip_path=zip_path, progress=progress, pdf=pdf, strict=strict)), quiet)
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """A one-line progress display on stderr: units done / total, elapsed time, rate."""
+    import time
+
+    start = time.monotonic()
+
+    def draw(done: int, total: int) -> None:
+        elapsed = time.monotonic() - start
+        width = 30
+        filled = width * done // max(total, 1)
+        rate = done / elapsed if elapsed > 0 else 0.0
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} đơn vị, {elapsed:.1f} giây, "
+                   f"{rate:.1f} văn bản/giây", nl=done >= total, err=True)
+
+    return draw
 
 
 @main.command()
