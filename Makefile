@@ -16,8 +16,9 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
-demo: $(STAMP) ## Soạn bộ quyết định Bình Tân 2019 (quận và 10 phường) vào out/
+demo: $(STAMP) ## Soạn bộ quyết định Bình Tân 2019 (quận và 10 phường) vào out/, mẫu Phụ lục 3 vào out/phu-luc-3/
 	$(BIN)/qdocgen batch data/binh-tan/2019 -o out --force
+	$(BIN)/qdocgen batch data/binh-tan/2019 -t phu-luc-3 -o out/phu-luc-3 --force
 
 test: $(STAMP) ## Chạy bộ kiểm thử
 	$(BIN)/python -m pytest -q
