@@ -156,6 +156,8 @@ def _parse_alone(env: ImmutableSandboxedEnvironment, tag: _Tag) -> nodes.Templat
 def _syntax_message(exc: TemplateSyntaxError, tag: _Tag) -> str:
     said = exc.message or str(exc)
     said = re.sub(r"^Encountered unknown tag '([^']+)'.*", r"lệnh «\1» không có trong Jinja", said)
+    said = re.sub(r"^unexpected 'end of print statement'.*", "biểu thức bị cụt trước «}}»", said)
+    said = re.sub(r"^unexpected 'end of statement block'.*", "lệnh bị cụt trước «%}»", said)
     said = re.sub(r"^unexpected '([^']+)'", r"ký tự «\1» không đúng chỗ", said)
     said = re.sub(r"^unexpected end of template.*", "thẻ kết thúc giữa chừng", said)
     return (f"cú pháp sai trong thẻ «{shorten(tag.text, 60)}» ({said}). Sửa biểu thức trong thẻ; "
@@ -172,8 +174,8 @@ def _static_problems(env: ImmutableSandboxedEnvironment, tree: nodes.Node) -> It
     """Unknown filters and tests, and reaching into Python internals, in one parsed tag."""
     for node in _walk_nodes(tree):
         if isinstance(node, nodes.Filter) and node.name not in env.filters:
-            yield (f"bộ lọc «{node.name}» không có. Các bộ lọc của qdocgen: xem docs/bo-loc.md "
-                   f"(gần giống: {_close(node.name, env.filters)}).")
+            yield (f"bộ lọc «{node.name}» không có{_close(node.name, env.filters)}. Các bộ lọc của qdocgen: "
+                   "xem docs/bo-loc.md hoặc lệnh qdocgen filters.")
         elif isinstance(node, nodes.Test) and node.name not in env.tests:
             yield f"phép thử «is {node.name}» không có trong Jinja; xem danh sách phép thử của Jinja."
         elif isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
@@ -185,88 +187,120 @@ def _close(name: str, known: Any) -> str:
     import difflib
 
     near = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
-    return ", ".join(near) if near else "không có"
+    return f" (có phải «{'», «'.join(near)}»?)" if near else ""
 
 
 # --- the raw parts -----------------------------------------------------------------------------------
 
-def _scan_part(report: CheckReport, env: ImmutableSandboxedEnvironment, part: str, xml: bytes) -> bool:
-    """Check one part tag by tag; True when it has no error (so it is worth compiling whole)."""
-    label = part_label(part)
-    before = report.count(ERROR)
-    stack: list[tuple[_Tag, str]] = []
-    for para in paragraphs(xml):
-        where = f"{label}, {para.place()}"
-        _scan_paragraph(report, env, para, where, stack)
-    for tag, _ in stack:
-        report.add(ERROR, tag.where, f"khối «{shorten(tag.text, 50)}» chưa đóng: thiếu "
-                                     f"«{{%{tag.level and tag.level + ' '}{'end' + tag.keyword} %}}». "
-                                     "Thêm thẻ đóng sau phần lặp/điều kiện.")
-    return report.count(ERROR) == before
+class _PartScan:
+    """One part checked tag by tag; the tags that parse are kept, balanced, to read its variables from."""
 
+    def __init__(self, report: CheckReport, env: ImmutableSandboxedEnvironment, part: str) -> None:
+        self.report, self.env, self.label = report, env, part_label(part)
+        self.stack: list[tuple[_Tag, str]] = []   # open blocks, with the keyword standing in for each
+        self.kept: list[tuple[str, str]] = []     # (Jinja text, place) of every usable tag, in order
 
-def _scan_paragraph(report: CheckReport, env: ImmutableSandboxedEnvironment, para: Paragraph, where: str,
-                    stack: list[tuple[_Tag, str]]) -> None:
-    text = para.text
-    rest = _TAG.sub(lambda m: " " * len(m.group(0)), text)
-    for m in _OPEN.finditer(rest):
-        report.add(ERROR, where, f"thẻ mở «{m.group(0)}» không có dấu đóng trong cùng đoạn "
-                                 f"(«{shorten(rest[m.start():], 30)}»); mỗi thẻ phải nằm trọn trong một đoạn.")
-    for m in _CLOSE.finditer(rest):
-        report.add(ERROR, where, f"dấu đóng «{m.group(0)}» không có thẻ mở trong cùng đoạn; "
-                                 "kiểm tra «{{» / «{%» phía trước.")
-    for m in _TAG.finditer(text):
-        raw = m.group(0)
-        runs = para.runs_between(m.start(), m.end())
-        mended = []
-        if runs > 1:
-            mended.append(f"bị tách qua {runs} đoạn chữ (run)")
-        if _SMART.search(raw):
-            mended.append("có ngoặc kép cong")
-        if mended:
-            report.add(MENDED, where, f"thẻ «{shorten(raw, 50)}» {' và '.join(mended)}, đã sửa khi điền; "
-                                      "nên gõ lại thẻ một lần liền (tắt tự sửa ngoặc kép) cho gọn.")
-        tag = _split_tag(raw, where)
-        if tag.level == "p" and len(text.strip()) > len(raw.strip()):
-            report.add(WARNING, where, f"đoạn có thẻ «{shorten(raw, 40)}» bị bỏ cả đoạn khi điền, chữ khác "
-                                       "trong đoạn sẽ mất; để thẻ {%p ...%} một mình một đoạn.")
+    def run(self, xml: bytes) -> bool:
+        """Check every paragraph; True when the part has no error (worth compiling whole)."""
+        before = self.report.count(ERROR)
+        for para in paragraphs(xml):
+            self.paragraph(para)
+        for tag, stand_in in reversed(self.stack):
+            end = f"{{%{tag.level and tag.level + ' '}{'end' + tag.keyword} %}}"
+            self.report.add(ERROR, tag.where, f"khối «{shorten(tag.text, 50)}» chưa đóng: thiếu «{end}». "
+                                              "Thêm thẻ đóng sau phần lặp/điều kiện.")
+            self.kept.append(("{% end" + stand_in + " %}", ""))
+        return self.report.count(ERROR) == before
+
+    def paragraph(self, para: Paragraph) -> None:
+        report, text = self.report, para.text
+        where = f"{self.label}, {para.place()}"
+        rest = _TAG.sub(lambda m: " " * len(m.group(0)), text)
+        for m in _OPEN.finditer(rest):
+            report.add(ERROR, where, f"thẻ mở «{m.group(0)}» không có dấu đóng trong cùng đoạn "
+                                     f"(«{shorten(rest[m.start():], 30)}»); mỗi thẻ phải nằm trọn trong một đoạn.")
+        for m in _CLOSE.finditer(rest):
+            report.add(ERROR, where, f"dấu đóng «{m.group(0)}» không có thẻ mở trong cùng đoạn; "
+                                     "kiểm tra «{{» / «{%» phía trước.")
+        for m in _TAG.finditer(text):
+            raw = m.group(0)
+            runs = para.runs_between(m.start(), m.end())
+            mended = []
+            if runs > 1:
+                mended.append(f"bị tách qua {runs} đoạn chữ (run)")
+            if _SMART.search(raw):
+                mended.append("có ngoặc kép cong")
+            if mended:
+                report.add(MENDED, where, f"thẻ «{shorten(raw, 50)}» {' và '.join(mended)}, đã sửa khi điền; "
+                                          "nên gõ lại thẻ một lần liền (tắt tự sửa ngoặc kép) cho gọn.")
+            tag = _split_tag(raw, where)
+            if tag.level == "p" and len(text.strip()) > len(raw.strip()):
+                report.add(WARNING, where, f"đoạn có thẻ «{shorten(raw, 40)}» bị bỏ cả đoạn khi điền, chữ khác "
+                                           "trong đoạn sẽ mất; để thẻ {%p ...%} một mình một đoạn.")
+            try:
+                tree = _parse_alone(self.env, tag)
+            except TemplateSyntaxError as exc:
+                report.add(ERROR, where, _syntax_message(exc, tag))
+                self.block(tag, where, broken=True)
+                continue
+            for message in _static_problems(self.env, tree) if tree is not None else ():
+                report.add(ERROR, where, message)
+            self.block(tag, where, broken=False)
+
+    def block(self, tag: _Tag, where: str, broken: bool) -> None:
+        """Match block tags across the part; keep what parses, with stand-ins that keep it balanced."""
+        report, stack, word = self.report, self.stack, tag.keyword
+        place = where.split(", ", 1)[1] if ", " in where else ""
+        if tag.kind == "{":
+            if not broken:
+                self.kept.append((tag.text, place))
+            return
+        if tag.kind != "%" or not word or word in _DOCXTPL_CELL:
+            if word in _DOCXTPL_CELL and not broken:
+                rest = tag.text[2:-2].strip()[len(word):].strip()
+                if rest:
+                    self.kept.append(("{{ " + rest + " }}", place))
+            return
+        if word in _BLOCKS or (word == "set" and "=" not in tag.text):
+            stack.append((tag, "if" if broken else word))
+            self.kept.append(("{% if true %}" if broken else tag.text, place))
+        elif word in _MIDDLE:
+            if not stack or stack[-1][0].keyword not in _MIDDLE[word]:
+                report.add(ERROR, where, f"«{{% {word} %}}» nằm ngoài khối {' / '.join(sorted(_MIDDLE[word]))} "
+                                         "nào; thêm thẻ mở hoặc bỏ thẻ này.")
+            elif not broken and stack[-1][1] in _MIDDLE[word]:
+                self.kept.append((tag.text, place))
+        elif word.startswith("end"):
+            opened = word[3:]
+            if stack and stack[-1][0].keyword == opened:
+                top, stand_in = stack.pop()
+                self.kept.append(("{% end" + stand_in + " %}", place))
+                if top.level != tag.level and "tr" in (top.level, tag.level):
+                    report.add(ERROR, where, f"khối mở bằng «{shorten(top.text, 40)}» ({top.where}) ở mức "
+                                             f"«{top.level or 'chữ'}» nhưng đóng ở mức «{tag.level or 'chữ'}»; "
+                                             "dùng cùng một loại thẻ ({%tr ...%} với {%tr ...%}).")
+            elif any(t.keyword == opened for t, _ in stack):
+                while stack and stack[-1][0].keyword != opened:
+                    inner, stand_in = stack.pop()
+                    report.add(ERROR, inner.where, f"khối «{shorten(inner.text, 50)}» chưa đóng trước "
+                                                   f"«{{% {word} %}}» ({where}); thêm «{{% end{inner.keyword} %}}».")
+                    self.kept.append(("{% end" + stand_in + " %}", place))
+                self.kept.append(("{% end" + stack.pop()[1] + " %}", place))
+            else:
+                report.add(ERROR, where, f"«{{% {word} %}}» không có «{{% {opened} ... %}}» mở trước nó; "
+                                         "bỏ thẻ này hoặc thêm thẻ mở.")
+        elif not broken:
+            self.kept.append((tag.text, place))
+
+    def collect(self) -> None:
+        """Read the variables from the kept tags (one per line, so each node's line gives its place)."""
+        source = "\n".join(text.replace("\n", " ") for text, _ in self.kept)
         try:
-            tree = _parse_alone(env, tag)
-        except TemplateSyntaxError as exc:
-            report.add(ERROR, where, _syntax_message(exc, tag))
-            tree = None
-        for message in _static_problems(env, tree) if tree is not None else ():
-            report.add(ERROR, where, message)
-        _match_block(report, tag, where, stack)
-
-
-def _match_block(report: CheckReport, tag: _Tag, where: str, stack: list[tuple[_Tag, str]]) -> None:
-    word = tag.keyword
-    if tag.kind != "%" or not word:
-        return
-    if word in _BLOCKS or (word == "set" and "=" not in tag.text):
-        stack.append((tag, where))
-    elif word in _MIDDLE:
-        if not stack or stack[-1][0].keyword not in _MIDDLE[word]:
-            report.add(ERROR, where, f"«{{% {word} %}}» nằm ngoài khối {' / '.join(sorted(_MIDDLE[word]))} "
-                                     "nào; thêm thẻ mở hoặc bỏ thẻ này.")
-    elif word.startswith("end"):
-        opened = word[3:]
-        if stack and stack[-1][0].keyword == opened:
-            top = stack.pop()[0]
-            if top.level != tag.level and "tr" in (top.level, tag.level):
-                report.add(ERROR, where, f"khối mở bằng «{shorten(top.text, 40)}» ({top.where}) ở mức "
-                                         f"«{top.level or 'chữ'}» nhưng đóng ở mức «{tag.level or 'chữ'}»; "
-                                         "dùng cùng một loại thẻ ({%tr ...%} với {%tr ...%}).")
-        elif any(t.keyword == opened for t, _ in stack):
-            while stack and stack[-1][0].keyword != opened:
-                inner = stack.pop()[0]
-                report.add(ERROR, inner.where, f"khối «{shorten(inner.text, 50)}» chưa đóng trước "
-                                               f"«{{% {word} %}}» ({where}); thêm «{{% end{inner.keyword} %}}».")
-            stack.pop()
-        else:
-            report.add(ERROR, where, f"«{{% {word} %}}» không có «{{% {opened} ... %}}» mở trước nó; "
-                                     "bỏ thẻ này hoặc thêm thẻ mở.")
+            tree = self.env.parse(source)
+        except TemplateSyntaxError:  # each tag parsed alone; together they should too, but never fail here
+            return
+        places = [place for _, place in self.kept]
+        _Collector(self.report, self.label, places, set(self.env.globals)).visit(tree, {})
 
 
 # --- variables ---------------------------------------------------------------------------------------
@@ -291,17 +325,12 @@ def _chain(node: nodes.Node) -> tuple[str, list[str]] | None:
 class _Collector:
     """Walks a parsed part: each variable read as a path, loops with what they iterate over."""
 
-    def __init__(self, report: CheckReport, label: str, lines: list[str], globals_: set[str]) -> None:
-        self.report, self.label, self.lines, self.globals = report, label, lines, globals_
+    def __init__(self, report: CheckReport, label: str, places: list[str], globals_: set[str]) -> None:
+        self.report, self.label, self.places, self.globals = report, label, places, globals_
 
     def place(self, node: nodes.Node) -> str:
-        from qdocgen.render import paragraph_text
-
         line = getattr(node, "lineno", 0)
-        if 0 < line <= len(self.lines):
-            text = paragraph_text(self.lines[line - 1])
-            return f"đoạn «{shorten(text, 60)}»" if text else ""
-        return ""
+        return self.places[line - 1] if 0 < line <= len(self.places) else ""
 
     def use(self, path: Segments, node: nodes.Node, loop_var: str | None = None) -> None:
         usage = self.report.usages.setdefault(path, Usage(path))
@@ -350,20 +379,17 @@ class _Collector:
 
 
 def _compile_part(report: CheckReport, env: ImmutableSandboxedEnvironment, part: str, xml: bytes) -> None:
-    """Parse the prepared part whole (what rendering compiles) and collect the variables it reads."""
+    """Parse the prepared part whole, as rendering compiles it: finds what tag-by-tag checks cannot."""
     from qdocgen.render import paragraph_text, prepare_xml
 
-    label = part_label(part)
     source = prepare_xml(xml.decode("utf-8"))
     lines = source.splitlines()
     try:
-        tree = env.parse(source)
+        env.parse(source)
     except TemplateSyntaxError as exc:
         text = paragraph_text(lines[exc.lineno - 1]) if 0 < (exc.lineno or 0) <= len(lines) else ""
-        report.add(ERROR, f"{label}, đoạn «{shorten(text, 60)}»",
+        report.add(ERROR, f"{part_label(part)}, đoạn «{shorten(text, 60)}»",
                    f"cú pháp Jinja sai: {exc.message}. Kiểm tra các khối mở/đóng quanh đoạn này.")
-        return
-    _Collector(report, label, lines, set(env.globals)).visit(tree, {})
 
 
 # --- declared inputs and data ------------------------------------------------------------------------
@@ -512,11 +538,13 @@ def _scan(template: str | Path | None, templates_dirs: Sequence[str | Path]) -> 
     from lxml import etree
 
     for part, xml in parts.items():
+        scan = _PartScan(report, env, part)
         try:
-            clean = _scan_part(report, env, part, xml)
+            clean = scan.run(xml)
         except etree.XMLSyntaxError as exc:
             report.add(ERROR, part_label(part), f"XML hỏng ({exc}); mở và lưu lại tệp bằng Word/LibreOffice.")
             continue
+        scan.collect()
         if clean:
             _compile_part(report, env, part, xml)
     return report
