@@ -279,8 +279,11 @@ def _cites_year(entry: Any, year: int) -> bool:
     """Whether a cited document is dated in ``year`` or names it (``12/2019/QĐ-UBND``, ``năm 2019``)."""
     if isinstance(entry, CommentedMap) and _year_of(entry.get("ngay")) == year:
         return True
-    texts = [v for _k, v, _l in _walk(entry, (), None) if isinstance(v, (str, int))]
-    return any(re.search(rf"(?<!\d){year}(?!\d)", _JINJA.sub(" ", str(v))) for v in texts)
+    # Jinja is searched too: a citation may be written as {{ trich_dan(..., ngay="2019-02-27") }}.
+    # A number that merely looks like the year ("2019/QĐ-UBND", so: 2019) is not a year.
+    texts = [v for _k, v, _l in _walk(entry, (), None) if isinstance(v, str)]
+    return any(not (m.start() == 0 and v[m.end():m.end() + 1] == "/")
+               for v in texts for m in re.finditer(rf"(?<!\d){year}(?!\d)", v))
 
 
 class _Review:

@@ -69,7 +69,7 @@ def test_only_year_number_and_date_lines_change_and_comments_survive(old: Path, 
         a = path.read_text(encoding="utf-8").splitlines()
         b = (new / path.name).read_text(encoding="utf-8").splitlines()
         assert len(a) == len(b), path.name
-        pairs = [(x, y) for x, y in zip(a, b) if x != y]
+        pairs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
         if pairs:
             changed[path.name] = pairs
         comments = [line for line in a if line.lstrip().startswith("#")]
@@ -198,3 +198,19 @@ def test_cli_new_year(tmp_path: Path) -> None:
     again = run("new-year", old, "--year", "2020", "-o", out)
     assert again.exit_code == 5 and "--force" in again.stderr
     assert run("new-year", old, "--year", "2019", "-o", tmp_path / "x").exit_code == 3
+
+
+@pytest.mark.parametrize(("entry", "last_year"), [
+    ("{van_ban: Quyết định, so: 12/2019/QĐ-UBND}", True),
+    ("{van_ban: Quyết định, so: 5/QĐ-UBND, ngay: 03/01/2019}", True),
+    ('{van_ban: Kế hoạch, trich_yeu: \'thi hành {{ trich_dan("Quyết định", ngay="2019-02-27") }}\'}', True),
+    ("{van_ban: Quyết định, so: 2019/QĐ-UBND, ngay: 2018-05-04}", False),
+    ("{van_ban: Luật tổ chức chính quyền địa phương, ngay: 2015-06-19}", False),
+])
+def test_which_legal_bases_cite_last_year(tmp_path: Path, entry: str, last_year: bool) -> None:
+    old = tmp_path / "2019"
+    old.mkdir()
+    (old / "don-vi.yaml").write_text(f"nam: 2019\ncan_cu:\n  - {entry}\n", encoding="utf-8")
+    result = carry_forward(old, 2020)
+    assert (len(result.last_year_refs), len(result.legal_bases)) == ((1, 0) if last_year else (0, 1))
+    assert (result.last_year_refs or result.legal_bases)[0].key == "can_cu[1]"
