@@ -28,6 +28,8 @@ ORDER_KEY = "thu_tu"
 RESERVED_KEYS = (INHERIT_KEY, ORDER_KEY)
 UNIT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEMPLATE_PASSES = 5
+# Far more than any decision needs; stops YAML aliases that expand without end ("billion laughs").
+MAX_VALUES = 100_000
 
 Path_ = tuple[str | int, ...]
 
@@ -122,10 +124,36 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = exc.problem or exc.context or "cú pháp sai"
-        return None, [Problem(shown, "", f"lỗi cú pháp YAML ({what}); sửa dòng này rồi chạy lại.", line)]
-    except YAMLError as exc:
-        return None, [Problem(shown, "", f"lỗi cú pháp YAML: {exc}.")]
+        what = yaml_problem(str(exc.problem or exc.context or ""))
+        start = exc.context_mark.line + 1 if exc.context_mark is not None else None
+        since = f" (đoạn bắt đầu từ dòng {start})" if start is not None and start != line else ""
+        return None, [Problem(shown, "", f"lỗi cú pháp YAML: {what}{since}. Sửa dòng này rồi chạy lại.", line)]
+    except (YAMLError, RecursionError, ValueError) as exc:
+        return None, [Problem(shown, "", f"lỗi cú pháp YAML ({exc}); kiểm tra lại tệp rồi chạy lại.")]
+
+
+_YAML_PROBLEMS = (
+    ("found duplicate key", "một khóa được ghi hai lần trong cùng một bảng; xóa hoặc đổi tên một dòng"),
+    ("found character '\\t'", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("mapping values are not allowed here", "dấu «:» không đúng chỗ; nếu giá trị có dấu «:», hãy đặt cả giá trị "
+                                            "trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu «:» sau tên khóa, hoặc thụt lề sai"),
+    ("expected <block end>", "thụt lề sai: các khóa cùng cấp phải thẳng cột"),
+    ("found undefined alias", "dùng «*tên» mà chưa đặt «&tên» ở trên"),
+    ("expected ',' or ']'", "thiếu dấu «]» đóng danh sách"),
+    ("expected ',' or '}'", "thiếu dấu «}» đóng bảng khóa"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng chuỗi"),
+    ("found unknown escape character", "chuỗi trong ngoặc kép có dấu «\\» lạ; dùng ngoặc đơn hoặc viết «\\\\»"),
+)
+
+
+def yaml_problem(english: str) -> str:
+    """ruamel's problem description, said in Vietnamese where it is a common one."""
+    for start, vietnamese in _YAML_PROBLEMS:
+        if english.startswith(start):
+            key = re.match(r'found duplicate key "(.*?)"', english)
+            return vietnamese.replace("một khóa", f"khóa «{key.group(1)}»") if key else vietnamese
+    return f"cú pháp sai ({english})" if english else "cú pháp sai"
 
 
 def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) -> Any:
@@ -136,6 +164,7 @@ def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) ->
             name = unicodedata.normalize("NFC", str(key))
             line = node.lc.key(key)[0] + 1 if node.lc.data and key in node.lc.data else None
             origins[prefix + (name,)] = Origin(file, line)
+            _check_size(origins, file, prefix)
             out[name] = _plain(value, file, prefix + (name,), origins)
         return out
     if isinstance(node, CommentedSeq):
@@ -143,6 +172,7 @@ def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) ->
         for i, value in enumerate(node):
             line = node.lc.item(i)[0] + 1 if node.lc.data and i in node.lc.data else None
             origins[prefix + (i,)] = Origin(file, line)
+            _check_size(origins, file, prefix)
             items.append(_plain(value, file, prefix + (i,), origins))
         return items
     if isinstance(node, bool) or node is None:
@@ -158,6 +188,12 @@ def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) ->
     if isinstance(node, str):
         return unicodedata.normalize("NFC", str(node))
     return node
+
+
+def _check_size(origins: dict[Path_, Origin], file: str, prefix: Path_) -> None:
+    if len(origins) > MAX_VALUES:
+        raise DataError([Problem(file, key_path(prefix), f"dữ liệu có hơn {MAX_VALUES} giá trị (thường do bí danh "
+                                                         "YAML &/* lồng nhau); hãy viết dữ liệu ra trực tiếp.")])
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any], base_origins: dict[Path_, Origin],
@@ -192,7 +228,15 @@ def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
                                            "dòng), không phải danh sách hay một giá trị đơn."))
         return None
     origins: dict[Path_, Origin] = {}
-    data = _plain(node, shown, (), origins)
+    try:
+        data = _plain(node, shown, (), origins)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
+    except RecursionError:
+        problems.append(Problem(shown, "", "dữ liệu lồng vào chính nó (bí danh YAML &/* trỏ về chính nó) hoặc "
+                                           "lồng quá sâu; hãy viết dữ liệu ra trực tiếp."))
+        return None
     parent = data.pop(INHERIT_KEY, None)
     if parent is None:
         return data, origins

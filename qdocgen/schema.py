@@ -62,7 +62,8 @@ def _message(error: ValidationError) -> tuple[Path_, str]:
     key: Path_ = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "required":
-        missing = str(error.message).split("'")[1]
+        missing = next((k for k in error.validator_value if isinstance(error.instance, dict)
+                        and k not in error.instance and repr(k) in str(error.message)), str(error.message))
         sub = schema.get("properties", {}).get(missing, {})
         return key + (missing,), f"thiếu khóa «{missing}»; cần {_expected(sub) or 'một giá trị'}."
     if error.validator == "type":
@@ -74,7 +75,24 @@ def _message(error: ValidationError) -> tuple[Path_, str]:
                     f"{schema.get('maximum')}); cần {_expected(schema)}."
     if error.validator == "enum":
         return key, f"cần một trong: {', '.join(map(str, error.validator_value))}; đọc được {describe(error.instance)}."
-    return key, f"{error.message}; cần {_expected(schema)}."
+    if error.validator in ("maxLength", "maxItems"):
+        return key, f"dài quá mức cho phép ({error.validator_value}); cần {_expected(schema)}."
+    if error.validator in ("exclusiveMinimum", "exclusiveMaximum", "multipleOf"):
+        return key, f"giá trị {error.instance} không hợp lệ ({error.validator} {error.validator_value}); " \
+                    f"cần {_expected(schema)}."
+    if error.validator == "pattern":
+        wanted = _expected(schema) or f"dạng {error.validator_value}"
+        return key, f"{describe(error.instance)} không đúng dạng; cần {wanted}."
+    if error.validator == "const":
+        return key, f"cần đúng giá trị «{error.validator_value}», đọc được {describe(error.instance)}."
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(schema.get("properties", {}))) \
+            if isinstance(error.instance, dict) else []
+        return key, f"có khóa mẫu không nhận: {', '.join(f'«{e}»' for e in extra)}; hãy xóa hoặc sửa tên."
+    if error.validator in ("anyOf", "oneOf"):
+        return key, f"{describe(error.instance)} không khớp dạng nào mẫu nhận; cần {_expected(schema) or 'dạng khác'}."
+    wanted = _expected(schema) or "giá trị khác"
+    return key, f"{describe(error.instance)} không hợp lệ ({error.validator}); cần {wanted}."
 
 
 def fill_defaults(data: Any, schema: dict[str, Any]) -> None:
