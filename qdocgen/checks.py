@@ -66,6 +66,7 @@ class Usage:
     path: Segments
     places: dict[str, str] = field(default_factory=dict)
     loop_var: str | None = None  # set when the template loops over this path
+    required: bool = False  # False when every use has a fallback (``| default(...)``, ``is defined``)
 
     def where(self) -> str:
         """The parts it is used in, and the first paragraph there."""
@@ -225,14 +226,16 @@ class _PartScan:
         for m in _TAG.finditer(text):
             raw = m.group(0)
             runs = para.runs_between(m.start(), m.end())
-            mended = []
+            mended, advice = [], []
             if runs > 1:
                 mended.append(f"bị tách qua {runs} đoạn chữ (run)")
+                advice.append("gõ lại thẻ liền một mạch, cùng một định dạng")
             if _SMART.search(raw):
                 mended.append("có ngoặc kép cong")
+                advice.append("tắt tự đổi ngoặc kép (AutoCorrect) rồi gõ lại ngoặc thẳng")
             if mended:
                 report.add(MENDED, where, f"thẻ «{shorten(raw, 50)}» {' và '.join(mended)}, đã sửa khi điền; "
-                                          "nên gõ lại thẻ một lần liền (tắt tự sửa ngoặc kép) cho gọn.")
+                                          f"cho gọn, nên {' và '.join(advice)}.")
             tag = _split_tag(raw, where)
             if tag.level == "p" and len(text.strip()) > len(raw.strip()):
                 report.add(WARNING, where, f"đoạn có thẻ «{shorten(raw, 40)}» bị bỏ cả đoạn khi điền, chữ khác "
@@ -332,9 +335,10 @@ class _Collector:
         line = getattr(node, "lineno", 0)
         return self.places[line - 1] if 0 < line <= len(self.places) else ""
 
-    def use(self, path: Segments, node: nodes.Node, loop_var: str | None = None) -> None:
+    def use(self, path: Segments, node: nodes.Node, loop_var: str | None = None, optional: bool = False) -> None:
         usage = self.report.usages.setdefault(path, Usage(path))
         usage.places.setdefault(self.label, self.place(node))
+        usage.required = usage.required or not optional
         if loop_var:
             usage.loop_var = usage.loop_var or loop_var
 
@@ -367,6 +371,16 @@ class _Collector:
                 if isinstance(bound, nodes.Name):
                     scope[bound.name] = None
             return
+        guarded = (isinstance(node, nodes.Filter) and node.name in ("default", "d")) or \
+            (isinstance(node, nodes.Test) and node.name in ("defined", "undefined"))
+        if guarded and isinstance(node, (nodes.Filter, nodes.Test)) and node.node is not None:
+            chain = _chain(node.node)
+            path = self.resolve(*chain, scope) if chain else None
+            if path is not None:
+                self.use(path, node, optional=True)
+                for child in node.iter_child_nodes(exclude=("node",)):
+                    self.visit(child, scope)
+                return
         if isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Name)):
             chain = _chain(node)
             if chain is not None:
@@ -474,8 +488,8 @@ def _check_data(report: CheckReport, data_path: Path) -> None:
     unused: dict[Segments, list[str]] = {}
     for unit in units:
         name = data_mod.display(unit.path)
-        for path in report.usages:
-            if _lookup(unit.data, path):
+        for path, usage in report.usages.items():
+            if usage.required and _lookup(unit.data, path):
                 missing.setdefault(path, []).append(name)
         used = list(report.usages) + [(n,) for n in in_data.get(unit.path, ())]
         seen: list[Segments] = []
