@@ -18,6 +18,7 @@ from qdocgen import manifest, schema
 from qdocgen.data import Unit, display
 from qdocgen.environment import variables_used
 from qdocgen.errors import DataError, Problem
+from qdocgen.lint import Finding, lint_docx
 from qdocgen.objectives import unit_warnings
 from qdocgen.output import check_writable, inside, write_atomic
 from qdocgen.templates import TemplateInfo, find_template
@@ -43,6 +44,7 @@ class Report:
     zipped: Path | None = None
     pdfs: list[Path] = field(default_factory=list)
     pdf_failed: dict[str, str] = field(default_factory=dict)
+    lint: dict[str, list[Finding]] = field(default_factory=dict)  # layout findings per unit id
 
     @property
     def ok(self) -> bool:
@@ -232,6 +234,9 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
             elif entry.tep and out_dir / Path(entry.tep).with_suffix(".pdf") in report.pdfs:
                 entry.pdf = str(Path(entry.tep).with_suffix(".pdf"))
         save()
+    for entry in report.entries:  # the outputs checked against the NĐ30 layout rules (qdocgen lint)
+        if entry.tep and entry.trang_thai in (manifest.WRITTEN, manifest.KEPT):
+            report.lint[entry.ma_don_vi] = lint_docx(out_dir / entry.tep)
     # Steps that add to each unit's record (PDF, lint) go above this line.
     report.manifest_files = manifest.write(out_dir, _with_extras(report), info.name)
     files = [out_dir / e.tep for e in report.entries if e.tep and e.trang_thai != manifest.FAILED]

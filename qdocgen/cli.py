@@ -52,6 +52,11 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
         summary += f", {len(report.kept)} giữ nguyên (--resume)"
     if report.pdfs or report.pdf_failed:
         summary += f", {len(report.pdfs)} PDF, {len(report.pdf_failed)} PDF lỗi"
+    findings = [(unit, f) for unit, found in getattr(report, "lint", {}).items() for f in found]
+    for unit, finding in findings:
+        click.secho(f"Thể thức {unit}: {finding}", fg="yellow", err=True)
+    if getattr(report, "lint", {}):
+        summary += f", {len(findings)} điểm sai thể thức (qdocgen lint)"
     summary += f", {len(report.warnings)} cảnh báo." if report.warnings else "."
     click.echo(summary)
     if report.failed:
@@ -270,6 +275,22 @@ def template_copy(name: str, dest: Path, templates_dirs: tuple[Path, ...], force
 
     for path in _run(lambda: copy_template(name, dest, force, templates_dirs)):
         click.echo(f"Đã ghi {path}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Kiểu kết quả: văn bản để đọc, hoặc JSON cho máy.")
+@click.option("--ignore", multiple=True, metavar="MA_QUY_TAC",
+              help="Bỏ qua quy tắc này (lặp lại được, hoặc nhiều mã cách nhau bởi dấu phẩy), cho văn bản "
+                   "không phải quyết định.")
+def lint(files: tuple[Path, ...], fmt: str, ignore: tuple[str, ...]) -> None:
+    """Kiểm tra thể thức các tệp .docx FILES theo Nghị định 30 (khổ giấy, lề, phông, cỡ chữ, ngày tháng...)."""
+    from qdocgen.lint import lint_files
+
+    result = _run(lambda: lint_files(files, ignore))
+    click.echo(result.to_json() if fmt == "json" else result.to_text())
+    sys.exit(result.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover
