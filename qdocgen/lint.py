@@ -239,6 +239,7 @@ class _Doc:
     parts: dict[str, etree._Element]
     header_end: int = 0
     type_para: Para | None = None
+    administrative: bool = True
 
 
 def _open(path: Path) -> _Doc:
@@ -484,21 +485,37 @@ def _is_type(para: Para) -> bool:
     return _fold(para.text) in DOC_TYPES
 
 
+def _marker(para: Para) -> bool:
+    return any(_kind(line) in ("title", "motto", "number", "date") for line in para.lines)
+
+
 def find_structure(doc: _Doc) -> None:
-    """Where the header block ends and which paragraph names the document type."""
+    """Where the header block ends, which paragraph names the document type, and whether the document is an
+    administrative document at all (a type name, the national title or a «Số:» line) rather than a form."""
+    content = [p for p in doc.paras if p.text.strip()]
     end = 0
-    for para in doc.paras[:40]:
-        if para.table is None and _is_type(para):
-            break
-        if any(_kind(line) in ("title", "motto", "number", "date") for line in para.lines):
+    rest = content[:15]
+    if content and content[0].table is not None:
+        # The header table (ô 1-4), and any header lines set just below it.
+        first = content[0].table
+        end = max(p.index for p in doc.paras if p.table == first) + 1
+        rest = [p for p in content if p.index >= end][:4]
+        for para in rest:
+            if not _marker(para):
+                break
             end = para.index + 1
+    else:
+        # Written without a table: header lines, possibly two columns split by tabs, up to the type name.
+        for para in rest:
+            if _is_type(para) or len(para.text.split()) > 25:
+                break
+            if _marker(para):
+                end = para.index + 1
     doc.header_end = end
-    after = [p for p in doc.paras[end:] if p.text.strip()][:6]
+    after = [p for p in doc.paras[end:] if p.text.strip()][:3]
     doc.type_para = next((p for p in after if _is_type(p)), None)
-    if doc.type_para is None:
-        doc.type_para = next((p for p in after if p.align == "center" and _is_upper(p.text)
-                              and ":" not in p.text and len(p.text.split()) <= 6 and not _templated(p.text)
-                              and all(pp.bold for pp in p.props if pp)), None)
+    kinds = {_kind(line) for line in _header_lines(doc)}
+    doc.administrative = doc.type_para is not None or bool(kinds & {"title", "number"})
 
 
 def _header_lines(doc: _Doc) -> list[Line]:
@@ -512,7 +529,7 @@ def check_header(doc: _Doc) -> list[Finding]:
     titles = [line for line in lines if _kind(line) == "title"]
     mottos = [line for line in lines if _kind(line) == "motto"]
     title_size: float | None = None
-    if not titles:
+    if not titles and doc.administrative:
         out += _finding("quoc-hieu", "phần đầu văn bản", ["không thấy Quốc hiệu «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
                                                           "NAM» ở đầu văn bản"])
     for line in titles[:1]:
@@ -604,7 +621,11 @@ def check_date(doc: _Doc) -> list[Finding]:
     """«Bình Tân, ngày 27 tháng 02 năm 2019»: italic 13–14 pt; day < 10 and months 1, 2 padded."""
     lines = [line for line in _header_lines(doc) if _kind(line) == "date"]
     if not lines:
-        if _header_lines(doc) and not any(_templated(line.text) for line in _header_lines(doc)):
+        # Forms put the place and date above the signature.
+        lines = [line for para in doc.paras[doc.header_end:] for line in para.lines
+                 if len(line.text) < 80 and (m := _DATE.match(_norm(line.text))) is not None and m["place"]]
+    if not lines:
+        if doc.administrative and not any(_templated(line.text) for line in _header_lines(doc)):
             return _finding("dia-danh-ngay", "phần đầu văn bản",
                             ["không thấy dòng địa danh, ngày tháng năm (ví dụ «Hà Nội, ngày 05 tháng 01 năm 2020»)"])
         return []
@@ -651,6 +672,8 @@ def check_title(doc: _Doc) -> list[Finding]:
     """The type name and the summary under it."""
     para = doc.type_para
     if para is None:
+        if not doc.administrative:
+            return []
         return _finding("ten-loai", "sau phần đầu văn bản", ["không thấy tên loại văn bản (QUYẾT ĐỊNH, ...) in hoa, "
                                                              "căn giữa dưới phần đầu; văn bản không có tên loại "
                                                              "(công văn) thì bỏ qua quy tắc này"], "warning")
@@ -840,6 +863,8 @@ def check_signatures(doc: _Doc) -> list[Finding]:
     for start, has_authority in _signature_blocks(doc):
         block = [start]
         for line in _next_lines(doc, start):
+            if line.text.startswith("(") and line.text.endswith(")"):
+                continue  # «(ký tên, đóng dấu)», «(Đã ký)»: a note, not the name
             if not _is_upper(line.text) or line.text[0] in DASHES:
                 if line.text[0] not in DASHES and not _templated(line.text):
                     block.append(line)
