@@ -12,16 +12,19 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qdocgen import data as data_mod
 from qdocgen import manifest, schema
 from qdocgen.data import Unit, display
 from qdocgen.environment import variables_used
 from qdocgen.errors import DataError, Problem
-from qdocgen.lint import Finding, lint_docx
 from qdocgen.objectives import unit_warnings
 from qdocgen.output import check_writable, inside, write_atomic
 from qdocgen.templates import TemplateInfo, find_template
+
+if TYPE_CHECKING:
+    from qdocgen.lint import Finding
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of a batch."""
@@ -150,7 +153,8 @@ def clean_temporaries(out_dir: Path) -> None:
 def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None, only: Sequence[str] = (),
                  overrides: Sequence[str] = (), force: bool = False, jobs: int = 1, resume: bool = False,
                  combine: Path | None = None, zip_path: Path | None = None,
-                 progress: Progress | None = None, *, pdf: bool = False, strict: bool = False) -> Report:
+                 progress: Progress | None = None, *, pdf: bool = False, strict: bool = False,
+                 lint: bool = True) -> Report:
     """Render every unit of a dataset folder into ``out_dir``, one .docx per unit named from its id.
 
     ``jobs`` processes render in parallel (the files are the same for any number); ``resume`` keeps files
@@ -191,7 +195,8 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
                                           canh_bao=[str(w) for w in unit.warnings])
         known = earlier.get(unit.id)
         todo.append(Job(unit.id, unit.data, target, force, resume,
-                        known.sha256 if known and known.trang_thai in (manifest.WRITTEN, manifest.KEPT) else ""))
+                        known.sha256 if known and known.trang_thai in (manifest.WRITTEN, manifest.KEPT) else "",
+                        lint))
     del units
     out_dir.mkdir(parents=True, exist_ok=True)
     clean_temporaries(out_dir)
@@ -215,6 +220,9 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
                 report.skipped.append(target)
             else:
                 report.failed[outcome.unit_id] = outcome.error
+            if outcome.status in (manifest.WRITTEN, manifest.KEPT) and lint:
+                # the outputs checked against the NĐ30 layout rules (qdocgen lint), in the workers
+                report.lint[outcome.unit_id] = list(outcome.findings)
             done.append(outcome.unit_id)
             if progress is not None:
                 progress(count, total)
@@ -234,9 +242,6 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
             elif entry.tep and out_dir / Path(entry.tep).with_suffix(".pdf") in report.pdfs:
                 entry.pdf = str(Path(entry.tep).with_suffix(".pdf"))
         save()
-    for entry in report.entries:  # the outputs checked against the NĐ30 layout rules (qdocgen lint)
-        if entry.tep and entry.trang_thai in (manifest.WRITTEN, manifest.KEPT):
-            report.lint[entry.ma_don_vi] = lint_docx(out_dir / entry.tep)
     # Steps that add to each unit's record (PDF, lint) go above this line.
     report.manifest_files = manifest.write(out_dir, _with_extras(report), info.name)
     files = [out_dir / e.tep for e in report.entries if e.tep and e.trang_thai != manifest.FAILED]

@@ -13,7 +13,7 @@ import signal
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ class Job:
     force: bool = False
     resume: bool = False
     known_sha: str = ""
+    lint: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Outcome:
     status: str
     sha256: str = ""
     error: str = ""
+    findings: tuple[Any, ...] = ()  # qdocgen.lint findings of the file, when asked
 
 
 class Renderer:
@@ -64,9 +66,14 @@ class Renderer:
         return self.writer.build(self.compiled.render_parts(context))
 
     def run(self, job: Job) -> Outcome:
-        """Render and write one job; any failure stays this unit's own."""
+        """Render and write one job (and lint the file, when asked); any failure stays this unit's own."""
         try:
-            return self._run(job)
+            outcome = self._run(job)
+            if job.lint and outcome.status in (manifest.WRITTEN, manifest.KEPT):
+                from qdocgen.lint import lint_docx
+
+                outcome = replace(outcome, findings=tuple(lint_docx(job.target)))
+            return outcome
         except QdocgenError as exc:
             return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
         except Exception as exc:  # a bug must not cost the other units their files; the message says what
