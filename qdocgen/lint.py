@@ -915,10 +915,12 @@ def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
 
 def lint_docx(path: Path, ignore: Iterable[str] = ()) -> list[Finding]:
     """Every finding for one .docx, in document order of the rules; ``ignore`` lists rule ids to skip."""
+    from docx.opc.exceptions import PackageNotFoundError
+
     skip = rule_ids(ignore)
     try:
         doc = _open(path)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, PackageNotFoundError) as exc:
         if "tep" in skip:
             return []
         return [Finding("tep", "error", path.name, f"Không mở được tệp như một văn bản Word .docx ({exc}); hãy "
