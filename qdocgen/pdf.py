@@ -9,6 +9,7 @@ once more, then reported with a reason: zero PDFs is never a silent success.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -119,11 +120,49 @@ class _Start:
     reason: str
 
 
-def _start(soffice: str, files: list[Path], work: Path, number: int, timeout: float) -> _Start:
-    """Run one LibreOffice with its own profile on ``files``; which PDFs appeared, and whether it ended well."""
+def _seed_profile(soffice: str) -> Path:
+    """Where a profile LibreOffice made once is kept, for each start to begin from a copy (per installation)."""
+    real = Path(soffice).resolve()
+    try:
+        stat = real.stat()
+        stamp = f"{real}:{stat.st_mtime_ns}:{stat.st_size}"
+    except OSError:
+        stamp = str(real)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qdocgen"
+    return cache / f"libreoffice-profile-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}"
+
+
+def _keep_seed(profile: Path, seed: Path) -> None:
+    """Keep a profile that served a good start as the seed; whoever renames first wins, the seed never changes."""
+    try:
+        seed.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".seed-", dir=seed.parent))
+        shutil.copytree(profile, staging / "p", symlinks=True, ignore=shutil.ignore_patterns(".lock"))
+        try:
+            os.rename(staging / "p", seed)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    except OSError:
+        pass  # only a cache: the next start simply makes its profile from scratch
+
+
+def _start(soffice: str, files: list[Path], work: Path, number: int, timeout: float,
+           seed: Path | None = None) -> _Start:
+    """Run one LibreOffice with its own profile on ``files``; which PDFs appeared, and whether it ended well.
+
+    The profile is a private copy of ``seed`` when there is one: a fresh profile costs about a second more
+    per start, while a copy costs milliseconds and is still never shared with another process.
+    """
     profile = work / f"profile-{number}"
     out = work / f"out-{number}"
     out.mkdir()
+    seeded = False
+    if seed is not None and seed.is_dir():
+        try:
+            shutil.copytree(seed, profile, symlinks=True)
+            seeded = True
+        except OSError:
+            shutil.rmtree(profile, ignore_errors=True)
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--nolockcheck", "--nodefault", "--nologo", "--convert-to", "pdf:writer_pdf_Export",
                "--outdir", str(out), *[str(f.resolve()) for f in files]]
@@ -151,6 +190,8 @@ def _start(soffice: str, files: list[Path], work: Path, number: int, timeout: fl
         finished = False
         reason = f"LibreOffice bị treo, quá thời hạn {timeout:g} giây"
     produced = {f: out / f"{f.stem}.pdf" for f in files if _is_pdf(out / f"{f.stem}.pdf")}
+    if seed is not None and not seeded and finished and produced and profile.is_dir() and not seed.exists():
+        _keep_seed(profile, seed)
     return _Start(produced, finished, reason)
 
 
@@ -181,6 +222,7 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
     report.warnings.extend(font_warnings())
     tries = dict.fromkeys(todo, 0)
     last_reason: dict[Path, str] = {}
+    seed = _seed_profile(soffice)
     work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
     try:
         pending = list(todo)
@@ -190,7 +232,9 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
             pending = []
             for files in batches:
                 report.starts += 1
-                result = _start(soffice, files, work, report.starts, timeout)
+                # A retry starts from a profile made from scratch, in case the copied one was the trouble.
+                retry = any(tries[f] for f in files)
+                result = _start(soffice, files, work, report.starts, timeout, None if retry else seed)
                 for path, pdf in result.produced.items():
                     try:
                         _place(pdf, targets[path], force)
