@@ -9,7 +9,7 @@ resume where an earlier run stopped, and can gather all outputs into one print f
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,8 +80,14 @@ def _data_template_names(unit: Unit) -> frozenset[str]:
 def prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str],
             strict: bool = False) -> tuple[list[Unit], list[Problem]]:
     """Read and check every unit; all problems of all units in one list (``strict``: warnings too)."""
-    units: list[Unit] = []
     problems: list[Problem] = []
+    units = list(iter_prepare(paths, info, overrides, problems, strict))
+    return units, problems
+
+
+def iter_prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str], problems: list[Problem],
+                 strict: bool = False) -> Iterator[Unit]:
+    """Each unit read and checked, one at a time (a big batch need not hold them all); problems appended."""
     for path in paths:
         start = len(problems)
         unit = data_mod.read_unit(path, overrides, problems)
@@ -99,8 +105,7 @@ def prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str],
             unit.warnings = []
         problems[start:] = [replace(p, unit=p.unit or path.stem) for p in problems[start:]]
         unit.origins = {}  # only needed to place problems; a big batch should not keep them
-        units.append(unit)
-    return units, problems
+        yield unit
 
 
 def render_file(data_path: Path, output: Path | None, template: str | Path | None = None,
@@ -138,6 +143,17 @@ def _unit_paths(folder: Path, only: Sequence[str]) -> list[Path]:
     return [p for p in paths if p.stem in set(only)] if only else paths
 
 
+@dataclass
+class _Pending:
+    """A checked unit waiting to be rendered, its data packed."""
+
+    id: str
+    order: int
+    name: str
+    warnings: list[Problem]
+    packed: bytes
+
+
 def _unit_name(unit: Unit) -> str:
     name = unit.data.get("co_quan")
     return name if isinstance(name, str) and name else unit.id
@@ -164,14 +180,17 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
     """
     if pdf:
         _require_pdf()
-    from qdocgen.runner import Job, Renderer, run_jobs
+    from qdocgen.runner import Job, Renderer, pack, run_jobs
 
     paths = _unit_paths(folder, only)
     info = find_template(template)
     for extra in (combine, zip_path):
         if extra is not None:
             check_writable(extra, force)
-    units, problems = prepare(paths, info, overrides, strict)
+    problems: list[Problem] = []
+    # Each unit's data is kept packed until rendered: 2,000 units then cost megabytes, not hundreds.
+    units = [_Pending(u.id, u.order, _unit_name(u), u.warnings, pack(u.data))
+             for u in iter_prepare(paths, info, overrides, problems, strict)]
     bad = {p.unit for p in problems}
     if problems and len(bad) >= len(paths):
         raise DataError(problems)
@@ -191,10 +210,10 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
             continue
         report.warnings.extend(unit.warnings)
         target = inside(out_dir, f"{unit.id}.docx")
-        entries[unit.id] = manifest.Entry(unit.id, _unit_name(unit), tep=target.name,
+        entries[unit.id] = manifest.Entry(unit.id, unit.name, tep=target.name,
                                           canh_bao=[str(w) for w in unit.warnings])
         known = earlier.get(unit.id)
-        todo.append(Job(unit.id, unit.data, target, force, resume,
+        todo.append(Job(unit.id, unit.packed, target, force, resume,
                         known.sha256 if known and known.trang_thai in (manifest.WRITTEN, manifest.KEPT) else "",
                         lint))
     del units
