@@ -40,8 +40,9 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
         click.secho(f"Bỏ qua {path}: tệp đã có (dùng --force để ghi đè).", fg="yellow", err=True)
     for unit, message in report.failed.items():
         click.secho(f"Lỗi ở đơn vị {unit}:\n  - {message}", fg="red", err=True)
-    for path in report.pdfs:
-        click.echo(f"Đã ghi {path}")
+    if not quiet:
+        for path in report.pdfs[:listed]:
+            click.echo(f"Đã ghi {path}")
     for docx, message in report.pdf_failed.items():
         click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
     for path in (report.combined, report.zipped, *report.manifest_files[:1]):
