@@ -128,7 +128,10 @@ def _seed_profile(soffice: str) -> Path:
         stamp = f"{real}:{stat.st_mtime_ns}:{stat.st_size}"
     except OSError:
         stamp = str(real)
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qdocgen"
+    try:
+        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qdocgen"
+    except RuntimeError:  # no home folder: the cache goes with the temporary files
+        cache = Path(tempfile.gettempdir()) / "qdocgen-cache"
     return cache / f"libreoffice-profile-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}"
 
 
