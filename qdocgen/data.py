@@ -8,6 +8,7 @@ scalars are replaced whole.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import unicodedata
@@ -213,9 +214,25 @@ def _merge(base: dict[str, Any], over: dict[str, Any], base_origins: dict[Path_,
     return out
 
 
-def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
-                ) -> tuple[dict[str, Any], dict[Path_, Origin]] | None:
-    """Read a file and, first, the files it inherits from; merged, with origins."""
+_FileKey = tuple[str, int, int]
+_PARSED: dict[_FileKey, tuple[dict[str, Any], dict[Path_, Origin]]] = {}
+_PARSED_MAX = 64
+
+
+def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[Path_, Origin]] | None:
+    """One YAML file as plain data with its origins; a file shared by many units is parsed once.
+
+    Round-trip parsing is slow, and every ward re-reads the same ``_phuong.yaml``; the cache is keyed by
+    the file's path, size and modification time, so an edited file is read again.
+    """
+    try:
+        stat = path.stat()
+        key: _FileKey | None = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    if key is not None and key in _PARSED:
+        cached_data, cached_origins = _PARSED[key]
+        return copy.deepcopy(cached_data), dict(cached_origins)
     shown = display(path)
     node, found = read_yaml(path)
     if found:
@@ -237,6 +254,21 @@ def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
         problems.append(Problem(shown, "", "dữ liệu lồng vào chính nó (bí danh YAML &/* trỏ về chính nó) hoặc "
                                            "lồng quá sâu; hãy viết dữ liệu ra trực tiếp."))
         return None
+    if key is not None:
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = (copy.deepcopy(data), dict(origins))
+    return data, origins
+
+
+def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
+                ) -> tuple[dict[str, Any], dict[Path_, Origin]] | None:
+    """Read a file and, first, the files it inherits from; merged, with origins."""
+    shown = display(path)
+    loaded = _load_file(path, problems)
+    if loaded is None:
+        return None
+    data, origins = loaded
     parent = data.pop(INHERIT_KEY, None)
     if parent is None:
         return data, origins
@@ -327,6 +359,7 @@ def parse_dates(unit: Unit, problems: list[Problem]) -> None:
                 _set(unit.data, key, vnformat.parse_date(value))
             except vnformat.FormatError as exc:
                 problems.append(unit.problem(key, str(exc)))
+                _set(unit.data, key, None)  # reported once: the schema need not say it is not a date
 
 
 def has_template(value: str) -> bool:
@@ -338,9 +371,8 @@ def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
     """Fill the Jinja in data strings from the unit's own data, until nothing is left to fill."""
     from jinja2 import TemplateError as JinjaError
 
-    from qdocgen.environment import text_environment
+    from qdocgen.environment import compile_text
 
-    env = text_environment()
     for _ in range(MAX_TEMPLATE_PASSES):
         pending = [(k, v) for k, v in _walk(unit.data) if isinstance(v, str) and has_template(v)]
         if not pending:
@@ -348,7 +380,7 @@ def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
         failed = False
         for key, value in pending:
             try:
-                result = hygiene.scrub(env.from_string(value).render(unit.data))
+                result = hygiene.scrub(compile_text(value).render(unit.data))
             except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError) as exc:
                 problems.append(unit.problem(key, f"thẻ Jinja trong giá trị «{value}» lỗi: "
                                                   f"{environment_message(exc)}"))

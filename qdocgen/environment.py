@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
@@ -72,10 +73,21 @@ def explain(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def variables_used(source: str) -> set[str]:
+@functools.lru_cache(maxsize=1)
+def _shared_text_environment() -> ImmutableSandboxedEnvironment:
+    return text_environment()
+
+
+@functools.lru_cache(maxsize=4096)
+def compile_text(source: str) -> Template:
+    """A data string's Jinja compiled once: the same shared text recurs in every unit of a batch."""
+    return _shared_text_environment().from_string(source)
+
+
+@functools.lru_cache(maxsize=4096)
+def variables_used(source: str) -> frozenset[str]:
     """Top-level names a template source reads (for checks and listings)."""
     from jinja2 import meta
 
-    env = text_environment()
-    return set(meta.find_undeclared_variables(env.parse(source)))
+    return frozenset(meta.find_undeclared_variables(_shared_text_environment().parse(source)))
 

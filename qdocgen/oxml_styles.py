@@ -40,6 +40,9 @@ def _on(el: etree._Element) -> bool:
     return el.get(w("val"), "true").lower() not in _FALSE
 
 
+_PPR, _PSTYLE, _VAL = w("pPr"), w("pStyle"), w("val")
+
+
 class StyleSheet:
     """The styles and theme of one document, for resolving effective run and paragraph properties."""
 
@@ -50,6 +53,7 @@ class StyleSheet:
         self._rpr_default: etree._Element | None = None
         self._ppr_default: etree._Element | None = None
         self._theme_fonts: dict[str, str] = {}
+        self._run_cache: dict[tuple[bytes, str | None, str | None], RunProps] = {}
         if styles is not None:
             for style in styles.iter(w("style")):
                 sid = style.get(w("styleId"))
@@ -84,8 +88,9 @@ class StyleSheet:
         return out
 
     def _para_style(self, p: etree._Element) -> str | None:
-        ref = p.find(f"{w('pPr')}/{w('pStyle')}")
-        return ref.get(w("val")) if ref is not None else self._default_para
+        ppr = p.find(_PPR)
+        ref = ppr.find(_PSTYLE) if ppr is not None else None
+        return ref.get(_VAL) if ref is not None else self._default_para
 
     def _run_levels(self, r: etree._Element, p: etree._Element | None,
                     table_style: str | None) -> list[etree._Element]:
@@ -107,6 +112,16 @@ class StyleSheet:
     def run_props(self, r: etree._Element, p: etree._Element | None = None,
                   table_style: str | None = None) -> RunProps:
         """The effective properties of run ``r`` in paragraph ``p`` (in a table with style ``table_style``)."""
+        # Most runs of a document share a handful of property sets: resolve each set once.
+        rpr = r.find(w("rPr"))
+        key = (etree.tostring(rpr) if rpr is not None else b"",
+               self._para_style(p) if p is not None else None, table_style)
+        cached = self._run_cache.get(key)
+        if cached is None:
+            cached = self._run_cache[key] = self._resolve_run(r, p, table_style)
+        return cached
+
+    def _resolve_run(self, r: etree._Element, p: etree._Element | None, table_style: str | None) -> RunProps:
         levels = self._run_levels(r, p, table_style)
 
         def toggle(tag: str) -> bool:
