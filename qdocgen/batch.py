@@ -110,13 +110,13 @@ def iter_prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[
 
 def render_file(data_path: Path, output: Path | None, template: str | Path | None = None,
                 overrides: Sequence[str] = (), force: bool = False, *, pdf: bool = False,
-                strict: bool = False) -> Report:
+                strict: bool = False, templates_dirs: Sequence[str | Path] = ()) -> Report:
     """Render one data file to one .docx (default: the data file's name, with .docx); ``pdf``: a PDF beside it."""
     from qdocgen.runner import Renderer
 
     if pdf:
         _require_pdf()
-    info = find_template(template)
+    info = find_template(template, templates_dirs)
     output = output or data_path.with_suffix(".docx")
     check_writable(output, force)
     units, problems = prepare([data_path], info, overrides, strict)
@@ -170,7 +170,7 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
                  overrides: Sequence[str] = (), force: bool = False, jobs: int = 1, resume: bool = False,
                  combine: Path | None = None, zip_path: Path | None = None,
                  progress: Progress | None = None, *, pdf: bool = False, strict: bool = False,
-                 lint: bool = True) -> Report:
+                 lint: bool = True, templates_dirs: Sequence[str | Path] = ()) -> Report:
     """Render every unit of a dataset folder into ``out_dir``, one .docx per unit named from its id.
 
     ``jobs`` processes render in parallel (the files are the same for any number); ``resume`` keeps files
@@ -183,7 +183,7 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
     from qdocgen.runner import Job, Renderer, pack, run_jobs
 
     paths = _unit_paths(folder, only)
-    info = find_template(template)
+    info = find_template(template, templates_dirs)
     for extra in (combine, zip_path):
         if extra is not None:
             check_writable(extra, force)
@@ -199,7 +199,7 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
     entries: dict[str, manifest.Entry] = {}
     for problem in problems:
         uid = problem.unit or problem.file
-        report.failed[uid] = (report.failed.get(uid, "") + f"\n  - {problem}").lstrip("\n")
+        report.failed[uid] = "\n".join(filter(None, [report.failed.get(uid, ""), str(problem)]))
     prefailed = [p.stem for p in paths if p.stem in report.failed]
     for uid in prefailed:
         entries[uid] = manifest.Entry(uid, uid, loi=report.failed[uid])

@@ -39,7 +39,8 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
     for path in report.skipped:
         click.secho(f"Bỏ qua {path}: tệp đã có (dùng --force để ghi đè).", fg="yellow", err=True)
     for unit, message in report.failed.items():
-        click.secho(f"Lỗi ở đơn vị {unit}:\n  - {message}", fg="red", err=True)
+        lines = "\n".join(f"  - {line}" for line in message.splitlines())
+        click.secho(f"Lỗi ở đơn vị {unit}:\n{lines}", fg="red", err=True)
     if not quiet:
         for path in report.pdfs[:listed]:
             click.echo(f"Đã ghi {path}")
@@ -65,7 +66,7 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
     if report.skipped:
         sys.exit(5)
     if report.pdf_failed:
-        sys.exit(6)
+        sys.exit(7)
 
 
 TEMPLATE_OPTION = click.option("-t", "--template", "template", default=None, metavar="MẪU",
@@ -74,6 +75,13 @@ SET_OPTION = click.option("--set", "overrides", multiple=True, metavar="KHOA=GIA
                           help="Đặt giá trị cho mọi đơn vị; khóa có dấu chấm đi vào khóa con (nguoi_ky.ho_ten).")
 FORCE_OPTION = click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 PDF_OPTION = click.option("--pdf", is_flag=True, help="Ghi thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")
+TEMPLATES_DIR_OPTION = click.option(
+    "--templates-dir", "templates_dirs", multiple=True, metavar="THU_MUC",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Thư mục chứa mẫu của người dùng (lặp lại được; thêm vào biến QDOCGEN_TEMPLATES, "
+         "mẫu trùng tên thay mẫu có sẵn).")
+
+
 STRICT_OPTION = click.option("--strict", is_flag=True,
                              help="Coi mọi cảnh báo (khóa lạ, chữ sai bảng mã, ...) là lỗi: không ghi tệp.")
 
@@ -93,13 +101,14 @@ def main() -> None:
 @FORCE_OPTION
 @PDF_OPTION
 @STRICT_OPTION
+@TEMPLATES_DIR_OPTION
 def render(data_file: Path, output: Path | None, template: str | None, overrides: tuple[str, ...],
-           force: bool, pdf: bool, strict: bool) -> None:
+           force: bool, pdf: bool, strict: bool, templates_dirs: tuple[Path, ...]) -> None:
     """Điền mẫu cho một tệp dữ liệu DATA_FILE (.yaml)."""
     from qdocgen.batch import render_file
 
     _report(_run(lambda: render_file(data_file, output, template, overrides, force, pdf=pdf,
-                                                 strict=strict)))
+                                     strict=strict, templates_dirs=templates_dirs)))
 
 
 @main.command()
@@ -112,6 +121,7 @@ def render(data_file: Path, output: Path | None, template: str | None, overrides
 @FORCE_OPTION
 @PDF_OPTION
 @STRICT_OPTION
+@TEMPLATES_DIR_OPTION
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Số tiến trình soạn song song (mặc định: số lõi CPU). Kết quả như nhau với mọi N.")
 @click.option("-q", "--quiet", is_flag=True, help="Không vẽ thanh tiến độ, không liệt kê từng tệp.")
@@ -124,7 +134,7 @@ def render(data_file: Path, output: Path | None, template: str | None, overrides
               metavar="TEP.zip", help="Ghi thêm một tệp .zip gồm các tệp .docx và manifest.")
 def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str | None,
           overrides: tuple[str, ...], force: bool, pdf: bool, strict: bool, jobs: int | None, quiet: bool,
-          resume: bool, combine: Path | None, zip_path: Path | None) -> None:
+          resume: bool, combine: Path | None, zip_path: Path | None, templates_dirs: tuple[Path, ...]) -> None:
     """Điền mẫu cho mọi đơn vị của bộ dữ liệu DATASET_DIR (quận và các phường) một lượt.
 
     Ghi kèm manifest.json và manifest.csv (mỗi đơn vị: tệp, mã SHA-256, trạng thái, cảnh báo hoặc lỗi).
@@ -135,7 +145,8 @@ def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str
     progress = _progress_bar() if not quiet and sys.stderr.isatty() else None
     _report(_run(lambda: render_batch(dataset_dir, out_dir, template, only, overrides, force,
                                       jobs=jobs or default_jobs(), resume=resume, combine=combine,
-                                      zip_path=zip_path, progress=progress, pdf=pdf, strict=strict)), quiet)
+                                      zip_path=zip_path, progress=progress, pdf=pdf, strict=strict,
+                                      templates_dirs=templates_dirs)), quiet)
 
 
 def _progress_bar() -> Callable[[int, int], None]:
@@ -183,7 +194,7 @@ def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool) -> None:
         click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
     click.echo(f"Xong: {len(result.converted)} PDF đã ghi, {len(result.failed)} lỗi.")
     if result.failed or not result.converted:
-        sys.exit(6)
+        sys.exit(7)
 
 
 @main.command()
@@ -219,13 +230,6 @@ def new_year(dataset_dir: Path, year: int, out_dir: Path | None, force: bool) ->
     click.echo(result.report_text())
     click.echo(f"Đã ghi bộ dữ liệu năm {result.year} vào {result.target} "
                f"({result.review_count} chỗ cần xem lại, danh sách trong {result.report_path}).")
-
-
-TEMPLATES_DIR_OPTION = click.option(
-    "--templates-dir", "templates_dirs", multiple=True, metavar="THU_MUC",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Thư mục chứa mẫu của người dùng (lặp lại được; thêm vào biến QDOCGEN_TEMPLATES, "
-         "mẫu trùng tên thay mẫu có sẵn).")
 
 
 @main.command("templates")

@@ -30,7 +30,7 @@ ATTEMPTS = 2
 class PdfError(QdocgenError):
     """A converter (LibreOffice, poppler) is missing or cannot be run at all."""
 
-    exit_code = 6
+    exit_code = 7
 
 
 @dataclass

@@ -225,7 +225,15 @@ def test_readme_exit_codes_match_real_runs(tmp_path: Path, monkeypatch: pytest.M
     seen[5] = run("render", DATASET / "quan-binh-tan.yaml", "-o", ok).exit_code  # exists, no --force
     with monkeypatch.context() as patch:
         patch.setenv("PATH", str(tmp_path / "khong-co"))  # no LibreOffice: --pdf cannot be done
-        seen[6] = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "p.docx", "--pdf").exit_code
+        seen[7] = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "p.docx", "--pdf").exit_code
+    from docx import Document
+
+    padded = Document(str(ok))  # a clerk's hand edit: "tháng 03" breaks the NĐ30 date rule
+    for paragraph in padded.paragraphs + [p for t in padded.tables for c in t._cells for p in c.paragraphs]:
+        if paragraph.text.startswith("Bình Tân, ngày"):
+            paragraph.runs[0].text = "Bình Tân, ngày 27 tháng 03 năm 2019"
+    padded.save(str(tmp_path / "tay.docx"))
+    seen[6] = run("lint", tmp_path / "tay.docx").exit_code
 
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug")

@@ -169,7 +169,7 @@ def test_a_hung_start_is_killed_the_file_retried_once_and_the_rest_still_convert
 def test_zero_pdfs_is_never_a_silent_success(fake: Path, tmp_path: Path) -> None:
     paths = _docx(tmp_path, "none-1", "none-2")
     result = run("pdf", *paths)
-    assert result.exit_code == 6
+    assert result.exit_code == 7
     assert "0 PDF đã ghi, 2 lỗi" in result.output
     assert result.stderr.count("Không có PDF cho") == 2
     assert len(_starts(fake)) == 2  # tried, and retried once together
@@ -203,10 +203,10 @@ def test_missing_libreoffice_says_how_to_install_and_writes_nothing(tmp_path: Pa
     (path,) = _docx(tmp_path, "x")
     with pytest.raises(PdfError) as caught:
         convert([path])
-    assert caught.value.exit_code == 6
+    assert caught.value.exit_code == 7
     for args in (["pdf", path], ["batch", DATASET, "-o", tmp_path / "out", "--pdf"]):
         result = run(*args)
-        assert result.exit_code == 6, result.output
+        assert result.exit_code == 7, result.output
         assert "Không tìm thấy LibreOffice" in result.stderr
         assert "apt-get install -y libreoffice-writer-nogui" in result.stderr
     assert not (tmp_path / "out").exists()

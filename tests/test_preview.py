@@ -54,7 +54,7 @@ def test_preview_without_pdftoppm_says_how_to_install(tmp_path: Path, monkeypatc
             (bin_dir / tool).symlink_to(shutil.which(tool))  # type: ignore[arg-type]
     monkeypatch.setenv("PATH", str(bin_dir))
     result = run("preview", "quyet-dinh-mtcl", "-o", tmp_path)
-    assert result.exit_code == 6
+    assert result.exit_code == 7
     assert "pdftoppm" in result.stderr and "apt-get install -y poppler-utils" in result.stderr
     assert not list(tmp_path.glob("*.png"))
 

@@ -88,3 +88,24 @@ def test_copy_builtin_then_check_it(tmp_path: Path) -> None:
     checked = run("check-template", dest, DATASET)
     assert checked.exit_code == 0, checked.output
     assert "Tổng: 0 lỗi, 0 cảnh báo" in checked.output
+
+
+def test_render_and_batch_use_a_user_template_dir(tmp_path: Path) -> None:
+    """--templates-dir on render/batch: a user copy with a built-in's name is the one filled."""
+    from conftest import DATASET, run
+    from docx import Document
+    from docx_text import texts
+
+    mine = tmp_path / "mau"
+    assert run("template", "copy", "quyet-dinh-mtcl", mine / "quyet-dinh-mtcl.docx").exit_code == 0
+    doc = Document(str(mine / "quyet-dinh-mtcl.docx"))
+    doc.add_paragraph("BẢN MẪU RIÊNG CỦA PHƯỜNG")
+    doc.save(str(mine / "quyet-dinh-mtcl.docx"))
+    out = tmp_path / "qd.docx"
+    result = run("render", DATASET / "phuong-an-lac.yaml", "-o", out, "--templates-dir", mine)
+    assert result.exit_code == 0, result.stderr
+    assert texts(out)[-1] == "BẢN MẪU RIÊNG CỦA PHƯỜNG"
+    result = run("batch", DATASET, "-o", tmp_path / "lo", "--only", "phuong-an-lac", "--templates-dir", mine,
+                 "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert texts(tmp_path / "lo" / "phuong-an-lac.docx")[-1] == "BẢN MẪU RIÊNG CỦA PHƯỜNG"
