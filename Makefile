@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint templates clean
+.PHONY: help demo test lint templates bench bench-pdf clean
 
 help: ## Liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,12 @@ lint: $(STAMP) ## Kiểm tra mã (ruff, mypy)
 
 templates: $(STAMP) ## Dựng lại các mẫu .docx trong templates/ từ templates/build.py
 	$(BIN)/python templates/build.py
+
+bench: $(STAMP) ## Đo tốc độ lô 200 đơn vị so với docxtpl, bộ nhớ 200/2.000 đơn vị, khởi động
+	$(BIN)/python bench/bench_batch.py
+
+bench-pdf: $(STAMP) ## Đo chuyển 11 PDF: một lần khởi động LibreOffice so với mỗi tệp một lần
+	$(BIN)/python bench/bench_pdf.py
 
 clean: ## Xóa môi trường ảo và kết quả
 	rm -rf $(VENV) out build *.egg-info

@@ -1,7 +1,7 @@
 """Batch speed, memory and start-up, measured side by side in one run; prints ratios.
 
-    /tmp/v/bin/python bench/bench_batch.py            # 200 units for speed, 200 vs 2,000 for memory
-    /tmp/v/bin/python bench/bench_batch.py --quick    # 50 units, 50 vs 500: a smoke run
+    .venv/bin/python bench/bench_batch.py            # 200 units for speed, 200 vs 2,000 for memory
+    .venv/bin/python bench/bench_batch.py --quick    # 50 units, 50 vs 500: a smoke run
 
 1. Speed, one core: a plain docxtpl loop (load, render, save per document) against qdocgen on the same
    template and the same prepared unit data; then qdocgen's whole batch (reading and checking the YAML too).
@@ -104,6 +104,10 @@ def speed(count: int, work: Path) -> None:
     assert len(report.written) == count, report.failed
 
     started = time.perf_counter()
+    render_batch(folder, work / "qdocgen-batch-nolint", info.path, jobs=1, force=True, lint=False)
+    t_nolint = time.perf_counter() - started
+
+    started = time.perf_counter()
     render_batch(folder, work / "qdocgen-batch2", info.path, jobs=2, force=True)
     t_batch2 = time.perf_counter() - started
 
@@ -113,8 +117,11 @@ def speed(count: int, work: Path) -> None:
     print(f"\n1. Tốc độ, {count} đơn vị, một lõi (dữ liệu chuẩn bị một lần: {1000 * t_prepare / count:.1f} ms/đơn vị)")
     print(f"   docxtpl (nạp, điền, lưu mỗi văn bản):  {rate(t_docxtpl)}")
     print(f"   qdocgen (điền và ghi, mẫu dịch một lần): {rate(t_render)}  -> gấp {t_docxtpl / t_render:.1f} lần")
-    print(f"   qdocgen batch cả lô --jobs 1 (đọc YAML, kiểm tra, điền, ghi, manifest): {rate(t_batch)}"
+    print(f"   qdocgen batch cả lô --jobs 1 (đọc YAML, kiểm tra dữ liệu, điền, ghi, kiểm tra thể thức, manifest): "
+          f"{rate(t_batch)}"
           f"  -> gấp {(t_docxtpl + t_prepare) / t_batch:.1f} lần docxtpl + cùng bước đọc dữ liệu")
+    print(f"   qdocgen batch cả lô --jobs 1 --no-lint (như trên, không kiểm tra thể thức): {rate(t_nolint)}"
+          f"  -> gấp {(t_docxtpl + t_prepare) / t_nolint:.1f} lần docxtpl + cùng bước đọc dữ liệu")
     print(f"   qdocgen batch cả lô --jobs 2: {rate(t_batch2)}  -> gấp {t_batch / t_batch2:.2f} lần --jobs 1")
 
 

@@ -1,6 +1,6 @@
 """PDF of the 11 Bình Tân 2019 decisions: qdocgen's way (many files per LibreOffice start) against one start per file.
 
-Run: /tmp/v/bin/python bench/bench_pdf.py   (needs LibreOffice; takes about a minute)
+Run: .venv/bin/python bench/bench_pdf.py   (needs LibreOffice; takes about a minute)
 
 Both sides in one run, on the same machine and the same files. The per-file side is measured twice: each
 start with a fresh profile folder (what a safe per-file converter must do, since starts sharing a profile

@@ -224,6 +224,14 @@ def signature(cell: _Cell) -> None:
     para(cell, "{{ nguoi_ky.ho_ten }}", bold=True, align="center")
 
 
+def signature_cell(doc: DocumentObject, width_mm: float) -> _Cell:
+    """A borderless row kept on one page, empty on the left: the cell on the right holds the signature."""
+    table = grid_table(doc, 1, [TEXT_W - width_mm, width_mm], borders=False)
+    oxml.row_cant_split(table.rows[0]._tr.get_or_add_trPr())
+    cell_end(table.cell(0, 0))
+    return table.cell(0, 1)
+
+
 def closing_block(doc: DocumentObject) -> None:
     """Nơi nhận (12 pt bold italic, lines 11 pt) beside the signature block."""
     table = grid_table(doc, 1, [TEXT_W - SIGN_COL, SIGN_COL], borders=False)
@@ -260,10 +268,7 @@ def appendix(doc: DocumentObject) -> None:
     tag_para(doc, "{%p for bc in phu_luc.bao_cao %}")
     para(doc, "{{ loop.index }}. {{ bc }}", align="justify", indent=True, after=6)
     tag_para(doc, "{%p endfor %}")
-    table = grid_table(doc, 1, [TEXT_W - SIGN_COL, SIGN_COL], borders=False)
-    oxml.row_cant_split(table.rows[0]._tr.get_or_add_trPr())
-    cell_end(table.cell(0, 0))
-    sign = table.cell(0, 1)
+    sign = signature_cell(doc, SIGN_COL)
     para(sign, size=6)
     signature(sign)
     tag_para(doc, "{%p if phu_luc.ghi_chu %}")
@@ -364,10 +369,7 @@ def build_phu_luc_3() -> DocumentObject:
     tag_para(doc, "{%p for mt in phu_luc.muc_tieu %}")
     para(doc, "{{ loop.index }}. {{ mt.noi_dung }}", align="justify", indent=True, after=6)
     tag_para(doc, "{%p endfor %}")
-    table = grid_table(doc, 1, [TEXT_W - FORM_SIGN_COL, FORM_SIGN_COL], borders=False)
-    oxml.row_cant_split(table.rows[0]._tr.get_or_add_trPr())
-    cell_end(table.cell(0, 0))
-    sign = table.cell(0, 1)
+    sign = signature_cell(doc, FORM_SIGN_COL)
     para(sign, "{{ ngay_ban_hanh | dia_danh_ngay(dia_danh, nam) }}", italic=True, align="center", before=12)
     tag_para(sign, "{%p if nguoi_ky.tham_quyen %}")
     para(sign, "{{ nguoi_ky.tham_quyen | chu_hoa }}", bold=True, align="center")

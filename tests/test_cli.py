@@ -125,3 +125,11 @@ def test_batch_skips_existing_files_and_says_so(tmp_path: Path) -> None:
     assert (tmp_path / "phuong-an-lac.docx").read_bytes() == b"keep me"
     assert (tmp_path / "phuong-an-lac-a.docx").exists()
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_batch_lints_its_outputs_unless_told_not_to(tmp_path: Path) -> None:
+    linted = run("batch", DATASET, "-o", tmp_path / "a", "--only", "quan-binh-tan", "--jobs", "1")
+    assert linted.exit_code == 0 and "0 điểm sai thể thức" in linted.output
+    fast = run("batch", DATASET, "-o", tmp_path / "b", "--only", "quan-binh-tan", "--jobs", "1", "--no-lint")
+    assert fast.exit_code == 0 and "thể thức" not in fast.output
+    assert (tmp_path / "b" / "quan-binh-tan.docx").read_bytes() == (tmp_path / "a" / "quan-binh-tan.docx").read_bytes()
