@@ -172,10 +172,10 @@ def _para_text(p: etree._Element, sheet: StyleSheet, table_style: str | None) ->
                 s = "-"
             else:
                 continue
-            for ch in s:
-                up = ch.upper() if rp.caps else ch
-                chars.append(up if len(up) == 1 else ch)
-                props.append(rp)
+            if rp.caps:
+                s = "".join(up if len(up := ch.upper()) == 1 else ch for ch in s)
+            chars.append(s)
+            props.extend([rp] * len(s))
     return "".join(chars), props
 
 
