@@ -9,6 +9,7 @@ decisions. Nothing here prints: the CLI prints :class:`LintReport`'s text or JSO
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -21,12 +22,11 @@ from typing import Literal
 from lxml import etree
 
 from qdocgen.errors import QdocgenError
-from qdocgen.oxml import w
+from qdocgen.oxml import read_parts, w
 from qdocgen.oxml_styles import RunProps, StyleSheet
 
 Severity = Literal["error", "warning"]
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 TWIPS_PER_MM = 1440 / 25.4
 EXIT_LINT_ERRORS = 6
 
@@ -242,25 +242,20 @@ class _Doc:
     administrative: bool = True
 
 
-def _open(path: Path) -> _Doc:
-    from docx import Document
+@functools.lru_cache(maxsize=8)
+def _style_sheet(styles: bytes | None, theme: bytes | None) -> StyleSheet:
+    """Styles resolved once per distinct styles part: a batch's documents all share their template's."""
+    return StyleSheet(etree.fromstring(styles) if styles else None, etree.fromstring(theme) if theme else None)
 
-    doc = Document(str(path))
-    theme = None
-    for rel in doc.part.rels.values():
-        if rel.reltype == THEME_REL and not rel.is_external:
-            try:
-                theme = etree.fromstring(rel.target_part.blob)
-            except etree.XMLSyntaxError:
-                theme = None
-    sheet = StyleSheet(doc.styles.element, theme)
-    body = doc.element.body
-    parts: dict[str, etree._Element] = {}
-    for rid, rel in doc.part.rels.items():
-        if rel.reltype.endswith(("/header", "/footer")) and not rel.is_external:
-            parts[rid] = rel.target_part.element
+
+def _open(path: Path) -> _Doc:
+    package = read_parts(path)
+    sheet = _style_sheet(package.styles, package.theme)
+    body = package.document.find(w("body"))
+    if body is None:
+        raise KeyError("w:body")
     sections = [s for s in body.iter(w("sectPr"))]
-    return _Doc(_paras_of(body, sheet), sheet, sections, parts)
+    return _Doc(_paras_of(body, sheet), sheet, sections, package.headers_footers)
 
 
 # --- small helpers for messages ----------------------------------------------------------------------------
@@ -915,12 +910,10 @@ def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
 
 def lint_docx(path: Path, ignore: Iterable[str] = ()) -> list[Finding]:
     """Every finding for one .docx, in document order of the rules; ``ignore`` lists rule ids to skip."""
-    from docx.opc.exceptions import PackageNotFoundError
-
     skip = rule_ids(ignore)
     try:
         doc = _open(path)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, PackageNotFoundError) as exc:
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         if "tep" in skip:
             return []
         return [Finding("tep", "error", path.name, f"Không mở được tệp như một văn bản Word .docx ({exc}); hãy "

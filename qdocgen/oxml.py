@@ -5,7 +5,11 @@ Everything here takes and returns lxml elements (python-docx's ``CT_*`` objects 
 
 from __future__ import annotations
 
+import posixpath
 import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
@@ -159,3 +163,51 @@ def has_jinja(xml: bytes) -> bool:
 def check_well_formed(xml: str) -> None:
     """Raise ``etree.XMLSyntaxError`` if ``xml`` is not well-formed: never save a document Word cannot open."""
     etree.fromstring(xml.encode("utf-8"))
+
+
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+@dataclass
+class PackageParts:
+    """The parts of a .docx that layout checks read, parsed with plain lxml (no python-docx objects)."""
+
+    document: etree._Element
+    styles: bytes | None  # raw: every document of a batch has the same, so callers can reuse what they built
+    theme: bytes | None
+    headers_footers: dict[str, etree._Element]  # by relationship id, as sectPr refers to them
+
+
+def read_parts(path: Path) -> PackageParts:
+    """Read the main document, its styles, theme, headers and footers; raises on a damaged package."""
+    with zipfile.ZipFile(path) as package:
+        names = set(package.namelist())
+
+        def raw(name: str) -> bytes | None:
+            return package.read(name) if name in names else None
+
+        def part(name: str) -> etree._Element | None:
+            data = raw(name)
+            return etree.fromstring(data) if data is not None else None
+
+        document = part("word/document.xml")
+        if document is None:
+            raise KeyError("word/document.xml")
+        styles = theme = None
+        extra: dict[str, etree._Element] = {}
+        rels = part("word/_rels/document.xml.rels")
+        for rel in rels.iter(f"{{{REL_NS}}}Relationship") if rels is not None else ():
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"word/{target}")
+            kind = rel.get("Type", "").rsplit("/", 1)[-1]
+            if kind == "styles":
+                styles = raw(name)
+            elif kind == "theme":
+                theme = raw(name)
+            elif kind in ("header", "footer"):
+                found = part(name)
+                if found is not None:
+                    extra[rel.get("Id", "")] = found
+    return PackageParts(document, styles, theme, extra)
