@@ -323,13 +323,19 @@ def page_header(doc: DocumentObject) -> None:
     first.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def build_decision() -> DocumentObject:
-    """The decision issuing the year's quality objectives, with its appendix table."""
+def blank_document() -> DocumentObject:
+    """python-docx's stock document emptied, with the page, fonts and styles set up."""
     doc = Document()
     body = doc.element.body
     for p in list(body.iterchildren(oxml.w("p"))):
         body.remove(p)
     setup_document(doc)
+    return doc
+
+
+def build_decision() -> DocumentObject:
+    """The decision issuing the year's quality objectives, with its appendix table."""
+    doc = blank_document()
     page_header(doc)
     header_block(doc)
     title_block(doc)
@@ -346,11 +352,7 @@ FORM_SIGN_COL = RIGHT_COL  # the place-and-date line of a ward ("Bình Hưng Hò
 
 def build_phu_luc_3() -> DocumentObject:
     """Phụ lục 3: the office's own "MỤC TIÊU CHẤT LƯỢNG NĂM ..." form, one page, signed by its head."""
-    doc = Document()
-    body = doc.element.body
-    for p in list(body.iterchildren(oxml.w("p"))):
-        body.remove(p)
-    setup_document(doc)
+    doc = blank_document()
     doc.core_properties.title = "Mẫu Phụ lục 3: Mục tiêu chất lượng năm"
     page_header(doc)
     # Ô 2 only: the form has no national title; the office's name sits top left as in every document.
