@@ -7,7 +7,6 @@ every other part is copied as it is.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from collections.abc import Mapping
@@ -22,6 +21,7 @@ from lxml import etree
 from qdocgen import oxml
 from qdocgen.environment import explain, xml_environment
 from qdocgen.errors import TemplateError
+from qdocgen.zippackage import PackageWriter
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
@@ -50,6 +50,7 @@ class CompiledTemplate:
     infos: list[zipfile.ZipInfo] = field(default_factory=list)
     compiled: dict[str, Template] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)
+    _writer: PackageWriter | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path) -> "CompiledTemplate":
@@ -114,11 +115,8 @@ class CompiledTemplate:
         return out
 
     def render(self, context: Mapping[str, Any]) -> bytes:
-        """The filled .docx as bytes; untouched parts are copied as they are."""
-        rendered = self.render_parts(context)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-            for info in self.infos:
-                data = rendered.get(info.filename, self.parts[info.filename])
-                package.writestr(zipfile.ZipInfo(info.filename, info.date_time), data, zipfile.ZIP_DEFLATED)
-        return buffer.getvalue()
+        """The filled .docx as bytes; untouched parts are copied as they are, compressed once per template."""
+        if self._writer is None:
+            self._writer = PackageWriter(((i.filename, i.date_time, self.parts[i.filename]) for i in self.infos),
+                                         replaced=self.compiled)
+        return self._writer.build(self.render_parts(context))

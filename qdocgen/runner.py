@@ -23,7 +23,6 @@ from qdocgen import manifest
 from qdocgen.errors import OutputError, QdocgenError
 from qdocgen.output import write_atomic
 from qdocgen.render import CompiledTemplate
-from qdocgen.zippackage import PackageWriter
 
 
 @dataclass(frozen=True)
@@ -55,8 +54,6 @@ class Renderer:
 
     def __init__(self, compiled: CompiledTemplate) -> None:
         self.compiled = compiled
-        self.writer = PackageWriter(((i.filename, i.date_time, compiled.parts[i.filename]) for i in compiled.infos),
-                                    replaced=compiled.compiled)
 
     @classmethod
     def load(cls, path: Path) -> "Renderer":
@@ -67,7 +64,7 @@ class Renderer:
         """The filled .docx as bytes (``context`` may be packed by ``pack``)."""
         if isinstance(context, bytes):
             context = unpack(context)
-        return self.writer.build(self.compiled.render_parts(context))
+        return self.compiled.render(context)
 
     def run(self, job: Job) -> Outcome:
         """Render and write one job (and lint the file, when asked); any failure stays this unit's own."""
