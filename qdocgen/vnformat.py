@@ -236,16 +236,21 @@ def format_place_date(
 # document numbers
 
 
+def _whole_number(value: object) -> int | None:
+    """An int, or a string of ASCII digits, as an int; anything else (bool, float, "5a") as None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
+        return int(value.strip())
+    return None
+
+
 def pad_number(number: object) -> str:
     """Document number as NĐ30 writes it: below 10 with a leading 0 (05), else as is (784).
 
     Ví dụ: {{ 5 | so_dem }} → "05"
     """
-    parsed: int | None = None
-    if isinstance(number, int) and not isinstance(number, bool):
-        parsed = number
-    elif isinstance(number, str) and re.fullmatch(r"[0-9]+", number.strip()):
-        parsed = int(number.strip())
+    parsed = _whole_number(number)
     if parsed is None or parsed < 1:
         raise FormatError(
             f"Không đọc được số văn bản {_shown(number)}: cần một số nguyên dương, ví dụ 5 hoặc 784."
@@ -474,11 +479,7 @@ def roman(number: object) -> str:
 
     Ví dụ: {{ 4 | la_ma }} → "IV"
     """
-    parsed: int | None = None
-    if isinstance(number, int) and not isinstance(number, bool):
-        parsed = number
-    elif isinstance(number, str) and re.fullmatch(r"[0-9]+", number.strip()):
-        parsed = int(number.strip())
+    parsed = _whole_number(number)
     if parsed is None or not 1 <= parsed <= 3999:
         raise FormatError(
             f"Không viết được số La Mã cho {_shown(number)}: cần một số nguyên từ 1 đến 3999."
