@@ -422,12 +422,32 @@ def declared_paths(schema: dict[str, Any], prefix: Segments = ()) -> list[Segmen
     return out
 
 
+SHARED = "x-du-lieu-chung"
+
+
+def shared_paths(schema: dict[str, Any], prefix: Segments = ()) -> list[Segments]:
+    """Declared paths marked ``x-du-lieu-chung``: data another template prints, expected here and unused."""
+    out: list[Segments] = []
+    for key, sub in (schema.get("properties") or {}).items():
+        if not isinstance(sub, dict):
+            continue
+        path = prefix + (str(key),)
+        if SHARED in sub:
+            out.append(path)
+            continue
+        out += shared_paths(sub, path)
+        if isinstance(sub.get("items"), dict):
+            out += shared_paths(sub["items"], path + ("[]",))
+    return out
+
+
 def _check_declared(report: CheckReport) -> None:
     info = report.template
     if not info.schema:
         return
     spec = info.path.with_suffix(".yaml").name
-    declared = declared_paths(info.schema)
+    shared = shared_paths(info.schema)
+    declared = [d for d in declared_paths(info.schema) if not any(related(s, d) for s in shared)]
     used = list(report.usages)
     for path in used:
         if not any(related(path, d) for d in declared):
@@ -491,7 +511,8 @@ def _check_data(report: CheckReport, data_path: Path) -> None:
         for path, usage in report.usages.items():
             if usage.required and _lookup(unit.data, path):
                 missing.setdefault(path, []).append(name)
-        used = list(report.usages) + [(n,) for n in in_data.get(unit.path, ())]
+        used = (list(report.usages) + [(n,) for n in in_data.get(unit.path, ())]
+                + shared_paths(report.template.schema))
         seen: list[Segments] = []
         for path in _data_paths(unit.data):
             if any(related(s, path) for s in seen) or any(related(path, u) for u in used):

@@ -164,3 +164,15 @@ def test_template_escape_refused(tag: str, tmp_path: Path) -> None:
     assert "mẫu làm một việc không được phép" in result.stderr
     assert not out.exists()
     assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_data_shared_with_another_template_is_not_reported_unused(tmp_path: Path) -> None:
+    """The form prints few of the decision's keys; keys marked x-du-lieu-chung are expected, a typo is not."""
+    report = check_template("phu-luc-3", DATASET)
+    assert report.findings == []
+    unit = tmp_path / "phuong-x.yaml"
+    unit.write_text(f"ke_thua: {DATASET / '_phuong.yaml'}\nten_phuong: X\nnguoi_ky: {{ho_ten: A}}\n"
+                    "ten_phuogn: X\n", encoding="utf-8")
+    report = check_template("phu-luc-3", unit)
+    assert [f.message for f in report.findings if "ten_phuogn" in f.message]
+    assert not [f for f in report.findings if "«can_cu»" in f.message or "«dieu»" in f.message]
