@@ -71,8 +71,10 @@ def _message(error: ValidationError) -> tuple[Path_, str]:
     if error.validator in ("minLength", "minItems"):
         return key, f"không được để trống; cần {_expected(schema)}."
     if error.validator in ("minimum", "maximum"):
-        return key, f"giá trị {error.instance} nằm ngoài khoảng cho phép ({schema.get('minimum')}–" \
-                    f"{schema.get('maximum')}); cần {_expected(schema)}."
+        low, high = schema.get("minimum"), schema.get("maximum")
+        bound = (f"từ {low} đến {high}" if low is not None and high is not None
+                 else f"ít nhất {low}" if low is not None else f"nhiều nhất {high}")
+        return key, f"giá trị {error.instance} không được: cần {bound}; {_expected(schema)}."
     if error.validator == "enum":
         return key, f"cần một trong: {', '.join(map(str, error.validator_value))}; đọc được {describe(error.instance)}."
     if error.validator in ("maxLength", "maxItems"):

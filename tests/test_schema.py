@@ -85,3 +85,18 @@ def test_unknown_key_is_a_warning_with_did_you_mean() -> None:
     [warning] = unit.warnings
     assert warning.key == "ngay_ban_hnah" and "Có phải «ngay_ban_hanh»?" in warning.message
     assert unit.data["ngay_ban_hanh"] is None  # the default is filled
+
+
+def test_document_number_is_checked_before_rendering(tmp_path: Path) -> None:
+    """A number that is not digits is a data problem with file, line and key, not a render failure."""
+    from conftest import DATASET, run
+
+    data = tmp_path / "d.yaml"
+    data.write_text(f"ke_thua: {DATASET / 'quan-binh-tan.yaml'}\nso: 5a\n", encoding="utf-8")
+    result = run("render", data, "-o", tmp_path / "d.docx")
+    assert result.exit_code == 3
+    assert "d.yaml:2 [so]" in result.stderr and "«5a»" in result.stderr
+    data.write_text(f"ke_thua: {DATASET / 'quan-binh-tan.yaml'}\nso: 0\n", encoding="utf-8")
+    result = run("render", data, "-o", tmp_path / "d.docx")
+    assert result.exit_code == 3 and "cần ít nhất 1" in result.stderr
+    assert not (tmp_path / "d.docx").exists()
