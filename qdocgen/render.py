@@ -41,6 +41,17 @@ def paragraph_text(xml_line: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _template_line(exc: BaseException) -> int | None:
+    """The template line a filter's error came from: Jinja maps its frames back to "<template>" lines."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 @dataclass
 class CompiledTemplate:
     """A template read and compiled once; ``render`` fills it for one unit."""
@@ -85,7 +96,7 @@ class CompiledTemplate:
     def locate(self, part: str, exc: Exception) -> str:
         """An error message naming the template, the part and the paragraph text where it happened."""
         where = {"word/document.xml": "thân văn bản"}.get(part, part)
-        lineno = getattr(exc, "lineno", None)
+        lineno = getattr(exc, "lineno", None) or _template_line(exc)
         context = ""
         if lineno and part in self.sources and 0 < lineno <= len(self.sources[part]):
             context = paragraph_text(self.sources[part][lineno - 1])
