@@ -41,8 +41,8 @@ RULES: dict[str, str] = {
     "tieu-ngu": "Tiêu ngữ «Độc lập - Tự do - Hạnh phúc»: cỡ 13–14 (lớn hơn Quốc hiệu một cỡ), đứng, đậm",
     "co-quan-chu-quan": "Tên cơ quan chủ quản: in hoa, cỡ 12–13, đứng, không đậm",
     "co-quan-ban-hanh": "Tên cơ quan ban hành: in hoa, cỡ 12–13, đứng, đậm",
-    "so-ky-hieu": "«Số: 05/QĐ-UBND»: cỡ 13, đứng; số dưới 10 thêm 0; «/» giữa số và ký hiệu, ký hiệu không có "
-                  "khoảng trắng",
+    "so-ky-hieu": "«Số: 05/QĐ-UBND»: cỡ 13, đứng; số dưới 10 thêm 0; «/» giữa số và ký hiệu; ký hiệu in hoa "
+                  "(trừ TTr, QyĐ, CTr), không có khoảng trắng",
     "dia-danh-ngay": "«Địa danh, ngày 05 tháng 3 năm 2020»: nghiêng, cỡ 13–14; ngày dưới 10 và tháng 1, 2 thêm 0; "
                      "tháng 3–12 không thêm",
     "ten-loai": "Tên loại văn bản (QUYẾT ĐỊNH, ...): in hoa, cỡ 13–14, đứng, đậm, căn giữa",
@@ -572,6 +572,10 @@ def _check_bodies(orgs: list[Line]) -> list[Finding]:
     return out
 
 
+# NĐ30 Phụ lục III keeps these type abbreviations in mixed case; every other group of a symbol is upper case.
+MIXED_CASE_SYMBOLS = frozenset({"TTr", "QyĐ", "CTr"})
+
+
 def check_number(doc: _Doc) -> list[Finding]:
     """«Số: 05/QĐ-UBND»: the word, the colon, the padding, the slash, the symbol; 13 pt upright."""
     lines = [line for line in _header_lines(doc) if _kind(line) == "number"]
@@ -603,6 +607,11 @@ def check_number(doc: _Doc) -> list[Finding]:
                     wrong.append("bỏ khoảng trắng giữa số và «/»")
             if slash and (re.search(r"\s", symbol.strip()) or "–" in symbol or not symbol.strip()):
                 wrong.append(f"ký hiệu «{symbol.strip()}» cần viết liền, các nhóm nối bằng «-» (ví dụ «QĐ-UBND»)")
+            lower = [group for group in re.split(r"[-/]", symbol.strip())
+                     if group and group not in MIXED_CASE_SYMBOLS and group != group.upper()]
+            if slash and lower:
+                wrong.append(f"ký hiệu viết in hoa: «{', '.join(lower)}» cần «{', '.join(g.upper() for g in lower)}» "
+                             f"(trừ {', '.join(sorted(MIXED_CASE_SYMBOLS))})")
         wrong += _looks(line.visible(), size=(13, 13), bold=False, italic=False)
         out += _finding("so-ky-hieu", _where(line), wrong)
     return out

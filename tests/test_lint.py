@@ -199,6 +199,7 @@ CASES: list[tuple[str, str, Callable[[DocumentObject, Parts], None], str]] = [
     ("so-ky-hieu", "over-padded", lambda d, p: set_text(p["number"], "Số: 015/QĐ-UBND"), "«15»"),
     ("so-ky-hieu", "no-colon", lambda d, p: set_text(p["number"], "Số 15/QĐ-UBND"), "«:»"),
     ("so-ky-hieu", "spaced-symbol", lambda d, p: set_text(p["number"], "Số: 15/QĐ - UBND"), "viết liền"),
+    ("so-ky-hieu", "lower-case-symbol", lambda d, p: set_text(p["number"], "Số: 15/Qđ-UBND"), "«QĐ»"),
     ("so-ky-hieu", "bold", lambda d, p: fmt(p["number"], bold=True), "không in đậm"),
     ("dia-danh-ngay", "march-padded",
      lambda d, p: set_text(p["date"], "An Lạc, ngày 05 tháng 03 năm 2020"), "«3»"),
@@ -480,3 +481,12 @@ def test_batch_summary_counts_findings(tmp_path: Path) -> None:
     result = run("batch", DATASET, "-o", tmp_path, "--only", "quan-binh-tan")
     assert result.exit_code == 0
     assert "0 điểm sai thể thức" in result.output
+
+
+def test_mixed_case_type_abbreviations_are_not_upper_cased(tmp_path: Path) -> None:
+    """NĐ30 Phụ lục III writes TTr, QyĐ and CTr in mixed case: «Số: 15/TTr-UBND» is right."""
+    doc, parts = decision()
+    set_text(parts["number"], "Số: 15/TTr-UBND")
+    path = tmp_path / "to-trinh.docx"
+    doc.save(str(path))
+    assert "so-ky-hieu" not in rules(lint_docx(path))
