@@ -414,9 +414,11 @@ def read_unit(path: Path, overrides: Sequence[str], problems: list[Problem]) -> 
     """Read one unit file with everything it inherits, and apply ``--set``; dates and templates not yet."""
     unit_id = path.stem
     if not UNIT_ID.match(unit_id):
+        from qdocgen.output import slug
+
         problems.append(Problem(display(path), "", f"tên tệp «{path.name}» không dùng được làm mã đơn vị: "
-                                                   "chỉ dùng chữ thường không dấu, số và dấu gạch ngang, "
-                                                   "ví dụ «phuong-an-lac.yaml»."))
+                                                   "chỉ dùng chữ thường không dấu, số và dấu gạch ngang; "
+                                                   f"hãy đổi tên tệp thành «{slug(unit_id)}{path.suffix}»."))
         return None
     chain = _read_chain(path, problems)
     if chain is None:

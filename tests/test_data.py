@@ -70,6 +70,8 @@ def test_unit_id_that_is_not_a_safe_name_is_refused(tmp_path: Path, name: str) -
     path = _unit_dir(tmp_path, "", name=name)
     [problem] = _problems(path)
     assert "không dùng được làm mã đơn vị" in problem.message
+    if name == "Phường An Lạc.yaml":
+        assert "đổi tên tệp thành «phuong-an-lac.yaml»" in problem.message
 
 
 def test_path_escaping_only_id_is_refused_and_nothing_written(tmp_path: Path) -> None:
