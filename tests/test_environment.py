@@ -51,18 +51,3 @@ def test_escaping_is_always_on_and_dates_print_officially(tmp_path: Path) -> Non
     out.write_bytes(CompiledTemplate.load(path).render({"a": "<b>&amp;</b>", "d": dt.date(2019, 3, 4), "n": None}))
     assert texts(out) == ["<b>&amp;</b>|ngày 04 tháng 3 năm 2019|"]
 
-
-def test_a_filter_error_names_the_paragraph(tmp_path: Path) -> None:
-    import pytest
-
-    from qdocgen.errors import TemplateError
-
-    doc = Document()
-    doc.add_paragraph("Mở đầu")
-    doc.add_paragraph("Số văn bản: {{ x | so_dem }}")
-    path = tmp_path / "t.docx"
-    doc.save(str(path))
-    with pytest.raises(TemplateError) as caught:
-        CompiledTemplate.load(path).render({"x": "5a"})
-    assert "đoạn «Số văn bản: {{ x | so_dem }}»" in caught.value.message
-    assert '"5a"' in caught.value.message
