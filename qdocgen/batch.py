@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from qdocgen import data as data_mod
 from qdocgen import manifest, schema
 from qdocgen.data import Unit, display
-from qdocgen.environment import variables_used
 from qdocgen.errors import DataError, Problem
 from qdocgen.objectives import unit_warnings
 from qdocgen.output import check_writable, inside, write_atomic
@@ -66,17 +65,6 @@ class Report:
         return lines
 
 
-def _data_template_names(unit: Unit) -> frozenset[str]:
-    names: set[str] = set()
-    for _key, value in data_mod._walk(unit.data):
-        if isinstance(value, str) and data_mod.has_template(value):
-            try:
-                names |= variables_used(value)
-            except Exception:  # a broken data template is reported when it is rendered
-                continue
-    return frozenset(names)
-
-
 def prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str],
             strict: bool = False) -> tuple[list[Unit], list[Problem]]:
     """Read and check every unit; all problems of all units in one list (``strict``: warnings too)."""
@@ -96,7 +84,7 @@ def iter_prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[
             continue
         before = len(problems)
         data_mod.parse_dates(unit, problems)
-        schema.validate(unit, info.schema, problems, _data_template_names(unit))
+        schema.validate(unit, info.schema, problems, data_mod.template_names(unit.data))
         if len(problems) == before:
             data_mod.render_data_templates(unit, problems)
             unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
@@ -279,11 +267,10 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
 
 def _with_extras(report: Report) -> list[manifest.Entry]:
     """The manifest entries with each unit's lint findings, when that step ran (PDFs are recorded above)."""
-    lint = getattr(report, "lint", {})
     for entry in report.entries:
-        found = lint.get(entry.ma_don_vi) if isinstance(lint, dict) else None
+        found = report.lint.get(entry.ma_don_vi)
         if found:
-            entry.kiem_tra = [str(f) for f in found] if isinstance(found, (list, tuple)) else [str(found)]
+            entry.kiem_tra = [str(f) for f in found]
     return report.entries
 
 

@@ -528,29 +528,14 @@ def _check_data(report: CheckReport, data_path: Path) -> None:
                                            "(gõ sai tên khóa, hoặc mẫu thiếu thẻ?).")
 
 
-def _values(data: Any) -> Iterator[Any]:
-    yield data
-    children = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
-    for child in children:
-        yield from _values(child)
-
-
-def _data_jinja_names(paths: Sequence[Path]) -> dict[Path, set[str]]:
+def _data_jinja_names(paths: Sequence[Path]) -> dict[Path, frozenset[str]]:
     """Per unit file, the keys its own Jinja (``{{ nam - 1 }}`` in a value) reads: they count as used."""
     from qdocgen import data as data_mod
-    from qdocgen.environment import variables_used
 
-    out: dict[Path, set[str]] = {}
+    out: dict[Path, frozenset[str]] = {}
     for path in paths:
         unit = data_mod.read_unit(path, (), [])
-        names: set[str] = set()
-        for value in _values(unit.data if unit else None):
-            if isinstance(value, str) and data_mod.has_template(value):
-                try:
-                    names |= variables_used(value)
-                except TemplateSyntaxError:  # reported by prepare() when the value is rendered
-                    continue
-        out[path] = names
+        out[path] = data_mod.template_names(unit.data) if unit else frozenset()
     return out
 
 

@@ -54,10 +54,10 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
         summary += f", {len(report.kept)} giữ nguyên (--resume)"
     if report.pdfs or report.pdf_failed:
         summary += f", {len(report.pdfs)} PDF, {len(report.pdf_failed)} PDF lỗi"
-    findings = [(unit, f) for unit, found in getattr(report, "lint", {}).items() for f in found]
+    findings = [(unit, f) for unit, found in report.lint.items() for f in found]
     for unit, finding in findings:
         click.secho(f"Thể thức {unit}: {finding}", fg="yellow", err=True)
-    if getattr(report, "lint", {}):
+    if report.lint:
         summary += f", {len(findings)} điểm sai thể thức (qdocgen lint)"
     summary += f", {len(report.warnings)} cảnh báo." if report.warnings else "."
     click.echo(summary)

@@ -367,6 +367,22 @@ def has_template(value: str) -> bool:
     return "{{" in value or "{%" in value
 
 
+def template_names(data: Any) -> frozenset[str]:
+    """The keys the Jinja written in data values reads (``ten_phuong`` in ``{{ ten_phuong }}``): they are used."""
+    from jinja2 import TemplateSyntaxError
+
+    from qdocgen.environment import variables_used
+
+    names: set[str] = set()
+    for _key, value in _walk(data):
+        if isinstance(value, str) and has_template(value):
+            try:
+                names |= variables_used(value)
+            except TemplateSyntaxError:  # reported when the value is rendered
+                continue
+    return frozenset(names)
+
+
 def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
     """Fill the Jinja in data strings from the unit's own data, until nothing is left to fill."""
     from jinja2 import TemplateError as JinjaError
