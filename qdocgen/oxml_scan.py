@@ -16,6 +16,7 @@ from lxml import etree
 from qdocgen.oxml import w
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+PROPERTIES_PART = "docProps/core.xml"  # the title Word, LibreOffice and PDF readers show may be filled too
 _PART_KIND = re.compile(r"^word/([a-z]+?)(\d*)\.xml$")
 PART_WORDS = {"document": "thân văn bản", "header": "đầu trang", "footer": "chân trang",
               "footnotes": "chú thích cuối trang", "endnotes": "chú thích cuối văn bản"}
@@ -23,6 +24,8 @@ PART_WORDS = {"document": "thân văn bản", "header": "đầu trang", "footer"
 
 def part_label(name: str) -> str:
     """A part said as the author knows it: «thân văn bản», «đầu trang 1», «chân trang 2»."""
+    if name == PROPERTIES_PART:
+        return "thuộc tính tài liệu (tiêu đề)"
     m = _PART_KIND.match(name)
     if not m or m.group(1) not in PART_WORDS:
         return name

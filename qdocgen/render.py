@@ -21,9 +21,9 @@ from lxml import etree
 from qdocgen import oxml
 from qdocgen.environment import explain, xml_environment
 from qdocgen.errors import TemplateError
+from qdocgen.oxml_scan import PROPERTIES_PART, TEMPLATED_PART, part_label
 from qdocgen.zippackage import PackageWriter
 
-TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 
 
@@ -80,7 +80,7 @@ class CompiledTemplate:
         template = cls(path, parts, infos)
         env = xml_environment()
         for name, raw in parts.items():
-            if not TEMPLATED_PART.match(name) or not oxml.has_jinja(raw):
+            if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not oxml.has_jinja(raw):
                 continue
             try:
                 source = prepare_xml(raw.decode("utf-8"))
@@ -95,7 +95,7 @@ class CompiledTemplate:
 
     def locate(self, part: str, exc: Exception) -> str:
         """An error message naming the template, the part and the paragraph text where it happened."""
-        where = {"word/document.xml": "thân văn bản"}.get(part, part)
+        where = part_label(part)
         lineno = getattr(exc, "lineno", None) or _template_line(exc)
         context = ""
         if lineno and part in self.sources and 0 < lineno <= len(self.sources[part]):

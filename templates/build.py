@@ -75,8 +75,9 @@ def setup_document(doc: DocumentObject) -> None:
     pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     core = doc.core_properties
     core.author = core.last_modified_by = "qdocgen"
-    core.title = "Mẫu quyết định ban hành Mục tiêu chất lượng"
-    core.comments = "Mẫu qdocgen: các thẻ {{ ... }} được điền từ dữ liệu. Dựng bởi templates/build.py."
+    # The title is filled like the body: each decision's file and PDF carry its own summary as their title.
+    core.title = '{{ trich_yeu | replace("\\n", " ") }}'
+    core.comments = ""
     core.created = core.modified = FIXED_TIME
     core.revision = 1
 
@@ -353,7 +354,7 @@ FORM_SIGN_COL = RIGHT_COL  # the place-and-date line of a ward ("Bình Hưng Hò
 def build_phu_luc_3() -> DocumentObject:
     """Phụ lục 3: the office's own "MỤC TIÊU CHẤT LƯỢNG NĂM ..." form, one page, signed by its head."""
     doc = blank_document()
-    doc.core_properties.title = "Mẫu Phụ lục 3: Mục tiêu chất lượng năm"
+    doc.core_properties.title = "Mục tiêu chất lượng năm {{ nam }}"
     page_header(doc)
     # Ô 2 only: the form has no national title; the office's name sits top left as in every document.
     table = grid_table(doc, 1, [LEFT_COL, RIGHT_COL], borders=False)

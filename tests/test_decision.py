@@ -217,3 +217,10 @@ def test_template_is_built_reproducibly(tmp_path: Path) -> None:
                    capture_output=True)
     for built in tmp_path.glob("*.docx"):
         assert built.read_bytes() == (ROOT / "templates" / built.name).read_bytes(), built.name
+
+
+def test_document_title_is_the_decisions_summary(batch_dir: Path) -> None:
+    """File properties (and the PDF title LibreOffice derives from them) name this decision, not the template."""
+    doc = open_docx(batch_dir / "phuong-an-lac.docx")
+    assert doc.core_properties.title.startswith("Về việc ban hành Mục tiêu chất lượng")
+    assert "{{" not in doc.core_properties.title and not doc.core_properties.comments
