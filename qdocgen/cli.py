@@ -13,6 +13,55 @@ from qdocgen import __version__
 
 EXIT_INTERNAL = 1
 
+# click's own words (usage, help, option errors) said in Vietnamese, like every other message of qdocgen.
+# click looks each one up through gettext at the time it is shown; these are its catalogue keys.
+_CLICK_VI = {
+    "Usage:": "Cách dùng:",
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "Show this message and exit.": "Xem hướng dẫn này rồi thoát.",
+    "Show the version and exit.": "Xem phiên bản rồi thoát.",
+    "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
+    "Error: {message}": "Lỗi: {message}",
+    "Try '{command} {option}' for help.": "Xem hướng dẫn: «{command} {option}».",
+    "Missing argument": "Thiếu tham số",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "Missing command.": "Thiếu tên lệnh.",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+    "Invalid value for {param_hint}: {message}": "Giá trị không dùng được cho {param_hint}: {message}",
+    "Invalid value: {message}": "Giá trị không dùng được: {message}",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải một số ({number_type}).",
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} không có.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục, cần một tệp.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} là một tệp, cần một thư mục.",
+    "file": "Tệp", "directory": "Thư mục", "path": "Đường dẫn",
+    "Aborted!": "Đã dừng.",
+    "default: {default}": "mặc định: {default}",
+}
+
+
+def _speak_vietnamese() -> None:
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    def translate(message: str) -> str:
+        return _CLICK_VI.get(message, message)
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
+        if hasattr(module, "_"):
+            module._ = translate  # type: ignore[attr-defined]
+
+
+_speak_vietnamese()
+
 
 def _run(call: Callable[[], Any]) -> Any:
     """Call the library; turn its one error type into a Vietnamese message and an exit code."""

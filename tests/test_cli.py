@@ -133,3 +133,11 @@ def test_batch_lints_its_outputs_unless_told_not_to(tmp_path: Path) -> None:
     fast = run("batch", DATASET, "-o", tmp_path / "b", "--only", "quan-binh-tan", "--jobs", "1", "--no-lint")
     assert fast.exit_code == 0 and "thể thức" not in fast.output
     assert (tmp_path / "b" / "quan-binh-tan.docx").read_bytes() == (tmp_path / "a" / "quan-binh-tan.docx").read_bytes()
+
+
+def test_command_line_mistakes_are_explained_in_vietnamese(tmp_path: Path) -> None:
+    assert "Cách dùng:" in run("--help").output and "Xem hướng dẫn này rồi thoát." in run("--help").output
+    missing = run("batch", DATASET)
+    assert missing.exit_code == 2 and "Lỗi: Thiếu tùy chọn '-o' / '--output-dir'." in missing.stderr
+    unknown = run("render", "--khong-co")
+    assert unknown.exit_code == 2 and "Không có tùy chọn '--khong-co'." in unknown.stderr
