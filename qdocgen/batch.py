@@ -147,6 +147,41 @@ def _unit_name(unit: Unit) -> str:
     return name if isinstance(name, str) and name else unit.id
 
 
+# Below this many units, starting worker processes costs more than reading the data in this one.
+PARALLEL_PREPARE_FROM = 48
+
+
+def _prepare_chunk(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str],
+                   strict: bool) -> tuple[list[_Pending], list[Problem]]:
+    """Read and check some units; each kept packed until rendered (2,000 units cost megabytes, not hundreds)."""
+    from qdocgen.runner import pack
+
+    problems: list[Problem] = []
+    units = [_Pending(u.id, u.order, _unit_name(u), u.warnings, pack(u.data))
+             for u in iter_prepare(paths, info, overrides, problems, strict)]
+    return units, problems
+
+
+def _prepare_all(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str], strict: bool,
+                 jobs: int) -> tuple[list[_Pending], list[Problem]]:
+    """Every unit read and checked before anything is rendered; a big batch reads in ``jobs`` processes."""
+    if jobs <= 1 or len(paths) < PARALLEL_PREPARE_FROM:
+        return _prepare_chunk(paths, info, overrides, strict)
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(paths) // (jobs * 4))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    units: list[_Pending] = []
+    problems: list[Problem] = []
+    with ProcessPoolExecutor(jobs) as pool:
+        # map keeps the order of the chunks: the same problems, in the same order, as with one process.
+        for chunk_units, chunk_problems in pool.map(_prepare_chunk, chunks, [info] * len(chunks),
+                                                    [overrides] * len(chunks), [strict] * len(chunks)):
+            units += chunk_units
+            problems += chunk_problems
+    return units, problems
+
+
 def clean_temporaries(out_dir: Path) -> None:
     """Remove half-written temporary files a killed earlier run left behind (never a finished output)."""
     if out_dir.is_dir():
@@ -168,17 +203,14 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
     """
     if pdf:
         _require_pdf()
-    from qdocgen.runner import Job, Renderer, pack, run_jobs
+    from qdocgen.runner import Job, Renderer, run_jobs
 
     paths = _unit_paths(folder, only)
     info = find_template(template, templates_dirs)
     for extra in (combine, zip_path):
         if extra is not None:
             check_writable(extra, force)
-    problems: list[Problem] = []
-    # Each unit's data is kept packed until rendered: 2,000 units then cost megabytes, not hundreds.
-    units = [_Pending(u.id, u.order, _unit_name(u), u.warnings, pack(u.data))
-             for u in iter_prepare(paths, info, overrides, problems, strict)]
+    units, problems = _prepare_all(paths, info, overrides, strict, jobs)
     bad = {p.unit for p in problems}
     if problems and len(bad) >= len(paths):
         raise DataError(problems)

@@ -47,6 +47,22 @@ def test_jobs_2_writes_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
     assert (tmp_path / "one" / "manifest.json").read_bytes() == (tmp_path / "two" / "manifest.json").read_bytes()
 
 
+def test_big_batch_read_in_parallel_gives_the_same_files_and_problems(tmp_path: Path) -> None:
+    """From 48 units the data is read in worker processes too: same files, same problems, same order."""
+    from qdocgen.batch import PARALLEL_PREPARE_FROM
+
+    ds = make(PARALLEL_PREPARE_FROM + 2, tmp_path / "ds")
+    broken = sorted(ds.glob("phuong-*.yaml"))[-1]
+    broken.write_text(broken.read_text(encoding="utf-8") + "nam: hai nghìn\n", encoding="utf-8")
+    one = render_batch(ds, tmp_path / "one", jobs=1, lint=False)
+    two = render_batch(ds, tmp_path / "two", jobs=2, lint=False)
+    assert len(one.written) == len(two.written) == PARALLEL_PREPARE_FROM + 1
+    assert list(one.failed) == list(two.failed) == [broken.stem]
+    assert one.failed == two.failed and "[nam]" in one.failed[broken.stem]
+    assert _docx(tmp_path / "one") == _docx(tmp_path / "two")
+    assert (tmp_path / "one" / "manifest.json").read_bytes() == (tmp_path / "two" / "manifest.json").read_bytes()
+
+
 def test_manifest_hashes_match_the_files(tmp_path: Path) -> None:
     result = run("batch", DATASET, "-o", tmp_path, "--jobs", "1")
     assert result.exit_code == 0, result.stderr
