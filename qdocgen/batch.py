@@ -48,11 +48,6 @@ class Report:
     pdf_failed: dict[str, str] = field(default_factory=dict)
     lint: dict[str, list[Finding]] = field(default_factory=dict)  # layout findings per unit id
 
-    @property
-    def ok(self) -> bool:
-        """Nothing failed and nothing was refused."""
-        return not self.failed and not self.skipped and not self.pdf_failed
-
     def warning_lines(self) -> list[str]:
         """Warnings with the same key and message merged into one line listing their units."""
         groups: dict[tuple[str, str], list[str]] = {}

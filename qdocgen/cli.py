@@ -11,8 +11,6 @@ import click
 
 from qdocgen import __version__
 
-EXIT_INTERNAL = 1
-
 # click's own words (usage, help, option errors) said in Vietnamese, like every other message of qdocgen.
 # click looks each one up through gettext at the time it is shown; these are its catalogue keys.
 _CLICK_VI = {

@@ -12,7 +12,7 @@ import copy
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,6 @@ from qdocgen.errors import DataError, Problem
 
 INHERIT_KEY = "ke_thua"
 ORDER_KEY = "thu_tu"
-RESERVED_KEYS = (INHERIT_KEY, ORDER_KEY)
 UNIT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEMPLATE_PASSES = 5
 # Far more than any decision needs; stops YAML aliases that expand without end ("billion laughs").
@@ -456,23 +455,3 @@ def scrub(unit: Unit, problems: list[Problem]) -> None:
     for key, result in hygiene.scrub_tree(unit.data):
         problems.extend(unit.problem(key, message) for message in result.errors)
         unit.warnings.extend(unit.problem(key, message) for message in result.warnings)
-
-
-def finish_unit(unit: Unit, problems: list[Problem]) -> None:
-    """Dates parsed and data templates filled (after the schema has filled defaults)."""
-    parse_dates(unit, problems)
-    render_data_templates(unit, problems)
-
-
-def select(units: Iterable[Unit], only: Sequence[str], folder: Path) -> list[Unit]:
-    """Units in order, limited to ``only`` ids; an unknown id is an error listing the known ones."""
-    ordered = sorted(units, key=lambda u: (u.order, u.id))
-    if not only:
-        return ordered
-    known = {u.id for u in ordered}
-    unknown = [i for i in only if i not in known]
-    if unknown:
-        raise DataError([Problem(display(folder), "--only", f"không có đơn vị «{i}» trong bộ dữ liệu. "
-                                                           f"Các mã có: {', '.join(sorted(known))}.")
-                         for i in unknown])
-    return [u for u in ordered if u.id in set(only)]

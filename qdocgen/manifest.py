@@ -23,7 +23,6 @@ WRITTEN = "da_ghi"        # written by this run
 KEPT = "giu_nguyen"       # --resume: the file on disk is the one the manifest records
 SKIPPED = "bo_qua"        # a file was there already and was not overwritten (no --force)
 FAILED = "loi"            # no file: the unit's data or its rendering failed
-STATUSES = (WRITTEN, KEPT, SKIPPED, FAILED)
 
 _CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra")
 

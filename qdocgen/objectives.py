@@ -24,9 +24,6 @@ from typing import Any
 from qdocgen.data import Unit
 from qdocgen.errors import Problem
 
-COMPARATORS = (">=", "≥", "<=", "≤", ">", "<", "=", "khong_qua", "toi_thieu", "tu")
-"""The comparators of ``chi_tieu.so_sanh``, as ``vnformat.format_target`` prints them."""
-
 EXAMPLE = "«95% thủ tục hành chính được xử lý nhanh hơn 10% thời gian quy định»"
 
 # Numbers that are names, not measures: standard codes, document numbers, levels, articles, baseline years.

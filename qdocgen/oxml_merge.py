@@ -105,12 +105,6 @@ def add_override(content_types: etree._Element, part_name: str, content_type: st
     el.set("ContentType", content_type)
 
 
-def has_override(content_types: etree._Element, part_name: str) -> bool:
-    """Whether ``part_name`` has its own content-type override."""
-    return any(el.get("PartName") == "/" + part_name for el in content_types.iter(f"{{{CT_NS}}}Override"))
-
-
-
 def override_type(content_types: etree._Element, part_name: str) -> str | None:
     """The content type a part's own override declares, if any."""
     for el in content_types.iter(f"{{{CT_NS}}}Override"):
