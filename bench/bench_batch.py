@@ -47,7 +47,7 @@ def bench_template(work: Path) -> Path:
     import shutil
     import zipfile
 
-    from qdocgen.templates import find_template
+    from qdocgen.template.registry import find_template
 
     info = find_template(None)
     folder = work / "tpl"
@@ -66,11 +66,11 @@ def bench_template(work: Path) -> Path:
 def speed(count: int, work: Path) -> None:
     from docxtpl import DocxTemplate
 
-    from qdocgen import data as data_mod
     from qdocgen.batch import prepare, render_batch
+    from qdocgen.data import reader as data_mod
     from qdocgen.environment import xml_environment
     from qdocgen.runner import Renderer
-    from qdocgen.templates import find_template
+    from qdocgen.template.registry import find_template
 
     folder = make(count, work / f"ds{count}")
     info = find_template(bench_template(work))

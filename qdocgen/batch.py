@@ -14,16 +14,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qdocgen import data as data_mod
-from qdocgen import manifest, schema
-from qdocgen.data import Unit, display
+from qdocgen import manifest
+from qdocgen.data import reader as data_mod
+from qdocgen.data import schema
+from qdocgen.data.objectives import unit_warnings
+from qdocgen.data.reader import Unit, display
 from qdocgen.errors import DataError, Problem
-from qdocgen.objectives import unit_warnings
 from qdocgen.output import check_writable, inside, write_atomic
-from qdocgen.templates import TemplateInfo, find_template
+from qdocgen.template.registry import TemplateInfo, find_template
 
 if TYPE_CHECKING:
-    from qdocgen.lint import Finding
+    from qdocgen.lint.rules import Finding
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of a batch."""

@@ -284,7 +284,7 @@ def new_year(dataset_dir: Path, year: int, out_dir: Path | None, force: bool) ->
 @TEMPLATES_DIR_OPTION
 def templates_cmd(templates_dirs: tuple[Path, ...]) -> None:
     """Liệt kê các mẫu: có sẵn và trong thư mục mẫu của người dùng."""
-    from qdocgen.templates import listing_lines
+    from qdocgen.template.registry import listing_lines
 
     click.echo("\n".join(_run(lambda: listing_lines(templates_dirs))))
 
@@ -294,7 +294,7 @@ def templates_cmd(templates_dirs: tuple[Path, ...]) -> None:
 @TEMPLATES_DIR_OPTION
 def variables(template: str, templates_dirs: tuple[Path, ...]) -> None:
     """Liệt kê mọi biến mẫu TEMPLATE dùng (thân, bảng, đầu/chân trang), kèm các vòng lặp."""
-    from qdocgen.checks import template_variables
+    from qdocgen.template.checks import template_variables
 
     click.echo("\n".join(_run(lambda: template_variables(template, templates_dirs))))
 
@@ -305,7 +305,7 @@ def variables(template: str, templates_dirs: tuple[Path, ...]) -> None:
 @TEMPLATES_DIR_OPTION
 def check_template_cmd(template: str, data: Path | None, templates_dirs: tuple[Path, ...]) -> None:
     """Kiểm tra mẫu TEMPLATE (và dữ liệu DATA: tệp đơn vị hoặc thư mục): mọi lỗi một lượt, kèm chỗ."""
-    from qdocgen.checks import check_template
+    from qdocgen.template.checks import check_template
 
     report = _run(lambda: check_template(template, data, templates_dirs))
     click.echo("\n".join(report.lines()))
@@ -324,7 +324,7 @@ def template_group() -> None:
 @FORCE_OPTION
 def template_copy(name: str, dest: Path, templates_dirs: tuple[Path, ...], force: bool) -> None:
     """Sao chép mẫu NAME ra DEST.docx (kèm mô tả đầu vào .yaml) để sửa thành mẫu riêng."""
-    from qdocgen.templates import copy_template
+    from qdocgen.template.registry import copy_template
 
     for path in _run(lambda: copy_template(name, dest, force, templates_dirs)):
         click.echo(f"Đã ghi {path}")
@@ -339,7 +339,7 @@ def template_copy(name: str, dest: Path, templates_dirs: tuple[Path, ...], force
                    "không phải quyết định.")
 def lint(files: tuple[Path, ...], fmt: str, ignore: tuple[str, ...]) -> None:
     """Kiểm tra thể thức các tệp .docx FILES theo Nghị định 30 (khổ giấy, lề, phông, cỡ chữ, ngày tháng...)."""
-    from qdocgen.lint import lint_files
+    from qdocgen.lint.rules import lint_files
 
     result = _run(lambda: lint_files(files, ignore))
     click.echo(result.to_json() if fmt == "json" else result.to_text())

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from qdocgen import oxml_merge as om
 from qdocgen.errors import OutputError, TemplateError
-from qdocgen.oxml import w
+from qdocgen.oxml import merge as om
+from qdocgen.oxml.package import w
 
 _DOCUMENT = "word/document.xml"
 _RELS = "word/_rels/document.xml.rels"

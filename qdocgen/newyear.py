@@ -26,7 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from qdocgen import vnformat
-from qdocgen.data import display, key_path, read_yaml
+from qdocgen.data.reader import display, key_path, read_yaml
 from qdocgen.errors import DataError, OutputError, Problem
 
 REPORT_NAME = "_xem-lai.md"

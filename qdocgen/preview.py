@@ -63,7 +63,7 @@ def _document(source: str | Path, work: Path) -> tuple[Path, Path]:
     if path.suffix.lower() == ".docx" and path.is_file() and not _is_template(path):
         return path, path.parent
     from qdocgen.batch import render_file
-    from qdocgen.templates import find_template
+    from qdocgen.template.registry import find_template
 
     info = find_template(source)
     if info.sample is None or not info.sample.is_file():

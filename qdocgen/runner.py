@@ -22,7 +22,7 @@ from typing import Any
 from qdocgen import manifest
 from qdocgen.errors import OutputError, QdocgenError
 from qdocgen.output import write_atomic
-from qdocgen.render import CompiledTemplate
+from qdocgen.template.compiled import CompiledTemplate
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Outcome:
     status: str
     sha256: str = ""
     error: str = ""
-    findings: tuple[Any, ...] = ()  # qdocgen.lint findings of the file, when asked
+    findings: tuple[Any, ...] = ()  # qdocgen.lint.rules findings of the file, when asked
 
 
 class Renderer:
@@ -71,7 +71,7 @@ class Renderer:
         try:
             outcome = self._run(job)
             if job.lint and outcome.status in (manifest.WRITTEN, manifest.KEPT):
-                from qdocgen.lint import lint_docx
+                from qdocgen.lint.rules import lint_docx
 
                 outcome = replace(outcome, findings=tuple(lint_docx(job.target)))
             return outcome

@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from qdocgen import oxml  # noqa: E402
+from qdocgen.oxml import package as oxml  # noqa: E402
 
 FIXED_TIME = dt.datetime(2020, 3, 5, 0, 0, 0, tzinfo=dt.UTC)
 ZIP_TIME = (2020, 3, 5, 0, 0, 0)

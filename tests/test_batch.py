@@ -20,7 +20,7 @@ from docx_text import open_docx, texts
 
 from qdocgen import manifest
 from qdocgen.batch import render_batch
-from qdocgen.zippackage import PackageWriter
+from qdocgen.oxml.zipwriter import PackageWriter
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_dataset import make  # noqa: E402

@@ -9,7 +9,7 @@ from conftest import DATASET, run
 from docx import Document
 from docx_text import texts
 
-from qdocgen.checks import ERROR, MENDED, WARNING, check_template, template_variables
+from qdocgen.template.checks import ERROR, MENDED, WARNING, check_template, template_variables
 
 
 def build(path: Path, body: list[list[str]], header: str = "", cell: str = "") -> Path:

@@ -9,7 +9,7 @@ from conftest import run
 from docx import Document
 from docx_text import texts
 
-from qdocgen.render import CompiledTemplate
+from qdocgen.template.compiled import CompiledTemplate
 from qdocgen.vnformat import examples
 
 

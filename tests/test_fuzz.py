@@ -24,9 +24,9 @@ from ruamel.yaml import YAML
 from qdocgen import vnformat
 from qdocgen.batch import render_file
 from qdocgen.cli import main
-from qdocgen.data import has_template, read_unit
+from qdocgen.data.hygiene import scrub
+from qdocgen.data.reader import has_template, read_unit
 from qdocgen.errors import QdocgenError, TemplateError
-from qdocgen.hygiene import scrub
 
 TEMPLATE = ROOT / "templates" / "quyet-dinh-mtcl.docx"
 Key = tuple[str | int, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from qdocgen.hygiene import mojibake, refused, scrub, scrub_tree
+from qdocgen.data.hygiene import mojibake, refused, scrub, scrub_tree
 
 UNICODE = "Ủy ban nhân dân quận Bình Tân"
 VNI = "Uûy ban nhaân daân quaän Bình Taân"  # the same words typed in VNI, shown in a Unicode font

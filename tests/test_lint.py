@@ -17,10 +17,10 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from qdocgen import oxml
 from qdocgen.batch import render_batch
-from qdocgen.lint import RULES, Finding, LintError, lint_docx, lint_files
-from qdocgen.templates import list_templates
+from qdocgen.lint.rules import RULES, Finding, LintError, lint_docx, lint_files
+from qdocgen.oxml import package as oxml
+from qdocgen.template.registry import list_templates
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}

@@ -8,9 +8,9 @@ import pytest
 from conftest import DATASET, ROOT
 
 from qdocgen.batch import prepare
-from qdocgen.data import unit_files
-from qdocgen.objectives import check, check_objective, text_measure
-from qdocgen.templates import find_template
+from qdocgen.data.objectives import check, check_objective, text_measure
+from qdocgen.data.reader import unit_files
+from qdocgen.template.registry import find_template
 
 GUIDE_EXAMPLES = [
     "Đảm bảo 95% thủ tục hành chính được xử lý nhanh hơn 10% thời gian quy định tại Văn bản pháp quy liên quan;",

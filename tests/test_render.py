@@ -11,7 +11,7 @@ from docx import Document
 from docx_text import texts
 
 from qdocgen.errors import TemplateError
-from qdocgen.render import CompiledTemplate
+from qdocgen.template.compiled import CompiledTemplate
 
 
 def _template(tmp_path: Path, *paragraphs: str) -> Path:

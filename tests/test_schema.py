@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from qdocgen.data import Origin, Unit
+from qdocgen.data.reader import Origin, Unit
+from qdocgen.data.schema import validate
 from qdocgen.errors import Problem
-from qdocgen.schema import validate
 
 SCHEMA: dict[str, Any] = {
     "type": "object",

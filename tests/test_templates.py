@@ -9,7 +9,7 @@ from conftest import DATASET, ROOT, run
 from docx import Document
 
 from qdocgen.errors import TemplateError
-from qdocgen.templates import find_template, list_templates
+from qdocgen.template.registry import find_template, list_templates
 
 BUILTIN = ROOT / "templates" / "quyet-dinh-mtcl.docx"
 

@@ -21,7 +21,7 @@ DEFAULT_TEMPLATE = "quyet-dinh-mtcl"
 
 def builtin_dirs() -> list[Path]:
     """The built-in template folders: the source tree's (editable installs) and the installed share folder."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     return [d for d in (here.parent / "templates", Path(sys.prefix) / "share" / "qdocgen" / "templates")
             if d.is_dir()]
 
@@ -39,7 +39,7 @@ class TemplateInfo:
 
 def load_spec(docx: Path) -> TemplateInfo:
     """Read ``NAME.yaml`` beside ``NAME.docx`` (a template without one accepts any data)."""
-    from qdocgen.data import _plain, display, read_yaml
+    from qdocgen.data.reader import _plain, display, read_yaml
 
     spec_path = docx.with_suffix(".yaml")
     info = TemplateInfo(docx.stem, docx)

@@ -22,8 +22,8 @@ from typing import Literal
 from lxml import etree
 
 from qdocgen.errors import QdocgenError
-from qdocgen.oxml import read_parts, w
-from qdocgen.oxml_styles import RunProps, StyleSheet
+from qdocgen.oxml.package import read_parts, w
+from qdocgen.oxml.styles import RunProps, StyleSheet
 
 Severity = Literal["error", "warning"]
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

@@ -20,8 +20,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from qdocgen.environment import xml_environment
 from qdocgen.errors import DataError, Problem, TemplateError
-from qdocgen.oxml_scan import Paragraph, paragraphs, part_label, shorten, templated_parts
-from qdocgen.templates import TemplateInfo, find_template
+from qdocgen.oxml.scan import Paragraph, paragraphs, part_label, shorten, templated_parts
+from qdocgen.template.registry import TemplateInfo, find_template
 
 ERROR, WARNING, MENDED = "lỗi", "cảnh báo", "đã sửa"
 Segments = tuple[str, ...]  # a variable path: ("phu_luc", "muc_tieu", "[]", "noi_dung")
@@ -394,7 +394,7 @@ class _Collector:
 
 def _compile_part(report: CheckReport, env: ImmutableSandboxedEnvironment, part: str, xml: bytes) -> None:
     """Parse the prepared part whole, as rendering compiles it: finds what tag-by-tag checks cannot."""
-    from qdocgen.render import paragraph_text, prepare_xml
+    from qdocgen.template.compiled import paragraph_text, prepare_xml
 
     source = prepare_xml(xml.decode("utf-8"))
     lines = source.splitlines()
@@ -490,8 +490,8 @@ def _data_paths(data: Any, prefix: Segments = ()) -> Iterator[Segments]:
 
 
 def _check_data(report: CheckReport, data_path: Path) -> None:
-    from qdocgen import data as data_mod
     from qdocgen.batch import prepare
+    from qdocgen.data import reader as data_mod
 
     paths = data_mod.unit_files(data_path) if data_path.is_dir() else [data_path]
     if not paths:
@@ -530,7 +530,7 @@ def _check_data(report: CheckReport, data_path: Path) -> None:
 
 def _data_jinja_names(paths: Sequence[Path]) -> dict[Path, frozenset[str]]:
     """Per unit file, the keys its own Jinja (``{{ nam - 1 }}`` in a value) reads: they count as used."""
-    from qdocgen import data as data_mod
+    from qdocgen.data import reader as data_mod
 
     out: dict[Path, frozenset[str]] = {}
     for path in paths:

@@ -1,7 +1,7 @@
 """Checking unit data against a template's declared inputs (JSON Schema), all problems in one pass.
 
 The schema is standard JSON Schema (draft 2020-12) with one extra type, ``date``, for values that
-``qdocgen.data`` has already read as dates, and one extra keyword, ``x-canh-bao-khi-trong``: the warning
+``qdocgen.data.reader`` has already read as dates, and one extra keyword, ``x-canh-bao-khi-trong``: the warning
 to give when that value is empty.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.validators import extend
 
-from qdocgen.data import Path_, Unit
+from qdocgen.data.reader import Path_, Unit
 from qdocgen.errors import Problem
 
 TYPE_NAMES = {

@@ -18,11 +18,11 @@ from jinja2 import Template
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
-from qdocgen import oxml
 from qdocgen.environment import explain, xml_environment
 from qdocgen.errors import TemplateError
-from qdocgen.oxml_scan import PROPERTIES_PART, TEMPLATED_PART, part_label
-from qdocgen.zippackage import PackageWriter
+from qdocgen.oxml import package as oxml
+from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
+from qdocgen.oxml.zipwriter import PackageWriter
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 

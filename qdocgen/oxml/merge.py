@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from qdocgen.oxml import page_number_start, w
+from qdocgen.oxml.package import page_number_start, w
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

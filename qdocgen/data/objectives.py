@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from qdocgen.data import Unit
+from qdocgen.data.reader import Unit
 from qdocgen.errors import Problem
 
 EXAMPLE = "«95% thủ tục hành chính được xử lý nhanh hơn 10% thời gian quy định»"

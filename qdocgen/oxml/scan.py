@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from qdocgen.oxml import w
+from qdocgen.oxml.package import w
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 PROPERTIES_PART = "docProps/core.xml"  # the title Word, LibreOffice and PDF readers show may be filled too

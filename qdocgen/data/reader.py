@@ -21,7 +21,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from qdocgen import hygiene, vnformat
+from qdocgen import vnformat
+from qdocgen.data import hygiene
 from qdocgen.errors import DataError, Problem
 
 INHERIT_KEY = "ke_thua"

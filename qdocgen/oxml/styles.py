@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from qdocgen.oxml import w
+from qdocgen.oxml.package import w
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 DEFAULT_SIZE_PT = 10.0  # what Word uses when nothing sets w:sz

@@ -1,0 +1,1 @@
+"""Data: YAML with line numbers, inheritance, overrides, hygiene, schema and objectives rules."""

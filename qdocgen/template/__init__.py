@@ -1,0 +1,1 @@
+"""Templates: finding, listing and copying them; the compiled template; template checks."""
