@@ -47,6 +47,8 @@ class Report:
     zipped: Path | None = None
     pdfs: list[Path] = field(default_factory=list)
     pdf_failed: dict[str, str] = field(default_factory=dict)
+    pdf_checks: dict[str, str] = field(default_factory=dict)  # .docx → its PDF's check (PDF/A, fonts, fields)
+    pdf_not_pdfa: dict[str, str] = field(default_factory=dict)  # .docx → why its PDF is not PDF/A-2b
     lint: dict[str, list[Finding]] = field(default_factory=dict)  # layout findings per unit id
 
     def warning_lines(self) -> list[str]:
@@ -94,12 +96,16 @@ def iter_prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[
 
 def render_file(data_path: Path, output: Path | None, template: str | Path | None = None,
                 overrides: Sequence[str] = (), force: bool = False, *, pdf: bool = False,
-                strict: bool = False, templates_dirs: Sequence[str | Path] = ()) -> Report:
-    """Render one data file to one .docx (default: the data file's name, with .docx); ``pdf``: a PDF beside it."""
+                strict: bool = False, templates_dirs: Sequence[str | Path] = (),
+                signature_fields: bool = False) -> Report:
+    """Render one data file to one .docx (default: the data file's name, with .docx); ``pdf``: a PDF beside it.
+
+    ``signature_fields``: the PDF gets empty signature fields where NĐ30 puts the signatures.
+    """
     from qdocgen.runner import Renderer
 
     if pdf:
-        _require_pdf()
+        _require_pdf(signature_fields)
     info = find_template(template, templates_dirs)
     output = output or data_path.with_suffix(".docx")
     check_writable(output, force)
@@ -108,7 +114,8 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
         raise DataError(problems)
     write_atomic(output, Renderer.load(info.path).render(units[0].data), force)
     report = Report(written=[output], warnings=list(units[0].warnings))
-    return _add_pdfs(report, force) if pdf else report
+    authors = {output: _unit_name(units[0])}
+    return _add_pdfs(report, force, authors, signature_fields) if pdf else report
 
 
 def _unit_paths(folder: Path, only: Sequence[str]) -> list[Path]:
@@ -189,16 +196,18 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
                  overrides: Sequence[str] = (), force: bool = False, jobs: int = 1, resume: bool = False,
                  combine: Path | None = None, zip_path: Path | None = None,
                  progress: Progress | None = None, *, pdf: bool = False, strict: bool = False,
-                 lint: bool = True, templates_dirs: Sequence[str | Path] = ()) -> Report:
+                 lint: bool = True, templates_dirs: Sequence[str | Path] = (),
+                 signature_fields: bool = False) -> Report:
     """Render every unit of a dataset folder into ``out_dir``, one .docx per unit named from its id.
 
     ``jobs`` processes render in parallel (the files are the same for any number); ``resume`` keeps files
     that match the earlier manifest and redoes the rest; ``combine`` and ``zip_path`` also write one print
     document and one archive of the outputs and the manifest. ``pdf``: a PDF beside each .docx written, all
-    converted in as few LibreOffice starts as possible; failures per file in the report and the manifest.
+    converted in as few LibreOffice starts as possible (one per core), each PDF/A-2b checked (with signature
+    fields: ``signature_fields``); failures and checks per file in the report and the manifest.
     """
     if pdf:
-        _require_pdf()
+        _require_pdf(signature_fields)
     from qdocgen.runner import Job, Renderer, run_jobs
 
     paths = _unit_paths(folder, only)
@@ -270,12 +279,14 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
         save()
     report.entries = [entries[i] for i in order]
     if pdf:
-        _add_pdfs(report, force)
+        authors = {out_dir / e.tep: e.ten_don_vi for e in report.entries if e.tep}
+        _add_pdfs(report, force, authors, signature_fields)
         for entry in report.entries:
             if entry.tep and str(out_dir / entry.tep) in report.pdf_failed:
                 entry.pdf = f"lỗi: {report.pdf_failed[str(out_dir / entry.tep)]}"
             elif entry.tep and out_dir / Path(entry.tep).with_suffix(".pdf") in report.pdfs:
                 entry.pdf = str(Path(entry.tep).with_suffix(".pdf"))
+            entry.pdf_a = report.pdf_checks.get(str(out_dir / entry.tep), "") if entry.tep else ""
         save()
     # Steps that add to each unit's record (PDF, lint) go above this line.
     report.manifest_files = manifest.write(out_dir, _with_extras(report), info.name)
@@ -302,21 +313,30 @@ def _with_extras(report: Report) -> list[manifest.Entry]:
     return report.entries
 
 
-def _require_pdf() -> None:
-    """Fail before anything is written when LibreOffice is missing (PdfError says how to install it)."""
+def _require_pdf(signature_fields: bool = False) -> None:
+    """Fail before anything is written when LibreOffice (or pyHanko for fields) is missing, saying how to install."""
     from qdocgen.pdf import find_soffice
+    from qdocgen.pdf.convert import require_fields_support
 
     find_soffice()
+    if signature_fields:
+        require_fields_support()
 
 
-def _add_pdfs(report: Report, force: bool) -> Report:
-    """Convert the files written to PDF, beside them; failures per file, font warnings once."""
-    from qdocgen.pdf import convert
+def _add_pdfs(report: Report, force: bool, authors: dict[Path, str] | None = None,
+              signature_fields: bool = False) -> Report:
+    """Convert the files written to PDF/A-2b, beside them; failures and checks per file, font warnings once."""
+    from qdocgen.pdf import FinishOptions, convert
 
     if not report.written:
         return report
-    converted = convert(report.written, force=force)
-    report.pdfs.extend(converted.converted.values())
+    authors = authors or {}
+    options = {p: FinishOptions(author=authors.get(p, ""), signature_fields=signature_fields)
+               for p in report.written}
+    converted = convert(report.written, force=force, options=options)
+    report.pdfs.extend(converted.converted[p] for p in report.written if p in converted.converted)
     report.pdf_failed.update({str(docx): reason for docx, reason in converted.failed.items()})
+    report.pdf_checks.update({str(docx): check.summary() for docx, check in converted.checks.items()})
+    report.pdf_not_pdfa.update({str(docx): reason for docx, reason in converted.not_pdfa.items()})
     report.warnings.extend(Problem("LibreOffice", "PDF", message) for message in converted.warnings)
     return report

@@ -24,7 +24,8 @@ KEPT = "giu_nguyen"       # --resume: the file on disk is the one the manifest r
 SKIPPED = "bo_qua"        # a file was there already and was not overwritten (no --force)
 FAILED = "loi"            # no file: the unit's data or its rendering failed
 
-_CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra")
+_CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra",
+               "pdf_a")
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Entry:
     loi: str = ""
     pdf: str = ""
     kiem_tra: list[str] = field(default_factory=list)
+    pdf_a: str = ""  # the PDF's check: PDF/A-2b verdict, fonts carried (stand-in said), signature fields
 
 
 def sha256_file(path: Path) -> str:
