@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import DATASET, ROOT
 
-from qdocgen.batch import prepare
 from qdocgen.data.objectives import check, check_objective, text_measure
+from qdocgen.data.pipeline import prepare
 from qdocgen.data.reader import unit_files
 from qdocgen.template.registry import find_template
 
