@@ -321,3 +321,35 @@ def lint(files: tuple[Path, ...], fmt: str, ignore: tuple[str, ...]) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# --- Mục tiêu chất lượng trong Excel (issue 17) ---------------------------------------------------------------
+@main.group("excel")
+def excel_group() -> None:
+    """Mục tiêu chất lượng và kết quả thực hiện trong một tệp Excel: xuất ra, sửa, nhập lại."""
+
+
+@excel_group.command("xuat")
+@click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              metavar="TEP.xlsx", help="Tệp Excel sẽ ghi, ví dụ muc-tieu.xlsx.")
+@FORCE_OPTION
+def excel_export(dataset_dir: Path, output: Path, force: bool) -> None:
+    """Xuất mục tiêu của mọi đơn vị trong DATASET_DIR ra Excel: mỗi đơn vị một trang tính, kèm cột kết quả."""
+    from qdocgen.excel.export import export_dataset
+
+    units = _run(lambda: export_dataset(dataset_dir, output, force))
+    click.echo(f"Đã ghi {output}: trang tính Tổng hợp và {len(units)} trang tính đơn vị.")
+
+
+@excel_group.command("nhap")
+@click.argument("workbook", metavar="TEP.xlsx", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
+def excel_import(workbook: Path, dataset_dir: Path) -> None:
+    """Ghi các mục tiêu đã sửa trong TEP.xlsx vào bộ dữ liệu DATASET_DIR (giữ ghi chú và thứ tự)."""
+    from qdocgen.excel.importer import import_workbook
+
+    result = _run(lambda: import_workbook(workbook, dataset_dir))
+    for change in result.changes:
+        click.echo(f"  {change}")
+    click.echo(f"Đã sửa {len(result.files)} tệp dữ liệu." if result.files else "Không có gì thay đổi.")
