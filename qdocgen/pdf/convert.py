@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pikepdf
 
-from qdocgen.errors import QdocgenError
+from qdocgen.errors import ExitStatus, QdocgenError
 from qdocgen.pdf.finish import FinishOptions, PdfCheck, finish
 from qdocgen.pdf.fonts import font_warnings
 from qdocgen.pdf.office import (
@@ -62,6 +62,11 @@ class PdfReport:
         """The files written that failed the PDF/A-2b check, with what is wrong."""
         return {docx: "; ".join(check.problems) for docx, check in self.checks.items()
                 if not check.pdfa and docx in self.converted}
+
+    @property
+    def exit_code(self) -> ExitStatus:
+        """``OK`` when every file was converted and passed PDF/A-2b, else ``PDF``."""
+        return ExitStatus.OK if self.ok else ExitStatus.PDF
 
     @property
     def ok(self) -> bool:
@@ -253,16 +258,18 @@ def require_fields_support() -> None:
 
 
 def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: float = 120.0, force: bool = False,
-            jobs: int = 0, options: Mapping[Path, FinishOptions] | None = None) -> PdfReport:
+            jobs: int = 0, options: Mapping[Path, FinishOptions] | None = None,
+            signature_fields: bool = False) -> PdfReport:
     """Convert .docx files to PDF/A-2b (beside each file, or into ``out_dir``), one LibreOffice per core.
 
     ``jobs`` LibreOffice processes (default: one per core) share the files, each converting many per start;
     ``timeout`` limits each start. A file left unconverted is tried once more; if that fails too it is in
-    ``failed`` with the reason. ``options`` per file: the author to record, signature fields to add. An
+    ``failed`` with the reason. ``options`` per file: the author to record, signature fields to add
+    (``signature_fields``: to every file that has no options of its own). An
     existing PDF is not overwritten without ``force``. A file that is not a Word document is refused.
     """
     report = PdfReport()
-    options = options or {}
+    options = {p: (options or {}).get(p, FinishOptions(signature_fields=signature_fields)) for p in paths}
     targets = _accept(paths, out_dir, force, report)
     if not targets:
         return report

@@ -15,7 +15,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from qdocgen.errors import QdocgenError
+from qdocgen.errors import PdfError
+
+__all__ = ["INSTALL_HINT", "PDF_FILTER", "PDF_OPTIONS", "PdfError", "find_soffice", "word_problem"]
 
 INSTALL_HINT = ("Cài LibreOffice (Debian/Ubuntu): sudo apt-get install -y libreoffice-writer-nogui "
                 "fonts-liberation2 poppler-utils")
@@ -31,12 +33,6 @@ PDF_OPTIONS: dict[str, tuple[str, object]] = {
 PDF_FILTER = "pdf:writer_pdf_Export:" + json.dumps(
     {name: {"type": kind, "value": str(value).lower() if kind == "boolean" else str(value)}
      for name, (kind, value) in PDF_OPTIONS.items()}, separators=(",", ":"))
-
-
-class PdfError(QdocgenError):
-    """A converter (LibreOffice, poppler) is missing or cannot be run at all."""
-
-    exit_code = 7
 
 
 def find_soffice() -> str:
