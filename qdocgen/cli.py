@@ -199,10 +199,10 @@ def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str
     """
     _need_pdf_for_fields(pdf, o_ky)
     progress = _progress_bar() if not quiet and sys.stderr.isatty() else None
-    options = qdocgen.BatchOptions(signature_fields=o_ky, template=template, only=only, overrides=overrides, force=force,
+    options = qdocgen.BatchOptions(template=template, only=only, overrides=overrides, force=force,
                                    jobs=jobs or qdocgen.default_jobs(), resume=resume, combine=combine,
                                    zip_path=zip_path, progress=progress, pdf=pdf, strict=strict,
-                                   templates_dirs=templates_dirs, lint=not no_lint)
+                                   templates_dirs=templates_dirs, lint=not no_lint, signature_fields=o_ky)
     _report(_run(lambda: qdocgen.render_batch(dataset_dir, out_dir, options)), quiet)
 
 
