@@ -25,7 +25,7 @@ import pikepdf
 
 from qdocgen.errors import ExitStatus, QdocgenError
 from qdocgen.pdf.finish import FinishOptions, PdfCheck, finish
-from qdocgen.pdf.fonts import font_warnings
+from qdocgen.pdf.fonts import FONT_HINT, STAND_IN, TIMES, font_warnings, stand_in_note
 from qdocgen.pdf.office import (
     INSTALL_HINT,
     PDF_FILTER,
@@ -308,4 +308,15 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
         live.kill_all()  # on Ctrl-C or an error: no LibreOffice left running
         pool.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(work, ignore_errors=True)
+    _stand_in_warning(report)
     return report
+
+
+def _stand_in_warning(report: PdfReport) -> None:
+    """Say it when PDFs carry the stand-in font though the machine seemed to have Times New Roman."""
+    if any(TIMES in w for w in report.warnings):
+        return  # the machine-wide warning said it already
+    carrying = [docx.name for docx, check in report.checks.items() if stand_in_note(check.fonts)]
+    if carrying:
+        report.warnings.append(f"{len(carrying)} PDF dùng {STAND_IN} thay {TIMES} (LibreOffice không dùng được "
+                               f"phông {TIMES} của máy): {', '.join(sorted(carrying))}. {FONT_HINT}.")

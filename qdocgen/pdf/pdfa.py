@@ -223,19 +223,38 @@ def _catalog(pdf: pikepdf.Pdf) -> list[str]:
     return problems
 
 
+def _dictionaries(obj: Any, depth: int = 0) -> Iterator[Any]:
+    """``obj`` and the dictionaries written inside it (direct objects); indirect ones are visited on their own."""
+    if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+        yield obj
+        values = list(obj.values())
+    elif isinstance(obj, pikepdf.Array):
+        values = list(obj)
+    else:
+        return
+    if depth < 32:  # a hostile file may nest without end
+        for value in values:
+            if isinstance(value, pikepdf.Dictionary | pikepdf.Array) and not value.is_indirect:
+                yield from _dictionaries(value, depth + 1)
+
+
 def _objects(pdf: pikepdf.Pdf) -> Iterator[str]:
     """Every object of the file looked at once: fonts, actions, streams, annotations, XObjects."""
-    for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-            continue
-        yield from _action(obj)
-        if isinstance(obj, pikepdf.Stream):
-            yield from _stream(obj)
-        kind = obj.get("/Type")
-        if kind == "/Font":
-            yield from _font(obj)
-        elif kind == "/Annot" or "/Subtype" in obj and "/Rect" in obj:
-            yield from _annotation(obj)
+    for top in pdf.objects:
+        for obj in _dictionaries(top):
+            yield from _object(obj)
+
+
+def _object(obj: Any) -> Iterator[str]:
+    """What one dictionary or stream breaks."""
+    yield from _action(obj)
+    if isinstance(obj, pikepdf.Stream):
+        yield from _stream(obj)
+    kind = obj.get("/Type")
+    if kind == "/Font":
+        yield from _font(obj)
+    elif kind == "/Annot" or "/Subtype" in obj and "/Rect" in obj:
+        yield from _annotation(obj)
 
 
 def _action(obj: Any) -> Iterator[str]:
