@@ -138,8 +138,16 @@ class ResidentOffice:
         watchdog = threading.Timer(timeout, self._on_timeout)
         watchdog.start()
         try:
-            self._store(docx, produced)
-        except Exception as exc:  # UNO raises its own exception types, none importable beforehand
+            try:
+                self._store(docx, produced)
+            except Exception as exc:  # UNO raises its own exception types, none importable beforehand
+                if self._timed_out or not type(exc).__name__.endswith("DisposedException"):
+                    raise
+                # The connection was dead before this document (LibreOffice died since the last one, and
+                # was not yet seen to be gone): start it again and try once more.
+                self._start()
+                self._store(docx, produced)
+        except Exception as exc:  # noqa: BLE001 - as above
             if self._timed_out:
                 raise PdfError(f"{docx}: LibreOffice bị treo, quá thời hạn {timeout:g} giây; đã khởi động "
                                "lại LibreOffice cho lần sau.") from exc
