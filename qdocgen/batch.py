@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from qdocgen import manifest
 from qdocgen.data import reader as data_mod
 from qdocgen.data import schema
+from qdocgen.data.dated_checks import dated_warnings
 from qdocgen.data.objectives import unit_warnings
 from qdocgen.data.reader import Unit, display
 from qdocgen.errors import DataError, Problem
@@ -84,6 +85,7 @@ def iter_prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[
         if len(problems) == before:
             data_mod.render_data_templates(unit, problems)
             unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
+            unit.warnings.extend(dated_warnings(unit))  # what the document's date makes outdated
         if strict:  # --strict: every warning is an error
             problems.extend(unit.warnings)
             unit.warnings = []

@@ -346,5 +346,16 @@ def lint(files: tuple[Path, ...], fmt: str, ignore: tuple[str, ...]) -> None:
     sys.exit(result.exit_code)
 
 
+@main.command("check-can-cu")
+@click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--so-can-cu", "register", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              metavar="TEP.yaml", help="Sổ căn cứ pháp lý dùng để đối chiếu (mặc định: sổ kèm theo qdocgen).")
+def check_can_cu(dataset_dir: Path, register: Path | None) -> None:
+    """Đối chiếu căn cứ pháp lý của mọi đơn vị trong DATASET_DIR với sổ căn cứ: bị thay thế, sửa đổi, chưa kiểm tra."""
+    from qdocgen.data.legal_bases import check_dataset
+
+    click.echo("\n".join(_run(lambda: check_dataset(dataset_dir, register)).lines()))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
