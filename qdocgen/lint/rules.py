@@ -906,6 +906,12 @@ CHECKS: tuple[tuple[frozenset[str], Callable[[_Doc], list[Finding]]], ...] = (
     (frozenset({"so-trang"}), check_page_numbers),
 )
 
+# The rules that know the document's date (the 2025 reorganisation, the register of legal bases): own module.
+from qdocgen.lint import dated as _dated  # noqa: E402
+
+RULES.update(_dated.RULES)
+CHECKS += ((frozenset(_dated.RULES), _dated.check_dated),)
+
 
 def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
     """The ids to ignore, split at commas and checked against :data:`RULES`."""
