@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from docx_text import open_docx, texts
 
-from qdocgen.batch import render_batch
+from qdocgen.batch import BatchOptions, render_batch
 
 DATASET_2026 = ROOT / "data" / "tp-ho-chi-minh" / "2026"
 WARDS_2026 = {"phuong-an-lac": "AN LẠC", "phuong-binh-tan": "BÌNH TÂN", "phuong-binh-tri-dong": "BÌNH TRỊ ĐÔNG",
@@ -18,7 +18,7 @@ WARDS_2026 = {"phuong-an-lac": "AN LẠC", "phuong-binh-tan": "BÌNH TÂN", "phu
 @pytest.fixture(scope="module", params=["quyet-dinh-mtcl", "phu-luc-3"])
 def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, object]:
     out = tmp_path_factory.mktemp(request.param)
-    report = render_batch(DATASET_2026, out, request.param)
+    report = render_batch(DATASET_2026, out, BatchOptions(template=request.param))
     return request.param, out, report
 
 

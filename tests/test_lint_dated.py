@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, run
 
 from qdocgen.batch import render_file
-from qdocgen.lint.rules import lint_docx
+from qdocgen.dating import lint_docx
 
 DATASET_2026 = ROOT / "data" / "tp-ho-chi-minh" / "2026"
 DATED = ("ngay_ban_hanh=2026-03-02", "so=12")

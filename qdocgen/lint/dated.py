@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from qdocgen.data.legal_bases import Register, load_register, phrase_pattern
 
 if TYPE_CHECKING:
     from qdocgen.lint.rules import Finding, Line, _Doc
@@ -24,6 +23,18 @@ RULES: dict[str, str] = {
     "thuat-ngu-cu": "Văn bản từ 01/7/2025: không dùng cụm từ sổ căn cứ ghi là đã cũ (ISO 9001:2008, mức độ 3/4, ...)",
     "ngay-can-cu": "Văn bản không đề ngày trước văn bản nó dẫn làm căn cứ",
 }
+
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """What the register of legal bases says, as the date-aware rules need it (the caller reads the register)."""
+
+    two_level_from: dt.date | None
+    removed_levels: tuple[str, ...]
+    district: re.Pattern[str] | None  # any of ``removed_levels`` as a word
+    terms: tuple[tuple[re.Pattern[str], str], ...]  # (outdated phrase, what is said now)
+
 
 _DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})?[\s.…]*tháng\s*(\d{1,2})?[\s.…]*năm\s*(\d{4})", re.IGNORECASE)
 
@@ -51,25 +62,24 @@ def _date_line(doc: _Doc) -> Line | None:
                  if len(line.text) < 80 and (m := _DATE.match(_norm(line.text))) is not None and m["place"]), None)
 
 
-def check_dated(doc: _Doc, register: Register | None = None) -> list[Finding]:
-    """The date-aware rules for one document."""
+def check_dated(doc: _Doc, rules: DateRules | None = None) -> list[Finding]:
+    """The date-aware rules for one document (``rules``: from the register; without, only ``ngay-can-cu``)."""
     line = _date_line(doc)
     when, full = _date_of(line.text) if line is not None else (None, False)
     if when is None:
         return []
-    register = register or load_register()
     out = _cited_later(doc, when) if full else []
-    if register.two_level_from is None or when < register.two_level_from:
+    if rules is None or rules.two_level_from is None or when < rules.two_level_from:
         return out
-    return _districts(doc, register, line) + _terms(doc, register) + out
+    return _districts(doc, rules, line) + _terms(doc, rules) + out
 
 
-def _districts(doc: _Doc, register: Register, date_line: Line | None) -> list[Finding]:
+def _districts(doc: _Doc, register: DateRules, date_line: Line | None) -> list[Finding]:
     from qdocgen.lint.rules import _finding, _header_lines, _kind, _where
 
-    if not register.removed_levels:
+    pattern = register.district
+    if pattern is None:
         return []
-    pattern = phrase_pattern(register.removed_levels)
     since = f"từ ngày {register.two_level_from:%d/%m/%Y} không còn cấp {', '.join(register.removed_levels)}"
     out: list[Finding] = []
     for line in _header_lines(doc):
@@ -100,7 +110,7 @@ def _recipient_lines(doc: _Doc) -> list[Line]:
     return lines
 
 
-def _terms(doc: _Doc, register: Register) -> list[Finding]:
+def _terms(doc: _Doc, register: DateRules) -> list[Finding]:
     from qdocgen.lint.rules import _finding, _where, legal_bases
 
     cited = {id(line) for line in legal_bases(doc)}
@@ -109,17 +119,16 @@ def _terms(doc: _Doc, register: Register) -> list[Finding]:
         for line in para.lines:
             if id(line) in cited:
                 continue  # a cited text's title is quoted as it is
-            for n, term in enumerate(register.terms):
-                match = term.find(line.text)
+            for n, (pattern, _now) in enumerate(register.terms):
+                match = pattern.search(line.text)
                 if match is not None:
                     found.setdefault(n, []).append((line, match[0]))
     out: list[Finding] = []
     for n, places in found.items():
-        term = register.terms[n]
         first, phrase = places[0]
         more = f" (và {len(places) - 1} chỗ khác)" if len(places) > 1 else ""
         out += _finding("thuat-ngu-cu", _where(first), [f"«{phrase}»{more} là cách gọi cũ, nay dùng: "
-                                                        f"{term.replacement}"], "warning")
+                                                        f"{register.terms[n][1]}"], "warning")
     return out
 
 
