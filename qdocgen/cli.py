@@ -105,6 +105,8 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
         click.secho(f"Thể thức {unit}: {finding}", fg="yellow", err=True)
     if report.lint:
         summary += f", {len(findings)} điểm sai thể thức (qdocgen lint)"
+    if report.review_open:
+        summary += f", {len(report.review_open)} mục chưa xem lại trong {report.review_file}"
     summary += f", {len(report.warnings)} cảnh báo." if report.warnings else "."
     click.echo(summary)
     if report.exit_code:
@@ -258,7 +260,7 @@ def preview(source: str, out_dir: Path | None, dpi: int, force: bool) -> None:
 def new_year(dataset_dir: Path, year: int, out_dir: Path | None, force: bool) -> None:
     """Chép bộ dữ liệu DATASET_DIR sang năm mới: dự thảo để trống số và ngày, kèm danh sách cần xem lại."""
     result = _run(lambda: qdocgen.carry_forward(dataset_dir, year, out_dir, force))
-    click.echo(result.report_text())
+    click.echo(result.report_text(hidden=False))
     click.echo(f"Đã ghi bộ dữ liệu năm {result.year} vào {result.target} "
                f"({result.review_count} chỗ cần xem lại, danh sách trong {result.report_path}).")
 
