@@ -23,7 +23,9 @@ __all__ = [
     "convert_to_pdf",
     "copy_template",
     "default_jobs",
+    "export_excel",
     "filter_examples",
+    "import_excel",
     "lint_files",
     "list_templates",
     "make_preview",
@@ -44,6 +46,8 @@ _WHERE = {
     "convert_to_pdf": ("qdocgen.pdf", "convert"),
     "copy_template": ("qdocgen.template.registry", "copy_template"),
     "default_jobs": ("qdocgen.runner", "default_jobs"),
+    "export_excel": ("qdocgen.excel.export", "export_dataset"),
+    "import_excel": ("qdocgen.excel.importer", "import_workbook"),
     "filter_examples": ("qdocgen.vnformat", "examples"),
     "lint_files": ("qdocgen.dating", "lint_files"),
     "list_templates": ("qdocgen.template.registry", "listing_lines"),
@@ -62,6 +66,8 @@ if TYPE_CHECKING:
     from qdocgen.errors import ExitStatus as ExitStatus
     from qdocgen.errors import Problem as Problem
     from qdocgen.errors import QdocgenError as QdocgenError
+    from qdocgen.excel.export import export_dataset as export_excel
+    from qdocgen.excel.importer import import_workbook as import_excel
     from qdocgen.newyear import carry_forward as carry_forward
     from qdocgen.pdf import convert as convert_to_pdf
     from qdocgen.preview import preview as make_preview
