@@ -339,21 +339,23 @@ def serve(data_root: Path, host: str, port: int, users_file: Path | None, proxy_
           add_user: str | None, datasets: tuple[str, ...], full_name: str) -> None:
     """Mở trang web cho văn thư điền, kiểm tra, xem trước, tải và lưu văn bản của các bộ dữ liệu trong DATA_ROOT."""
     try:
-        from qdocgen.web import serve as web_serve
-    except ImportError as exc:
-        click.secho(f"Lỗi: chưa cài phần web của qdocgen ({exc.name}): pip install 'qdocgen[web]'.", fg="red", err=True)
-        sys.exit(1)
-    if add_user is not None:
         from qdocgen.web.accounts import add_user as add
-
+        from qdocgen.web.serve import access_for as access
+        from qdocgen.web.serve import default_users_file as users_of
+        from qdocgen.web.serve import run
+    except ImportError as exc:
+        click.secho(f"Lỗi: chưa cài phần web của qdocgen ({exc.name}): pip install 'qdocgen[web]'.", fg="red",
+                    err=True)
+        sys.exit(ExitStatus.INTERNAL)
+    if add_user is not None:
         password = click.prompt(f"Mật khẩu cho {add_user}", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")
-        target = users_file or web_serve.default_users_file(data_root)
+        target = users_file or users_of(data_root)
         _run(lambda: add(target, add_user, password, datasets or ("*",), full_name))
         click.echo(f"Đã lưu người dùng {add_user} vào {target}.")
         return
-    _run(lambda: web_serve.access_for(data_root, host, users_file, proxy_header))
+    _run(lambda: access(data_root, host, users_file, proxy_header))
     click.echo(f"qdocgen đang phục vụ {data_root} tại http://{host}:{port}/ (Ctrl-C để dừng).")
-    _run(lambda: web_serve.run(data_root, host, port, users_file, proxy_header))
+    _run(lambda: run(data_root, host, port, users_file, proxy_header))
 
 
 if __name__ == "__main__":  # pragma: no cover

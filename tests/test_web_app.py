@@ -54,7 +54,7 @@ def test_check_reports_problems_at_fields_in_cli_words(root: Path) -> None:
     assert by_key["can_cu[1].van_ban"].startswith("không được để trống")
     assert result["dates"]["can_cu[1].ngay"] == "ngày 19 tháng 6 năm 2015"
     # the same words as the command line's check of the same data
-    from qdocgen.batch import prepare
+    from qdocgen.data.pipeline import prepare
     from qdocgen.template.registry import find_template
 
     unit_file = root / DATASET / "phuong-an-lac.yaml"

@@ -204,7 +204,7 @@ async def dataset_page(request: Request) -> Response:
 def _unit_rows(server: Server, folder: Path, name: str) -> list[dict[str, Any]]:
     """Each unit of a dataset with its name (its own ``{{ }}`` filled), whether its data has errors, and who
     changed it last."""
-    from qdocgen.batch import prepare
+    from qdocgen.data.pipeline import prepare
 
     paths = reader.unit_files(folder)
     units, problems = prepare(paths, server.template(None), ())
@@ -284,7 +284,7 @@ async def upload_unit(request: Request) -> Response:
 
 async def download(request: Request) -> Response:
     """The saved unit as .docx or PDF."""
-    from qdocgen.batch import prepare
+    from qdocgen.data.pipeline import prepare
 
     server = _server(request)
     name, file_id = request.query_params.get("d", ""), request.query_params.get("u", "")

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from qdocgen import vnformat
-from qdocgen.data import reader, schema
-from qdocgen.data.objectives import unit_warnings
+from qdocgen.data import pipeline, reader
 from qdocgen.errors import Problem
 from qdocgen.template.registry import TemplateInfo
 
@@ -54,13 +53,8 @@ def check(info: TemplateInfo, path: Path, data: dict[str, Any], shared: bool = F
     unit.data.pop(reader.ORDER_KEY, None)
     problems: list[Problem] = []
     reader.scrub(unit, problems)
-    reader.parse_dates(unit, problems)
-    dates = _dates(unit.data)
     before = len(problems)
-    schema.validate(unit, info.schema, problems, reader.template_names(unit.data))
+    pipeline.check_unit(unit, info, problems)
     if shared:
         problems[before:] = [p for p in problems[before:] if not p.message.startswith("thiếu khóa")]
-    if len(problems) == before:
-        reader.render_data_templates(unit, problems)
-        unit.warnings.extend(unit_warnings(unit))
-    return Checked(problems, list(unit.warnings), dates, None if problems or shared else unit)
+    return Checked(problems, list(unit.warnings), _dates(unit.data), None if problems or shared else unit)

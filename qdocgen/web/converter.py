@@ -11,8 +11,8 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from qdocgen.errors import QdocgenError
-from qdocgen.pdf import PdfError, convert
+from qdocgen.errors import ExitStatus, PdfError, QdocgenError
+from qdocgen.pdf import convert
 
 MAX_WAITING = 40
 
@@ -20,7 +20,7 @@ MAX_WAITING = 40
 class Busy(QdocgenError):
     """Too many conversions are waiting."""
 
-    exit_code = 8
+    exit_code = ExitStatus.PDF
 
 
 class Converter:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from qdocgen.errors import QdocgenError
+from qdocgen.errors import ExitStatus, QdocgenError
 from qdocgen.newyear import INDENTS, _best_indent, _dump, _encode, _text_of, _yaml
 from qdocgen.output import write_atomic
 
@@ -31,7 +31,7 @@ _MISSING: Any = object()
 class ConflictError(QdocgenError):
     """The file changed since the form was opened: someone else saved it."""
 
-    exit_code = 5
+    exit_code = ExitStatus.OUTPUT
 
     def __init__(self, current: bytes) -> None:
         super().__init__("Tệp đã được người khác sửa sau khi bạn mở biểu mẫu; xem hai bản bên dưới rồi chọn.")

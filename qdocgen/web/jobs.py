@@ -14,7 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qdocgen.batch import render_batch
+from qdocgen.batch import BatchOptions, render_batch
 from qdocgen.errors import QdocgenError
 
 KEEP = 10
@@ -73,8 +73,8 @@ class Jobs:
             name = folder.name if folder.name[:1].isalpha() else f"{folder.parent.name}-{folder.name}"
             zip_path = work / f"{name}-{job.template}.zip"
             try:
-                report = render_batch(folder, work / "out", job.template, zip_path=zip_path, progress=progress,
-                                      force=True, lint=False)
+                options = BatchOptions(job.template, zip_path=zip_path, progress=progress, force=True, lint=False)
+                report = render_batch(folder, work / "out", options)
                 job.written, job.failed, job.zip_path = len(report.written), dict(report.failed), zip_path
             except QdocgenError as exc:
                 job.error = exc.message

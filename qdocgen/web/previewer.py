@@ -15,8 +15,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qdocgen.errors import PdfError
 from qdocgen.lint.rules import Finding, lint_docx
-from qdocgen.pdf import PdfError
 from qdocgen.preview import POPPLER_HINT
 from qdocgen.web.converter import Converter
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qdocgen.data.reader import UNIT_ID, unit_files
-from qdocgen.errors import QdocgenError
+from qdocgen.errors import ExitStatus, QdocgenError
 
 STATE_DIR = ".qdocgen"
 MAX_DEPTH = 4
@@ -24,7 +24,7 @@ _FILE_ID = re.compile(r"^_?[a-z0-9]+(?:-[a-z0-9]+)*$")
 class NotFound(QdocgenError):
     """What the request names does not exist, or may not be reached from here (said the same way on purpose)."""
 
-    exit_code = 2
+    exit_code = ExitStatus.USAGE
 
 
 @dataclass(frozen=True)
