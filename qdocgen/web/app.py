@@ -198,7 +198,7 @@ async def dataset_page(request: Request) -> Response:
     review = reviews.load(server.ws.state, name)
     return server.page(request, "dataset.html", dataset=name, units=units, shared=shared, templates=templates,
                        review=review, message=request.query_params.get("tb", ""),
-                       next_year=_next_year(folder))
+                       next_year=_next_year(folder), default_template=DEFAULT_TEMPLATE)
 
 
 def _unit_rows(server: Server, folder: Path, name: str) -> list[dict[str, Any]]:

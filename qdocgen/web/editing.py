@@ -145,13 +145,15 @@ def plan(path: Path, old: dict[str, Any], new: dict[str, Any], before: bytes | N
     raw = path.read_bytes() if before is None else before
     text = _text_of(raw)
     doc = _yaml(INDENTS[0]).load(text) if text.strip() else None
-    if doc is None:
+    prefix = ""
+    if doc is None:  # an empty file, or only comments (a new unit): the comments stay on top
+        prefix = text if text.endswith("\n") or not text else text + "\n"
         doc = CommentedMap()
     if not isinstance(doc, CommentedMap):
         raise QdocgenError(f"{path.name}: tệp không phải một bảng khóa nên không lưu được vào đó; sửa tệp trước.")
     apply(doc, old, new)
     indent = _best_indent(text) if text.strip() else INDENTS[0]
-    after = _encode(_dump(doc, indent), raw) if len(doc) else raw
+    after = _encode(prefix + _dump(doc, indent), raw) if len(doc) else raw
     return Edit(path, raw, after if _text_of(after) != text else raw)
 
 

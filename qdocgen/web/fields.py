@@ -68,6 +68,14 @@ def label_of(key: str | int, schema: dict[str, Any]) -> str:
     return str(key)
 
 
+def help_of(label: str, schema: dict[str, Any]) -> str:
+    """A field's help: its description, less the words already in its label."""
+    desc = str(schema.get("description") or "").strip()
+    if desc.casefold().startswith(label.casefold()):
+        desc = desc[len(label):].lstrip(" ,;:")
+    return desc[:1].upper() + desc[1:] if desc else ""
+
+
 def leaf_text(value: Any) -> str:
     """A plain value as the clerk sees it in a box: dates as 27/02/2019, nothing as an empty box."""
     if value is None or value is _MISSING:
@@ -108,7 +116,7 @@ def build(schema: Any, value: Any, key: str | int = "", label: str = "", require
     sch = schema if isinstance(schema, dict) else {}
     types = _types(sch)
     label = label or label_of(key, sch)
-    help_text = str(sch.get("description") or "")
+    help_text = help_of(label, sch)
     if "array" in types and "object" in types and isinstance(sch.get("properties"), dict):
         item = sch.get("items") if isinstance(sch.get("items"), dict) else \
             {"type": "object", "properties": sch["properties"], "required": sch.get("required", [])}
@@ -221,13 +229,15 @@ def merge(schema: Any, base: Any, sent: Any) -> Any:
 
 def _merge_object(schema: dict[str, Any], base: dict[str, Any], sent: dict[str, Any]) -> dict[str, Any]:
     props: dict[str, Any] = schema["properties"] if isinstance(schema.get("properties"), dict) else {}
+    needed = set(schema.get("required") or [])
     out = dict(base)
     for name, text in sent.items():
         old = base.get(name, _MISSING)
         new = merge(props.get(name, {}), old, text)
-        if old is _MISSING and _empty(new):
+        # A box left empty is no value, but a required one left empty is a draft's empty value (so, ngày).
+        if old is _MISSING and _empty(new) and not (name in needed and isinstance(text, str)):
             continue
-        out[name] = new
+        out[name] = convert(props.get(name, {}), "") if new is _MISSING else new
     return out
 
 

@@ -44,8 +44,6 @@ function number(el, path) {
       c.dataset.key = String(i);
       const li = c.parentElement;
       li.querySelector(":scope > .row-tools > .row-no").textContent = "Dòng " + (i + 1);
-      const label = c.querySelector(":scope > label > .label, :scope > legend > .label");
-      if (label && /^\d+$/.test(label.textContent.trim())) label.textContent = String(i + 1);
       number(c, path + "[" + (i + 1) + "]");
     });
   }
