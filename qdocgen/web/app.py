@@ -74,6 +74,7 @@ class Server:
         self.previewer = Previewer(self.converter)
         self.jobs = Jobs()
         self._renderers: dict[tuple[str, int], Any] = {}
+        self._templates: tuple[list[tuple[str, int]], list[TemplateInfo]] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -81,12 +82,28 @@ class Server:
         """The audit log's path."""
         return self.ws.state / AUDIT_FILE
 
+    def templates(self) -> list[TemplateInfo]:
+        """Every template (the built-ins and the configured folders), read again only when a file changed."""
+        from qdocgen.template.registry import builtin_dirs, user_dirs
+
+        stamp = []
+        for folder in [*user_dirs(self.settings.templates_dirs), *builtin_dirs()]:
+            for path in sorted(folder.glob("*.[dy]*")):
+                try:
+                    stamp.append((str(path), path.stat().st_mtime_ns))
+                except OSError:
+                    continue
+        with self._lock:
+            if self._templates is None or self._templates[0] != stamp:
+                self._templates = (stamp, [t.info for t in list_templates(self.settings.templates_dirs)])
+            return self._templates[1]
+
     def template(self, name: str | None) -> TemplateInfo:
-        """A template by name (the built-ins and the configured folders only, never a path from a request)."""
+        """A template by name (never a path from a request)."""
         wanted = name or DEFAULT_TEMPLATE
-        for listed in list_templates(self.settings.templates_dirs):
-            if listed.info.name == wanted:
-                return listed.info
+        for info in self.templates():
+            if info.name == wanted:
+                return info
         raise NotFound(f"Không có mẫu «{wanted}».")
 
     def renderer(self, info: TemplateInfo) -> Any:
@@ -194,7 +211,7 @@ async def dataset_page(request: Request) -> Response:
     folder = _dataset(request, name)
     units = await run_in_threadpool(_unit_rows, server, folder, name)
     shared = server.ws.shared_files(name)
-    templates = [t.info for t in list_templates(server.settings.templates_dirs)]
+    templates = server.templates()
     review = reviews.load(server.ws.state, name)
     return server.page(request, "dataset.html", dataset=name, units=units, shared=shared, templates=templates,
                        review=review, message=request.query_params.get("tb", ""),
@@ -227,7 +244,7 @@ async def unit_page(request: Request) -> Response:
     info = server.template(request.query_params.get("mau"))
     raw, data, problems = await run_in_threadpool(_load, path)
     form = fields.form_for(info.schema, data) if not problems else None
-    templates = [t.info for t in list_templates(server.settings.templates_dirs)]
+    templates = server.templates()
     return server.page(request, "unit.html", dataset=name, unit_id=file_id, file=path.name, form=form,
                        problems=problems, template=info, templates=templates, token=editing.token_of(raw),
                        shared=file_id.startswith("_"), q=_q)

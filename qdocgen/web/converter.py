@@ -33,6 +33,10 @@ class Converter:
         self.max_waiting = max_waiting
         self.timeout = timeout
 
+    def describe(self) -> str:
+        """How conversions are made, for the benchmark and the logs."""
+        return "mỗi lần chuyển PDF một LibreOffice khởi động (qdocgen.pdf.convert), xếp hàng một"
+
     @property
     def waiting(self) -> int:
         """How many conversions are queued or running."""
