@@ -22,7 +22,9 @@ __all__ = [
     "convert_to_pdf",
     "copy_template",
     "default_jobs",
+    "export_excel",
     "filter_examples",
+    "import_excel",
     "lint_files",
     "list_templates",
     "make_preview",
@@ -42,6 +44,8 @@ _WHERE = {
     "convert_to_pdf": ("qdocgen.pdf", "convert"),
     "copy_template": ("qdocgen.template.registry", "copy_template"),
     "default_jobs": ("qdocgen.runner", "default_jobs"),
+    "export_excel": ("qdocgen.excel.export", "export_dataset"),
+    "import_excel": ("qdocgen.excel.importer", "import_workbook"),
     "filter_examples": ("qdocgen.vnformat", "examples"),
     "lint_files": ("qdocgen.lint", "lint_files"),
     "list_templates": ("qdocgen.template.registry", "listing_lines"),
@@ -58,6 +62,8 @@ if TYPE_CHECKING:
     from qdocgen.errors import ExitStatus as ExitStatus
     from qdocgen.errors import Problem as Problem
     from qdocgen.errors import QdocgenError as QdocgenError
+    from qdocgen.excel.export import export_dataset as export_excel
+    from qdocgen.excel.importer import import_workbook as import_excel
     from qdocgen.lint import lint_files as lint_files
     from qdocgen.newyear import carry_forward as carry_forward
     from qdocgen.pdf import convert as convert_to_pdf
