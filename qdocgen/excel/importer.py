@@ -201,6 +201,26 @@ def _holder(files: _Files, unit: Unit, container: Step) -> Path:
     return files.by_shown.get(unit.where(container).file, unit.path)
 
 
+def _write_group(files: _Files, path: Path, container: Step, sharing: Sequence[Unit],
+                 edits: Mapping[str, list[Edit]]) -> None:
+    """One list shared by ``sharing``: edits all made alike go into ``path``, the others into own copies."""
+    mine = {u.id: [e for e in edits.get(u.id, []) if _container(e[0]) == container] for u in sharing}
+    common = [e for e in mine[sharing[0].id] if all(e in mine[u.id] for u in sharing)]
+    for key, step, value in common:
+        _set(files.doc(path), key, step, value)
+    if common:
+        files.changed.add(path)
+    for unit in sharing:
+        own = [e for e in mine[unit.id] if e not in common]
+        if not own:
+            continue
+        if unit.path != path:
+            _own_copy(files, unit, path, container)
+        for key, step, value in own:
+            _set(files.doc(unit.path), key, step, value)
+        files.changed.add(unit.path)
+
+
 def _apply(files: _Files, units: Sequence[Unit], edits: Mapping[str, list[Edit]]) -> None:
     """Write every unit's edits: alike in all units sharing a file → that file; the rest → the unit's own file."""
     groups: dict[tuple[Path, Step], list[Unit]] = {}
@@ -212,21 +232,7 @@ def _apply(files: _Files, units: Sequence[Unit], edits: Mapping[str, list[Edit]]
             if _holder(files, unit, container) == path and _node(unit.data, container) is not None:
                 sharing.append(unit)
     for (path, container), sharing in groups.items():
-        mine = {u.id: [e for e in edits.get(u.id, []) if _container(e[0]) == container] for u in sharing}
-        common = [e for e in mine[sharing[0].id] if all(e in mine[u.id] for u in sharing)]
-        for key, step, value in common:
-            _set(files.doc(path), key, step, value)
-        if common:
-            files.changed.add(path)
-        for unit in sharing:
-            own = [e for e in mine[unit.id] if e not in common]
-            if not own:
-                continue
-            if unit.path != path:
-                _own_copy(files, unit, path, container)
-            for key, step, value in own:
-                _set(files.doc(unit.path), key, step, value)
-            files.changed.add(unit.path)
+        _write_group(files, path, container, sharing, edits)
 
 
 def _describe(unit: Unit, edit: Edit) -> str:
