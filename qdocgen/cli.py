@@ -364,12 +364,8 @@ def excel_import(workbook: Path, dataset_dir: Path) -> None:
 def bao_cao(dataset_dir: Path, workbook: Path, period: str, out_dir: Path, force: bool,
             templates_dirs: tuple[Path, ...]) -> None:
     """Soạn báo cáo kết quả thực hiện Mục tiêu chất lượng của mọi đơn vị và báo cáo tổng hợp cho cấp trên."""
-    from qdocgen.report import render_reports
-
-    run = _run(lambda: render_reports(dataset_dir, workbook, out_dir, period, force, templates_dirs))
-    for found in run.results:
-        counts = ", ".join(f"{v.value.lower()} {found.count(v)}" for v in type(found.objectives[0].verdict)
-                           if found.count(v)) if found.objectives else "không có mục tiêu"
-        click.echo(f"  {found.unit.id}: {counts}")
+    run = _run(lambda: qdocgen.render_reports(dataset_dir, workbook, out_dir, period, force, templates_dirs))
+    for line in run.summary_lines():
+        click.echo(f"  {line}")
     click.echo(f"Đã ghi {len(run.reports)} báo cáo và báo cáo tổng hợp ({', '.join(p.name for p in run.rollup)}) "
                f"vào {out_dir}.")

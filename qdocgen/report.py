@@ -41,6 +41,14 @@ class ReportRun:
     rollup: list[Path] = field(default_factory=list)
     results: list[UnitResults] = field(default_factory=list)
 
+    def summary_lines(self) -> list[str]:
+        """One line per unit: «quan-binh-tan: đạt 4, không đạt 2, chưa có số liệu 1»."""
+        lines = []
+        for found in self.results:
+            counts = [f"{v.value.lower()} {found.count(v)}" for v in Verdict if found.count(v)]
+            lines.append(f"{found.unit.id}: {', '.join(counts) or 'không có mục tiêu'}")
+        return lines
+
 
 def period_text(period: str, year: Any) -> str:
     """«năm 2019» or «6 tháng đầu năm 2019»."""
