@@ -45,7 +45,7 @@ class Outcome:
     status: manifest.Status
     sha256: str = ""
     error: str = ""
-    findings: tuple[Any, ...] = ()  # qdocgen.lint.rules findings of the file, when asked
+    findings: tuple[Any, ...] = ()  # qdocgen.lint findings of the file, when asked
 
 
 class Renderer:
@@ -70,7 +70,7 @@ class Renderer:
         try:
             outcome = self._run(job)
             if job.lint and outcome.status in (manifest.WRITTEN, manifest.KEPT):
-                from qdocgen.lint.rules import lint_docx
+                from qdocgen.lint import lint_docx
 
                 outcome = replace(outcome, findings=tuple(lint_docx(job.target)))
             return outcome

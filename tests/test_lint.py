@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from qdocgen.batch import BatchOptions, render_batch
-from qdocgen.lint.rules import RULES, Finding, LintError, lint_docx, lint_files
+from qdocgen.lint import RULES, Finding, LintError, lint_docx, lint_files
 from qdocgen.oxml import package as oxml
 from qdocgen.template.registry import list_templates
 
