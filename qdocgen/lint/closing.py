@@ -11,7 +11,7 @@ from qdocgen.lint.rules import AUTHORITY, DASHES
 from qdocgen.oxml.layout import Line
 
 
-def _next_lines(doc: Doc, line: Line) -> Iterator[Line]:
+def next_lines(doc: Doc, line: Line) -> Iterator[Line]:
     """The lines after ``line`` in the same column and container (cell or body section)."""
     para = line.para
     same = False
@@ -50,7 +50,7 @@ def check_recipients(doc: Doc) -> list[Finding]:
     wrong += looks(heading.visible(), size=(12, 12), bold=True, italic=True, underline=False)
     out += finding("noi-nhan", quoted(heading), wrong)
     lines: list[Line] = []
-    for line in _next_lines(doc, heading):
+    for line in next_lines(doc, heading):
         if line.text[0] in DASHES or fold(line.text).startswith("lưu"):
             lines.append(line)
         else:
@@ -106,7 +106,7 @@ def check_signatures(doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     for start, has_authority in _signature_blocks(doc):
         block = [start]
-        for line in _next_lines(doc, start):
+        for line in next_lines(doc, start):
             if line.text.startswith("(") and line.text.endswith(")"):
                 continue  # «(ký tên, đóng dấu)», «(Đã ký)»: a note, not the name
             if not is_upper(line.text) or line.text[0] in DASHES:

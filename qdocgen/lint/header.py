@@ -106,7 +106,7 @@ def check_number(doc: Doc) -> list[Finding]:
     return out
 
 
-_DATE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*(?P<ngay>ngày)\s*(?P<d>[\d.…]*)\s*(?P<thang>tháng)\s*"
+DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*(?P<ngay>ngày)\s*(?P<d>[\d.…]*)\s*(?P<thang>tháng)\s*"
                    r"(?P<m>[\d.…]*)\s*(?P<nam>năm)\s*(?P<y>[\d.…]*)\s*$", re.IGNORECASE)
 
 
@@ -116,7 +116,7 @@ def check_date(doc: Doc) -> list[Finding]:
     if not lines:
         # Forms put the place and date above the signature.
         lines = [line for para in doc.paras[doc.header_end:] for line in para.lines
-                 if len(line.text) < 80 and (m := _DATE.match(norm(line.text))) is not None and m["place"]]
+                 if len(line.text) < 80 and (m := DATE_LINE.match(norm(line.text))) is not None and m["place"]]
     if not lines:
         if doc.administrative and not any(templated(line.text) for line in header_lines(doc)):
             return finding("dia-danh-ngay", "phần đầu văn bản",
@@ -125,7 +125,7 @@ def check_date(doc: Doc) -> list[Finding]:
     line = lines[0]
     text = norm(line.text)
     wrong: list[str] = []
-    match = _DATE.match(text)
+    match = DATE_LINE.match(text)
     if templated(text):
         pass
     elif match is None:

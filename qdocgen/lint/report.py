@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qdocgen.errors import ExitStatus, UsageError
+from qdocgen.lint import dated as date_aware
 from qdocgen.lint.body import check_articles, check_bases, check_title
 from qdocgen.lint.closing import check_recipients, check_signatures
 from qdocgen.lint.common import Finding
@@ -41,6 +42,11 @@ CHECKS: tuple[tuple[frozenset[str], Callable[[Doc], list[Finding]]], ...] = (
 )
 
 
+# The rules that know the document's date (the 2025 reorganisation, the register of legal bases): own module,
+# fed by the caller with what the register says (lint does not read data).
+RULES.update(date_aware.RULES)
+
+
 def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
     """The ids to ignore, split at commas and checked against :data:`RULES`."""
     ids = frozenset(part.strip() for item in ignore for part in item.split(",") if part.strip())
@@ -51,8 +57,12 @@ def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
     return ids
 
 
-def lint_docx(path: Path, ignore: Iterable[str] = ()) -> list[Finding]:
-    """Every finding for one .docx, in document order of the rules; ``ignore`` lists rule ids to skip."""
+def lint_docx(path: Path, ignore: Iterable[str] = (), dated: date_aware.DateRules | None = None) -> list[Finding]:
+    """Every finding for one .docx, in document order of the rules; ``ignore`` lists rule ids to skip.
+
+    ``dated``: what the register says (two-level date, districts, outdated terms) for the date-aware
+    rules; without it only the rule that needs no register (``ngay-can-cu``) runs.
+    """
     skip = rule_ids(ignore)
     try:
         doc = open_document(path)
@@ -66,7 +76,7 @@ def lint_docx(path: Path, ignore: Iterable[str] = ()) -> list[Finding]:
         if ids <= skip:
             continue
         findings += [f for f in check(doc) if f.rule not in skip]
-    return findings
+    return findings + [f for f in date_aware.check_dated(doc, dated) if f.rule not in skip]
 
 
 @dataclass
@@ -113,7 +123,8 @@ class LintReport:
         return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def lint_files(paths: Sequence[Path], ignore: Iterable[str] = ()) -> LintReport:
+def lint_files(paths: Sequence[Path], ignore: Iterable[str] = (),
+               dated: date_aware.DateRules | None = None) -> LintReport:
     """Lint every file; an unknown rule id in ``ignore`` is refused before any file is read."""
     ignore = rule_ids(ignore)
-    return LintReport({path: lint_docx(path, ignore) for path in paths})
+    return LintReport({path: lint_docx(path, ignore, dated) for path in paths})
