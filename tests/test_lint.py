@@ -19,7 +19,7 @@ from lxml import etree
 
 from qdocgen.batch import BatchOptions, render_batch
 from qdocgen.dating import date_rules
-from qdocgen.lint.rules import RULES, Finding, LintError, lint_docx, lint_files
+from qdocgen.lint import RULES, Finding, LintError, lint_docx, lint_files
 from qdocgen.oxml import package as oxml
 from qdocgen.template.registry import list_templates
 
