@@ -5,9 +5,11 @@ Needs LibreOffice and its UNO bridge (Debian: python3-uno); skipped where absent
 
 from __future__ import annotations
 
+import builtins
 import os
 import signal
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,3 +84,10 @@ def test_what_is_not_a_word_document_is_refused(office: ResidentOffice, tmp_path
 def test_convert_one_writes_name_pdf_in_the_folder(office: ResidentOffice, batch_dir: Path, tmp_path: Path) -> None:
     pdf = convert_one(batch_dir / "phuong-binh-tri-dong.docx", tmp_path / "xem", timeout=60)
     assert pdf == tmp_path / "xem" / "phuong-binh-tri-dong.pdf" and check_pdfa(pdf) == []
+
+
+def test_loading_uno_leaves_python_imports_as_they_were(office: ResidentOffice) -> None:
+    # uno.py installs an import hook that turns ModuleNotFoundError into ImportError (uvicorn broke on it)
+    with pytest.raises(ModuleNotFoundError):
+        builtins.__import__("qdocgen_no_such_module")
+    assert not any(p.endswith("dist-packages") and p.startswith("/usr/lib/python3") for p in sys.path)

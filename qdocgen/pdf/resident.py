@@ -13,6 +13,7 @@ it cannot be loaded at all, :func:`convert_one` falls back to a LibreOffice star
 from __future__ import annotations
 
 import atexit
+import builtins
 import importlib
 import os
 import shutil
@@ -46,21 +47,27 @@ _UNO_PATHS = ("/usr/lib/python3/dist-packages", "/usr/lib/libreoffice/program")
 
 
 def load_uno(soffice: str | None = None) -> Any:
-    """The ``uno`` module: from this Python, else from LibreOffice's own folders; a PdfError if neither has it."""
-    try:
-        return importlib.import_module("uno")
-    except ImportError:
-        pass
-    extra = [*_UNO_PATHS]
-    if soffice:
-        extra.append(str(Path(soffice).resolve().parent))
-    for folder in extra:
-        if Path(folder, "uno.py").is_file() and folder not in sys.path:
-            sys.path.append(folder)
+    """The ``uno`` module: from this Python, else from LibreOffice's own folders; a PdfError if neither has it.
+
+    LibreOffice's folders are on the import path only while ``uno`` loads (Debian's other packages must not
+    stand in for the virtual environment's), and the import hook ``uno`` installs is taken out again: it turns
+    every failed import into a plain ImportError, which breaks libraries that expect ModuleNotFoundError
+    (uvicorn does). qdocgen never imports UNO types by name, so it does not need the hook.
+    """
+    if "uno" in sys.modules:
+        return sys.modules["uno"]
+    extra = [folder for folder in (*_UNO_PATHS, *([str(Path(soffice).resolve().parent)] if soffice else []))
+             if Path(folder, "uno.py").is_file() and folder not in sys.path]
+    original_import = builtins.__import__
+    sys.path.extend(extra)
     try:
         return importlib.import_module("uno")
     except ImportError as exc:
         raise PdfError(f"Không nạp được cầu nối UNO để giữ LibreOffice chạy sẵn ({exc}). {UNO_HINT}.") from exc
+    finally:
+        builtins.__import__ = original_import
+        for folder in extra:
+            sys.path.remove(folder)
 
 
 class ResidentOffice:
