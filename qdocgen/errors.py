@@ -56,3 +56,9 @@ class OutputError(QdocgenError):
     """Writing the output was refused (it exists, or the path is unsafe)."""
 
     exit_code = 5
+
+
+class RegisterError(QdocgenError):
+    """The register of outgoing documents refused a step (already numbered, date out of order, no such number)."""
+
+    exit_code = 8
