@@ -9,6 +9,7 @@ from __future__ import annotations
 from qdocgen.register.book import backup, cancel, numbering_mode, rows, set_numbering
 from qdocgen.register.db import Row
 from qdocgen.register.numbering import Numbered, Request, give_number, give_numbers_from_manifest
+from qdocgen.register.printing import Printed, print_register
 
-__all__ = ["Numbered", "Request", "Row", "backup", "cancel", "give_number", "give_numbers_from_manifest",
-           "numbering_mode", "rows", "set_numbering"]
+__all__ = ["Numbered", "Printed", "Request", "Row", "backup", "cancel", "give_number", "give_numbers_from_manifest",
+           "numbering_mode", "print_register", "rows", "set_numbering"]

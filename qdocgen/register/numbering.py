@@ -61,7 +61,7 @@ class Numbered:
 class Request:
     """What the clerk says when numbering: the date, and anything the document itself does not tell."""
 
-    date: datetime.date | None = None
+    date: datetime.date | str | None = None  # a string as the clerk writes it: 05/3/2026, 2026-03-05
     unit: str | None = None
     output: Path | None = None
     registrar: str | None = None
@@ -71,12 +71,12 @@ class Request:
     backdate_reason: str | None = None
 
 
-def parse_day(text: str | None) -> datetime.date | None:
-    """The date the clerk gives (05/3/2026, 2026-03-05); None when not given (today is used)."""
+def parse_day(value: datetime.date | str | None) -> datetime.date:
+    """The document's date: as given (05/3/2026, 2026-03-05, a date), or today when not given."""
     from qdocgen.vnformat import FormatError, parse_date
 
     try:
-        return parse_date(text)
+        return parse_date(value) or datetime.date.today()
     except FormatError as exc:
         raise RegisterError(f"--ngay: {exc}") from exc
 
@@ -322,7 +322,7 @@ def give_number(draft_path: Path, request: Request | None = None, register: Path
     """
     request = request or Request()
     draft = read_draft(draft_path)
-    date = request.date or datetime.date.today()
+    date = parse_day(request.date)
     unit = _unit(draft, request)
     if request.output is not None and request.output.resolve() == draft_path.resolve():
         raise RegisterError(f"{draft_path}: bản cấp số phải là tệp mới; dự thảo được giữ nguyên. Chọn -o khác.")
