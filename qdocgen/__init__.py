@@ -25,11 +25,11 @@ __all__ = [
     "convert_to_pdf",
     "copy_template",
     "default_jobs",
-    "export_dataset",
+    "export_excel",
     "filter_examples",
     "give_number",
     "give_numbers_from_manifest",
-    "import_workbook",
+    "import_excel",
     "lint_files",
     "list_templates",
     "make_preview",
@@ -56,11 +56,11 @@ _WHERE = {
     "convert_to_pdf": ("qdocgen.pdf", "convert"),
     "copy_template": ("qdocgen.template.registry", "copy_template"),
     "default_jobs": ("qdocgen.runner", "default_jobs"),
-    "export_dataset": ("qdocgen.excel.export", "export_dataset"),
+    "export_excel": ("qdocgen.excel.export", "export_dataset"),
+    "import_excel": ("qdocgen.excel.importer", "import_workbook"),
     "filter_examples": ("qdocgen.vnformat", "examples"),
     "give_number": ("qdocgen.register", "give_number"),
     "give_numbers_from_manifest": ("qdocgen.register", "give_numbers_from_manifest"),
-    "import_workbook": ("qdocgen.excel.importer", "import_workbook"),
     "lint_files": ("qdocgen.lint", "lint_files"),
     "list_templates": ("qdocgen.template.registry", "listing_lines"),
     "make_preview": ("qdocgen.preview", "preview"),
@@ -80,8 +80,8 @@ if TYPE_CHECKING:
     from qdocgen.errors import ExitStatus as ExitStatus
     from qdocgen.errors import Problem as Problem
     from qdocgen.errors import QdocgenError as QdocgenError
-    from qdocgen.excel.export import export_dataset as export_dataset
-    from qdocgen.excel.importer import import_workbook as import_workbook
+    from qdocgen.excel.export import export_dataset as export_excel
+    from qdocgen.excel.importer import import_workbook as import_excel
     from qdocgen.lint import lint_files as lint_files
     from qdocgen.newyear import carry_forward as carry_forward
     from qdocgen.pdf import convert as convert_to_pdf
