@@ -39,6 +39,7 @@ __all__ = [
     "register_rows",
     "render_batch",
     "render_file",
+    "render_reports",
     "set_numbering",
     "template_variables",
 ]
@@ -71,6 +72,7 @@ _WHERE = {
     "register_rows": ("qdocgen.register", "rows"),
     "render_batch": ("qdocgen.batch", "render_batch"),
     "render_file": ("qdocgen.batch", "render_file"),
+    "render_reports": ("qdocgen.report", "render_reports"),
     "set_numbering": ("qdocgen.register", "set_numbering"),
     "template_variables": ("qdocgen.template.checks", "template_variables"),
 }
@@ -98,6 +100,7 @@ if TYPE_CHECKING:
     from qdocgen.register import print_register as print_register
     from qdocgen.register import rows as register_rows
     from qdocgen.register import set_numbering as set_numbering
+    from qdocgen.report import render_reports as render_reports
     from qdocgen.runner import default_jobs as default_jobs
     from qdocgen.template.checks import check_template as check_template
     from qdocgen.template.checks import template_variables as template_variables

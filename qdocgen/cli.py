@@ -465,3 +465,23 @@ def excel_import(workbook: Path, dataset_dir: Path) -> None:
     for change in result.changes:
         click.echo(f"  {change}")
     click.echo(f"Đã sửa {len(result.files)} tệp dữ liệu." if result.files else "Không có gì thay đổi.")
+
+
+@main.command("bao-cao")
+@click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--ket-qua", "workbook", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              metavar="TEP.xlsx", help="Tệp Excel mục tiêu đã điền kết quả (do «qdocgen excel xuat» tạo).")
+@click.option("--ky", "period", type=click.Choice(["6-thang", "nam"]), default="nam", show_default=True,
+              help="Kỳ báo cáo: 6 tháng đầu năm hay cả năm.")
+@click.option("-o", "--output-dir", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Thư mục ghi báo cáo của từng đơn vị và báo cáo tổng hợp.")
+@FORCE_OPTION
+@TEMPLATES_DIR_OPTION
+def bao_cao(dataset_dir: Path, workbook: Path, period: str, out_dir: Path, force: bool,
+            templates_dirs: tuple[Path, ...]) -> None:
+    """Soạn báo cáo kết quả thực hiện Mục tiêu chất lượng của mọi đơn vị và báo cáo tổng hợp cho cấp trên."""
+    run = _run(lambda: qdocgen.render_reports(dataset_dir, workbook, out_dir, period, force, templates_dirs))
+    for line in run.summary_lines():
+        click.echo(f"  {line}")
+    click.echo(f"Đã ghi {len(run.reports)} báo cáo và báo cáo tổng hợp ({', '.join(p.name for p in run.rollup)}) "
+               f"vào {out_dir}.")

@@ -18,7 +18,7 @@ from jinja2 import Template
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
-from qdocgen.environment import explain, xml_environment
+from qdocgen.environment import explain, has_tags, xml_environment
 from qdocgen.errors import TemplateError
 from qdocgen.oxml import package as oxml
 from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
@@ -80,7 +80,7 @@ class CompiledTemplate:
         template = cls(path, parts, infos)
         env = xml_environment()
         for name, raw in parts.items():
-            if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not oxml.has_jinja(raw):
+            if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not has_tags(raw):
                 continue
             try:
                 source = prepare_xml(raw.decode("utf-8"))
