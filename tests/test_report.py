@@ -15,7 +15,7 @@ import pytest
 from conftest import DATASET, WARDS, run, soffice
 from docx import Document
 
-from qdocgen.lint.rules import lint_docx
+from qdocgen.lint import lint_docx
 
 DISTRICT = "quan-binh-tan"
 # The district's 7 objectives, one row per target (row 5 = STT 1):
