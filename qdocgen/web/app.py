@@ -6,9 +6,10 @@ datasets, checks the CSRF token on anything that changes state, and calls the li
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -551,6 +552,12 @@ def create_app(settings: Settings) -> Starlette:
     middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit, limit=settings.max_body),
                   Middleware(SessionMiddleware, secret_key=secret, session_cookie="qdocgen_phien", max_age=10 * 3600,
                              same_site="strict", https_only=False)]
-    app = Starlette(routes=routes, middleware=middleware, exception_handlers={QdocgenError: on_error})
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        server.converter.close()  # LibreOffice does not outlive the server
+
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={QdocgenError: on_error},
+                    lifespan=lifespan)
     app.state.server = server
     return app
