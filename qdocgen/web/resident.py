@@ -30,15 +30,26 @@ _UNO_PATHS = ("/usr/lib/python3/dist-packages", "/usr/lib/libreoffice/program")
 
 
 def load_uno() -> Any:
-    """The ``uno`` module, or ``None`` where the bridge is not installed."""
-    for attempt in range(2):
-        try:
-            return importlib.import_module("uno")
-        except ImportError:
-            if attempt:
-                return None
-            sys.path.extend(p for p in _UNO_PATHS if Path(p, "uno.py").is_file() and p not in sys.path)
-    return None
+    """The ``uno`` module, or ``None`` where the bridge is not installed.
+
+    Importing ``uno`` replaces Python's ``__import__`` with its own, which turns every failed import into a
+    plain ImportError (not ModuleNotFoundError) and so breaks libraries probing optional modules (uvicorn);
+    only ``import com.sun.star...`` needs that hook, and nothing here does, so Python's own is put back.
+    """
+    import builtins
+
+    original = builtins.__import__
+    try:
+        for attempt in range(2):
+            try:
+                return importlib.import_module("uno")
+            except ImportError:
+                if attempt:
+                    return None
+                sys.path.extend(p for p in _UNO_PATHS if Path(p, "uno.py").is_file() and p not in sys.path)
+        return None
+    finally:
+        builtins.__import__ = original
 
 
 def available() -> bool:
