@@ -83,6 +83,7 @@ def default_jobs() -> int:
 
 
 def _target(path: Path, out_dir: Path | None) -> Path:
+    """Where the PDF of ``path`` goes: ``out_dir`` or beside it, same name with .pdf."""
     return (out_dir if out_dir is not None else path.parent) / f"{path.stem}.pdf"
 
 
@@ -119,18 +120,22 @@ class _Processes:
     """The LibreOffice processes running now, so an interrupted batch leaves none behind."""
 
     def __init__(self) -> None:
+        """None running yet."""
         self._lock = threading.Lock()
         self._live: set[subprocess.Popen[bytes]] = set()
 
     def add(self, proc: subprocess.Popen[bytes]) -> None:
+        """A LibreOffice just started."""
         with self._lock:
             self._live.add(proc)
 
     def remove(self, proc: subprocess.Popen[bytes]) -> None:
+        """A LibreOffice that ended."""
         with self._lock:
             self._live.discard(proc)
 
     def kill_all(self) -> None:
+        """Kill every LibreOffice still running."""
         with self._lock:
             for proc in self._live:
                 kill_group(proc)
@@ -285,6 +290,7 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
     pool = ThreadPoolExecutor(parallel)
 
     def run(number: int, files: list[Path], seed: Path | None) -> _Start:
+        """One start, then its PDFs finished and placed (in a worker thread)."""
         result = _start(soffice, files, work, number, timeout, seed, live)
         for path, pdf in result.produced.items():  # finished here, so the cores share this work too
             batch.place(path, pdf)

@@ -258,6 +258,7 @@ def _object(obj: Any) -> Iterator[str]:
 
 
 def _action(obj: Any) -> Iterator[str]:
+    """JavaScript, a forbidden action, additional actions."""
     if "/JS" in obj or obj.get("/S") == "/JavaScript":
         yield "có JavaScript"
     elif obj.get("/S") in _FORBIDDEN_ACTIONS:
@@ -267,6 +268,7 @@ def _action(obj: Any) -> Iterator[str]:
 
 
 def _stream(obj: pikepdf.Stream) -> Iterator[str]:
+    """LZW, external data, PostScript, image interpolation or alternates."""
     filters = obj.get("/Filter")
     names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters or "")]
     if "/LZWDecode" in names:
@@ -283,6 +285,7 @@ def _stream(obj: pikepdf.Stream) -> Iterator[str]:
 
 
 def _font(font: Any) -> Iterator[str]:
+    """A font whose program is not embedded (Type 3 fonts are drawn in the file itself)."""
     subtype = font.get("/Subtype")
     if subtype == "/Type3":
         return
@@ -300,6 +303,7 @@ def _font(font: Any) -> Iterator[str]:
 
 
 def _annotation(annot: Any) -> Iterator[str]:
+    """A forbidden kind, not printable or hidden, no normal appearance (or more than one)."""
     subtype = annot.get("/Subtype")
     if subtype in _FORBIDDEN_ANNOTS:
         yield f"có chú thích loại bị cấm {subtype}"

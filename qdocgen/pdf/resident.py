@@ -171,9 +171,11 @@ class ResidentOffice:
             raise PdfError(f"{docx}: LibreOffice không ghi ra PDF (quá thời hạn {timeout:g} giây hoặc lỗi).")
 
     def _store(self, docx: Path, produced: Path) -> None:
+        """Load ``docx`` hidden and read-only, macros off, store it as PDF/A-2b, close it."""
         uno = self._uno
 
         def values(**items: object) -> tuple[Any, ...]:
+            """UNO property values from keyword arguments."""
             return tuple(uno.createUnoStruct("com.sun.star.beans.PropertyValue", name, 0, value, 0)
                          for name, value in items.items())
 
@@ -220,6 +222,7 @@ class ResidentOffice:
             keep_seed(profile, seed)
 
     def _connect(self) -> Any:
+        """The desktop of the LibreOffice just started, once it listens on its pipe."""
         uno = self._uno
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -255,6 +258,7 @@ class ResidentOffice:
 
 
 def _terminate(desktop: Any) -> None:
+    """Ask LibreOffice to quit (in a thread of its own: a hung one never answers)."""
     try:
         desktop.terminate()
     except Exception:  # noqa: BLE001 - it is being killed anyway
