@@ -290,7 +290,6 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
     pool = ThreadPoolExecutor(parallel)
 
     def run(number: int, files: list[Path], seed: Path | None) -> _Start:
-        """One start, then its PDFs finished and placed (in a worker thread)."""
         result = _start(soffice, files, work, number, timeout, seed, live)
         for path, pdf in result.produced.items():  # finished here, so the cores share this work too
             batch.place(path, pdf)
