@@ -62,6 +62,7 @@ class Finding:
     mark: str = field(default="", compare=False)  # file, key and the value's fingerprint (data.review_list)
 
     def __str__(self) -> str:
+        """«file:line [key]: text — advice»."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where} [{self.key}]: {self.text} — {self.advice}"
 

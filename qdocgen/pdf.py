@@ -205,7 +205,34 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
     it is in ``failed`` with the reason. An existing PDF is not overwritten without ``force``.
     """
     report = PdfReport()
-    todo: list[Path] = []
+    targets = _targets(paths, out_dir, force, report)
+    if not targets:
+        return report
+    soffice = find_soffice()
+    report.warnings.extend(font_warnings())
+    run = _Conversion(report, targets, force, dict.fromkeys(targets, 0))
+    seed = _seed_profile(soffice)
+    work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
+    try:
+        pending = list(targets)
+        while pending:
+            tries = run.tries
+            # Files on their second try go in starts of their own, so a file that hung cannot hold back others.
+            batches = _chunks([f for f in pending if not tries[f]]) + _chunks([f for f in pending if tries[f]])
+            pending = []
+            for files in batches:
+                report.starts += 1
+                # A retry starts from a profile made from scratch, in case the copied one was the trouble.
+                retry = any(tries[f] for f in files)
+                result = _start(soffice, files, work, report.starts, timeout, None if retry else seed)
+                pending += run.collect(files, result)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return report
+
+
+def _targets(paths: Sequence[Path], out_dir: Path | None, force: bool, report: PdfReport) -> dict[Path, Path]:
+    """Each file to convert and its PDF, in order; a file that cannot be converted is in ``report.failed``."""
     targets: dict[Path, Path] = {}
     for path in paths:
         target = _target(path, out_dir)
@@ -217,47 +244,42 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
             report.failed[path] = f"{target}: tệp PDF đã có, không ghi đè. Dùng --force để ghi đè."
         else:
             targets[path] = target
-            todo.append(path)
-    if not todo:
-        return report
-    soffice = find_soffice()
-    report.warnings.extend(font_warnings())
-    tries = dict.fromkeys(todo, 0)
-    last_reason: dict[Path, str] = {}
-    seed = _seed_profile(soffice)
-    work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
-    try:
-        pending = list(todo)
-        while pending:
-            # Files on their second try go in starts of their own, so a file that hung cannot hold back others.
-            batches = _chunks([f for f in pending if not tries[f]]) + _chunks([f for f in pending if tries[f]])
-            pending = []
-            for files in batches:
-                report.starts += 1
-                # A retry starts from a profile made from scratch, in case the copied one was the trouble.
-                retry = any(tries[f] for f in files)
-                result = _start(soffice, files, work, report.starts, timeout, None if retry else seed)
-                for path, pdf in result.produced.items():
-                    try:
-                        _place(pdf, targets[path], force)
-                    except OutputError as exc:
-                        report.failed[path] = exc.message
-                    else:
-                        report.converted[path] = targets[path]
-                missing = [f for f in files if f not in result.produced]
-                # A start that ended well tried every file; one that hung or crashed stopped at the first
-                # missing file (files go in order) and never reached the ones after it.
-                for f in missing if result.finished else missing[:1]:
-                    tries[f] += 1
-                    last_reason[f] = result.reason
-                for f in missing:
-                    if tries[f] >= ATTEMPTS:
-                        report.failed[f] = f"{last_reason[f]}; đã thử {ATTEMPTS} lần, không có PDF."
-                    else:
-                        pending.append(f)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return report
+    return targets
+
+
+@dataclass
+class _Conversion:
+    """A conversion under way: the report, each file's PDF, how often each was tried and why it failed."""
+
+    report: PdfReport
+    targets: dict[Path, Path]
+    force: bool
+    tries: dict[Path, int]
+    last_reason: dict[Path, str] = field(default_factory=dict)
+
+    def collect(self, files: list[Path], result: _Start) -> list[Path]:
+        """Place the PDFs one start produced; the files to try again."""
+        report = self.report
+        for path, pdf in result.produced.items():
+            try:
+                _place(pdf, self.targets[path], self.force)
+            except OutputError as exc:
+                report.failed[path] = exc.message
+            else:
+                report.converted[path] = self.targets[path]
+        missing = [f for f in files if f not in result.produced]
+        # A start that ended well tried every file; one that hung or crashed stopped at the first
+        # missing file (files go in order) and never reached the ones after it.
+        for f in missing if result.finished else missing[:1]:
+            self.tries[f] += 1
+            self.last_reason[f] = result.reason
+        again = []
+        for f in missing:
+            if self.tries[f] >= ATTEMPTS:
+                report.failed[f] = f"{self.last_reason[f]}; đã thử {ATTEMPTS} lần, không có PDF."
+            else:
+                again.append(f)
+        return again
 
 
 def _place(pdf: Path, target: Path, force: bool) -> None:

@@ -149,7 +149,7 @@ _YAML_PROBLEMS = (
 
 
 def yaml_problem(english: str) -> str:
-    """ruamel's problem description, said in Vietnamese where it is a common one."""
+    """The YAML reader's problem description, said in Vietnamese where it is a common one."""
     for start, vietnamese in _YAML_PROBLEMS:
         if english.startswith(start):
             key = re.match(r'found duplicate key "(.*?)"', english)
@@ -158,7 +158,7 @@ def yaml_problem(english: str) -> str:
 
 
 def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) -> Any:
-    """ruamel nodes → plain Python values, recording each key's line in ``origins``."""
+    """The YAML reader's nodes → plain Python values, recording each key's line in ``origins``."""
     if isinstance(node, CommentedMap):
         out: dict[str, Any] = {}
         for key, value in node.items():

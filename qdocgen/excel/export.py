@@ -1,5 +1,8 @@
-"""Writing the objectives workbook: a summary sheet, then one sheet per unit listing each objective's targets
-with empty columns for the result, its cause and the corrective action."""
+"""Writing the objectives workbook: a summary sheet, then one sheet per unit.
+
+Each unit's sheet lists each objective's targets with empty columns for the result, its cause and the
+corrective action.
+"""
 
 from __future__ import annotations
 

@@ -46,16 +46,8 @@ def related(a: Segments, b: Segments) -> bool:
     return a[:n] == b[:n]
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One thing found: its level (lỗi, cảnh báo, đã sửa), where it is, and what to do."""
-
-    level: str
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"[{self.level}] {self.where}: {self.message}"
+Finding = Problem
+"""A check-template finding: ``severity`` (its level: lỗi, cảnh báo, đã sửa), ``where`` and ``message``."""
 
 
 @dataclass
@@ -83,7 +75,7 @@ class CheckReport:
 
     def add(self, level: str, where: str, message: str) -> None:
         """Record one finding (the same one twice is kept once)."""
-        finding = Finding(level, where, message)
+        finding = Finding(where=where, message=message, severity=level)
         if finding not in self.findings:
             self.findings.append(finding)
 
@@ -273,26 +265,31 @@ class _PartScan:
             elif not broken and stack[-1][1] in _MIDDLE[word]:
                 self.kept.append((tag.text, place))
         elif word.startswith("end"):
-            opened = word[3:]
-            if stack and stack[-1][0].keyword == opened:
-                top, stand_in = stack.pop()
-                self.kept.append(("{% end" + stand_in + " %}", place))
-                if top.level != tag.level and "tr" in (top.level, tag.level):
-                    report.add(ERROR, where, f"khối mở bằng «{shorten(top.text, 40)}» ({top.where}) ở mức "
-                                             f"«{top.level or 'chữ'}» nhưng đóng ở mức «{tag.level or 'chữ'}»; "
-                                             "dùng cùng một loại thẻ ({%tr ...%} với {%tr ...%}).")
-            elif any(t.keyword == opened for t, _ in stack):
-                while stack and stack[-1][0].keyword != opened:
-                    inner, stand_in = stack.pop()
-                    report.add(ERROR, inner.where, f"khối «{shorten(inner.text, 50)}» chưa đóng trước "
-                                                   f"«{{% {word} %}}» ({where}); thêm «{{% end{inner.keyword} %}}».")
-                    self.kept.append(("{% end" + stand_in + " %}", place))
-                self.kept.append(("{% end" + stack.pop()[1] + " %}", place))
-            else:
-                report.add(ERROR, where, f"«{{% {word} %}}» không có «{{% {opened} ... %}}» mở trước nó; "
-                                         "bỏ thẻ này hoặc thêm thẻ mở.")
+            self._end(tag, where, place)
         elif not broken:
             self.kept.append((tag.text, place))
+
+    def _end(self, tag: _Tag, where: str, place: str) -> None:
+        """An ``end...`` tag: close its block, and any block left open inside it (each an error)."""
+        report, stack, word = self.report, self.stack, tag.keyword
+        opened = word[3:]
+        if stack and stack[-1][0].keyword == opened:
+            top, stand_in = stack.pop()
+            self.kept.append(("{% end" + stand_in + " %}", place))
+            if top.level != tag.level and "tr" in (top.level, tag.level):
+                report.add(ERROR, where, f"khối mở bằng «{shorten(top.text, 40)}» ({top.where}) ở mức "
+                                         f"«{top.level or 'chữ'}» nhưng đóng ở mức «{tag.level or 'chữ'}»; "
+                                         "dùng cùng một loại thẻ ({%tr ...%} với {%tr ...%}).")
+        elif any(t.keyword == opened for t, _ in stack):
+            while stack and stack[-1][0].keyword != opened:
+                inner, stand_in = stack.pop()
+                report.add(ERROR, inner.where, f"khối «{shorten(inner.text, 50)}» chưa đóng trước "
+                                               f"«{{% {word} %}}» ({where}); thêm «{{% end{inner.keyword} %}}».")
+                self.kept.append(("{% end" + stand_in + " %}", place))
+            self.kept.append(("{% end" + stack.pop()[1] + " %}", place))
+        else:
+            report.add(ERROR, where, f"«{{% {word} %}}» không có «{{% {opened} ... %}}» mở trước nó; "
+                                     "bỏ thẻ này hoặc thêm thẻ mở.")
 
     def collect(self) -> None:
         """Read the variables from the kept tags (one per line, so each node's line gives its place)."""
@@ -349,37 +346,53 @@ class _Collector:
             return None
         return (name, *attrs)
 
-    def visit(self, node: nodes.Node, scope: dict[str, Segments | None]) -> None:
-        if isinstance(node, nodes.For):
-            self.visit(node.iter, scope)
-            chain = _chain(node.iter)
-            base = self.resolve(*chain, scope) if chain else None
-            inner = dict(scope, loop=None)
-            names = [n.name for n in _walk_nodes(node.target) if isinstance(n, nodes.Name)]
-            for n in names:
-                inner[n] = base + ("[]",) if base is not None and len(names) == 1 else None
-            if base is not None:
-                self.use(base, node, ", ".join(names))
-            for child in [*node.body, *node.else_, *([node.test] if node.test else [])]:
-                self.visit(child, inner)
-            return
-        if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
-            for child in node.iter_child_nodes(exclude=("target",)):
-                self.visit(child, scope)
-            for bound in _walk_nodes(node.target):
-                if isinstance(bound, nodes.Name):
-                    scope[bound.name] = None
-            return
+    def _for(self, node: nodes.For, scope: dict[str, Segments | None]) -> None:
+        """A loop: the list it runs over is used; its variables name the list's items inside."""
+        self.visit(node.iter, scope)
+        chain = _chain(node.iter)
+        base = self.resolve(*chain, scope) if chain else None
+        inner = dict(scope, loop=None)
+        names = [n.name for n in _walk_nodes(node.target) if isinstance(n, nodes.Name)]
+        for n in names:
+            inner[n] = base + ("[]",) if base is not None and len(names) == 1 else None
+        if base is not None:
+            self.use(base, node, ", ".join(names))
+        for child in [*node.body, *node.else_, *([node.test] if node.test else [])]:
+            self.visit(child, inner)
+
+    def _assign(self, node: nodes.Assign | nodes.AssignBlock, scope: dict[str, Segments | None]) -> None:
+        """``{% set %}``: what it reads is used; the names it binds are the template's own."""
+        for child in node.iter_child_nodes(exclude=("target",)):
+            self.visit(child, scope)
+        for bound in _walk_nodes(node.target):
+            if isinstance(bound, nodes.Name):
+                scope[bound.name] = None
+
+    def _guarded(self, node: nodes.Node, scope: dict[str, Segments | None]) -> bool:
+        """``x | default(...)``, ``x is defined``: ``x`` is used but optional. Whether ``node`` was one."""
         guarded = (isinstance(node, nodes.Filter) and node.name in ("default", "d")) or \
             (isinstance(node, nodes.Test) and node.name in ("defined", "undefined"))
-        if guarded and isinstance(node, (nodes.Filter, nodes.Test)) and node.node is not None:
-            chain = _chain(node.node)
-            path = self.resolve(*chain, scope) if chain else None
-            if path is not None:
-                self.use(path, node, optional=True)
-                for child in node.iter_child_nodes(exclude=("node",)):
-                    self.visit(child, scope)
-                return
+        if not (guarded and isinstance(node, (nodes.Filter, nodes.Test)) and node.node is not None):
+            return False
+        chain = _chain(node.node)
+        path = self.resolve(*chain, scope) if chain else None
+        if path is None:
+            return False
+        self.use(path, node, optional=True)
+        for child in node.iter_child_nodes(exclude=("node",)):
+            self.visit(child, scope)
+        return True
+
+    def visit(self, node: nodes.Node, scope: dict[str, Segments | None]) -> None:
+        """Record every variable path ``node`` reads, with ``scope`` naming the loop variables."""
+        if isinstance(node, nodes.For):
+            self._for(node, scope)
+            return
+        if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
+            self._assign(node, scope)
+            return
+        if self._guarded(node, scope):
+            return
         if isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Name)):
             chain = _chain(node)
             if chain is not None:
