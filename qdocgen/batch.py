@@ -87,7 +87,7 @@ class Report:
         return [*said, ("info", self.summary())]
 
     def summary(self) -> str:
-        """The one-line summary: files written, skipped, failed, kept, PDFs, layout findings, warnings."""
+        """The one-line summary: files written, skipped, failed, kept, PDFs, layout findings, review items, warnings."""
         summary = f"Xong: {len(self.written)} tệp đã ghi, {len(self.skipped)} bỏ qua, {len(self.failed)} lỗi"
         if self.kept:
             summary += f", {len(self.kept)} giữ nguyên (--resume)"
@@ -95,6 +95,8 @@ class Report:
             summary += f", {len(self.pdfs)} PDF, {len(self.pdf_failed)} PDF lỗi"
         if self.lint:
             summary += f", {sum(len(found) for found in self.lint.values())} điểm sai thể thức (qdocgen lint)"
+        if self.review_open:
+            summary += f", {len(self.review_open)} mục chưa xem lại trong {self.review_file}"
         return summary + (f", {len(self.warnings)} cảnh báo." if self.warnings else ".")
 
     def warning_lines(self) -> list[str]:
