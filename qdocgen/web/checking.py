@@ -37,7 +37,7 @@ class Checked:
                 "dates": self.dates}
 
 
-def _dates(data: Any, prefix: reader.Path_ = ()) -> dict[str, str]:
+def _dates(data: Any, prefix: reader.KeyPath = ()) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in reader._walk(data, prefix):  # noqa: SLF001 - the reader's own walk, same key paths
         if isinstance(key[-1], str) and reader.is_date_key(key[-1]) and isinstance(value, dt.date):
