@@ -365,7 +365,9 @@ def parse_dates(unit: Unit, problems: list[Problem]) -> None:
 
 def has_template(value: str) -> bool:
     """Whether a data string holds Jinja (``{{ nam - 1 }}``) to be filled from the unit's own data."""
-    return "{{" in value or "{%" in value
+    from qdocgen.environment import has_tags
+
+    return has_tags(value)
 
 
 def template_names(data: Any) -> frozenset[str]:
