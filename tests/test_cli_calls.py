@@ -49,7 +49,7 @@ def test_render(monkeypatch: pytest.MonkeyPatch) -> None:
     invoke("render", "a.yaml", "-o", "b.docx", "-t", "phu-luc-3", "--set", "nam=2020", "--force", "--strict",
            "--templates-dir", "mau")
     assert call.calls == [((Path("a.yaml"), Path("b.docx"), "phu-luc-3", ("nam=2020",), True),
-                           {"pdf": False, "strict": True, "templates_dirs": (Path("mau"),)})]
+                           {"pdf": False, "strict": True, "templates_dirs": (Path("mau"),), "signature_fields": False})]
 
 
 def test_batch(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,9 +74,9 @@ def test_filters(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    call = patch(monkeypatch, "convert_to_pdf", PdfReport(converted={Path("a.docx"): Path("p/a.pdf")}))
-    invoke("pdf", "a.docx", "-o", "p", "--force")
-    assert call.calls == [(((Path("a.docx"),), Path("p")), {"force": True})]
+    call = patch(monkeypatch, "convert_to_pdf", PdfReport())
+    invoke("pdf", "a.docx", "-o", "p", "--force", "--o-ky", code=qdocgen.ExitStatus.PDF)  # nothing converted
+    assert call.calls == [(((Path("a.docx"),), Path("p")), {"force": True, "signature_fields": True})]
 
 
 def test_preview(monkeypatch: pytest.MonkeyPatch) -> None:
