@@ -8,6 +8,7 @@ resume where an earlier run stopped, and can gather all outputs into one print f
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class Report:
     lint: dict[str, list[Finding]] = field(default_factory=dict)  # layout findings per unit id
     review_open: list[str] = field(default_factory=list)  # open items of the dataset's _xem-lai.md (new-year)
     review_file: Path | None = None
+    skip_reasons: dict[Path, str] = field(default_factory=dict)  # why a file in ``skipped`` was left as it is
 
     @property
     def exit_code(self) -> ExitStatus:
@@ -66,13 +68,19 @@ class Report:
 
     def warning_lines(self) -> list[str]:
         """Warnings with the same key and message merged into one line listing their units."""
-        groups: dict[tuple[str, str], list[str]] = {}
+        groups: dict[tuple[str, str], list[Problem]] = {}
         for w in self.warnings:
-            groups.setdefault((w.key, w.message), []).append(w.unit or w.file)
+            groups.setdefault((w.key, w.message), []).append(w)
         lines = []
-        for (key, message), units in groups.items():
-            lines.append(f"{len(units)} đơn vị [{key}]: {message}: {', '.join(units)}" if len(units) > 1
-                         else f"{units[0]} [{key}]: {message}")
+        for (key, message), found in groups.items():
+            # Each warning names the file and line that wrote the value, as the README promises.
+            places = list(dict.fromkeys(w.file if w.line is None else f"{w.file}:{w.line}" for w in found))
+            if len(found) == 1:
+                lines.append(str(found[0]))
+                continue
+            units = [w.unit or w.file for w in found]
+            shared = f" (dùng chung cho {', '.join(units)})" if len(places) < len(found) else ""
+            lines.append(f"{len(found)} đơn vị [{key}]: {message}: {', '.join(places)}{shared}")
         return lines
 
 
@@ -90,11 +98,15 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
         _require_pdf(signature_fields)
     info = find_template(template, templates_dirs)
     output = output or data_path.with_suffix(".docx")
-    check_writable(output, force)
+    if output.is_dir() or not output.exists():
+        check_writable(output, force)
     units, problems = prepare([data_path], info, overrides, strict)
     if problems or not units:
         raise DataError(problems)
-    write_atomic(output, Renderer.load(info.path).render(units[0].data), force)
+    data = Renderer.load(info.path).render(units[0].data)
+    if not force and output.is_file() and manifest.sha256_file(output) == hashlib.sha256(data).hexdigest():
+        return Report(kept=[output], warnings=list(units[0].warnings))  # a re-run: the file is already this
+    write_atomic(output, data, force)
     report = Report(written=[output], warnings=list(units[0].warnings))
     name = units[0].data.get("co_quan")
     authors = {output: name} if isinstance(name, str) else {}
@@ -171,6 +183,8 @@ class _Run:
                  manifest.Status.SKIPPED: self.report.skipped}
         if outcome.status in lists:
             lists[outcome.status].append(target)
+            if outcome.status == manifest.Status.SKIPPED and outcome.error:
+                self.report.skip_reasons[target] = outcome.error
         else:
             self.report.failed[outcome.unit_id] = outcome.error
         if outcome.status in (manifest.Status.WRITTEN, manifest.Status.KEPT) and lint:

@@ -83,7 +83,8 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
         if len(report.written) > listed:
             click.echo(f"... và {len(report.written) - listed} tệp khác (xem manifest.json trong thư mục kết quả).")
     for path in report.skipped:
-        click.secho(f"Bỏ qua {path}: tệp đã có (dùng --force để ghi đè).", fg="yellow", err=True)
+        reason = report.skip_reasons.get(path, "tệp đã có (dùng --force để ghi đè)")
+        click.secho(f"Bỏ qua {path}: {reason}", fg="yellow", err=True)
     for unit, message in report.failed.items():
         lines = "\n".join(f"  - {line}" for line in message.splitlines())
         click.secho(f"Lỗi ở đơn vị {unit}:\n{lines}", fg="red", err=True)
@@ -99,7 +100,7 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
             click.echo(f"Đã ghi {path}")
     summary = f"Xong: {len(report.written)} tệp đã ghi, {len(report.skipped)} bỏ qua, {len(report.failed)} lỗi"
     if report.kept:
-        summary += f", {len(report.kept)} giữ nguyên (--resume)"
+        summary += f", {len(report.kept)} giữ nguyên (đã có, đúng như bản soạn lại)"
     if report.pdfs or report.pdf_failed:
         summary += f", {len(report.pdfs)} PDF, {len(report.pdf_failed)} PDF lỗi"
         if report.pdf_not_pdfa:
@@ -246,11 +247,14 @@ def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool, o_ky: bool) 
         click.secho(f"Cảnh báo: {message}", fg="yellow", err=True)
     for docx, target in result.converted.items():
         click.echo(f"Đã ghi {target}: {result.checks[docx].summary()}")
+    for docx, target in result.kept.items():
+        click.echo(f"Giữ nguyên {target}: đã có, làm từ chính tệp {docx} (dùng --force để làm lại).")
     for docx, message in result.failed.items():
         click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
     for docx, message in result.not_pdfa.items():
         click.secho(f"PDF của {docx} KHÔNG đạt PDF/A-2b: {message}", fg="red", err=True)
-    click.echo(f"Xong: {len(result.converted)} PDF đã ghi, {len(result.failed)} lỗi, "
+    kept = f", {len(result.kept)} giữ nguyên" if result.kept else ""
+    click.echo(f"Xong: {len(result.converted)} PDF đã ghi{kept}, {len(result.failed)} lỗi, "
                f"{len(result.not_pdfa)} không đạt PDF/A-2b.")
     if result.exit_code:
         sys.exit(result.exit_code)

@@ -55,9 +55,17 @@ def unit_paths(folder: Path, only: Sequence[str] = ()) -> list[Path]:
     known = {p.stem for p in paths}
     unknown = [i for i in only if i not in known]
     if unknown:
-        raise DataError([Problem(display(folder), "--only", f"không có đơn vị «{i}»; các mã có: "
-                                                           f"{', '.join(sorted(known))}.") for i in unknown])
+        raise DataError([Problem(display(folder), "--only", f"không có đơn vị «{i}».{_did_you_mean(i, known)} "
+                                                           f"Các mã có: {', '.join(sorted(known))}.") for i in unknown])
     return [p for p in paths if p.stem in set(only)] if only else paths
+
+
+def _did_you_mean(name: str, known: set[str]) -> str:
+    """`` Có phải «...»?`` naming the unit id closest to a mistyped one, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f" Có phải «{close[0]}»?" if close else ""
 
 
 def prepare(paths: Sequence[Path], info: SchemaSource, overrides: Sequence[str],

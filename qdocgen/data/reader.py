@@ -135,11 +135,14 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
 
 _YAML_PROBLEMS = (
     ("found duplicate key", "một khóa được ghi hai lần trong cùng một bảng; xóa hoặc đổi tên một dòng"),
-    ("found character '\\t'", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("found character '\\t'", "có ký tự Tab (thường do dán từ Word hay Excel); YAML chỉ thụt lề bằng dấu "
+                                "cách: xóa Tab và gõ dấu cách cho thẳng cột với các dòng trên"),
     ("mapping values are not allowed here", "dấu «:» không đúng chỗ; nếu giá trị có dấu «:», hãy đặt cả giá trị "
                                             "trong ngoặc kép"),
-    ("could not find expected ':'", "thiếu dấu «:» sau tên khóa, hoặc thụt lề sai"),
-    ("expected <block end>", "thụt lề sai: các khóa cùng cấp phải thẳng cột"),
+    ("could not find expected ':'", "thiếu dấu «:» sau tên khóa, hoặc thụt lề sai; nếu dòng này là một mục "
+                                    "của danh sách, hãy gõ «- » ở đầu dòng như các mục trên"),
+    ("expected <block end>", "thụt lề sai: các khóa cùng cấp phải thẳng cột; nếu dòng này là một mục của danh "
+                             "sách, hãy gõ «- » ở đầu dòng như các mục trên"),
     ("found undefined alias", "dùng «*tên» mà chưa đặt «&tên» ở trên"),
     ("expected ',' or ']'", "thiếu dấu «]» đóng danh sách"),
     ("expected ',' or '}'", "thiếu dấu «}» đóng bảng khóa"),
@@ -189,6 +192,40 @@ def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) ->
     if isinstance(node, str):
         return unicodedata.normalize("NFC", str(node))
     return node
+
+
+def _pitfalls(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) -> Iterator[Problem]:
+    """Text YAML silently changes: a «#» that starts a comment mid-text, a number whose leading zero is lost."""
+    if isinstance(node, CommentedMap):
+        items: list[tuple[Any, Any, int]] = [(k, v, 2) for k, v in node.items()]
+    elif isinstance(node, CommentedSeq):
+        items = [(i, v, 0) for i, v in enumerate(node)]
+    else:
+        return
+    for key, value, slot in items:
+        here = prefix + (unicodedata.normalize("NFC", str(key)) if isinstance(node, CommentedMap) else key,)
+        line = _line(node, key)
+        comment = (node.ca.items.get(key) or [None] * 4)[slot]
+        text = getattr(comment, "value", "") or ""
+        if isinstance(value, str) and re.match(r"#[^\s#]", text):
+            cut = text.strip().splitlines()[0]
+            yield Problem(file, key_path(here), f"dấu «#» sau một dấu cách bắt đầu phần ghi chú nên chữ «{cut}» bị "
+                                                "bỏ. Nếu # là một phần của chữ, hãy đặt cả giá trị trong ngoặc "
+                                                f'kép: "{value} {cut}".', line)
+        width = getattr(value, "_width", None)
+        if isinstance(value, int) and not isinstance(value, bool) and width and width > len(str(value)):
+            written = str(value).rjust(width, "0")
+            yield Problem(file, key_path(here), f"số «{written}» có số 0 ở đầu, YAML đọc thành {value} và bỏ số 0. "
+                                                f'Cần giữ số 0 thì đặt trong ngoặc kép: "{written}"; không thì viết '
+                                                f"{value}.", line)
+        yield from _pitfalls(value, file, here, origins)
+
+
+def _line(node: CommentedMap | CommentedSeq, key: Any) -> int | None:
+    """The 1-based line of ``key`` (a mapping key or a list index) in ``node``, when known."""
+    if not node.lc.data or key not in node.lc.data:
+        return None
+    return int((node.lc.key(key) if isinstance(node, CommentedMap) else node.lc.item(key))[0]) + 1
 
 
 def _check_size(origins: dict[Path_, Origin], file: str, prefix: Path_) -> None:
@@ -245,6 +282,10 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
                                            "dòng), không phải danh sách hay một giá trị đơn."))
         return None
     origins: dict[Path_, Origin] = {}
+    pitfalls = list(_pitfalls(node, shown, (), origins))
+    if pitfalls:
+        problems.extend(pitfalls)
+        return None
     try:
         data = _plain(node, shown, (), origins)
     except DataError as exc:

@@ -53,9 +53,24 @@ def describe(value: Any) -> str:
 def _expected(schema: dict[str, Any]) -> str:
     types = schema.get("type", [])
     types = [types] if isinstance(types, str) else list(types)
-    words = " hoặc ".join(TYPE_NAMES.get(t, t) for t in types if t != "null")
     desc = schema.get("description")
+    # A description that shows the date format already: the format is said once, not twice.
+    names = dict(TYPE_NAMES, date="một ngày") if desc and "/" in str(desc) else TYPE_NAMES
+    words = " hoặc ".join(names.get(t, t) for t in types if t != "null")
     return f"{words} — {desc}" if desc else words
+
+
+def colon_hint(value: Any) -> str:
+    """For text typed with a «:» that YAML read as a one-key mapping: what happened and what to type instead."""
+    if not (isinstance(value, dict) and len(value) == 1):
+        return ""
+    (name, inner), = value.items()
+    if isinstance(inner, (dict, list)):
+        return ""
+    line = f"{name}: {inner}" if inner is not None else f"{name}:"
+    quoted = line.replace('"', '\\"')
+    return (f"dòng «{line}» có dấu «:» nên YAML hiểu thành «khóa: giá trị» chứ không phải một dòng chữ. "
+            f'Hãy đặt cả dòng trong ngoặc kép: "{quoted}"')
 
 
 def _message(error: ValidationError) -> tuple[Path_, str]:
@@ -67,6 +82,11 @@ def _message(error: ValidationError) -> tuple[Path_, str]:
         sub = schema.get("properties", {}).get(missing, {})
         return key + (missing,), f"thiếu khóa «{missing}»; cần {_expected(sub) or 'một giá trị'}."
     if error.validator == "type":
+        wants_text = "string" in ([schema.get("type")] if isinstance(schema.get("type"), str)
+                                  else list(schema.get("type") or []))
+        hint = colon_hint(error.instance) if wants_text else ""
+        if hint:
+            return key, f"{hint}."
         return key, f"cần {_expected(schema)}, nhưng đọc được {describe(error.instance)}."
     if error.validator in ("minLength", "minItems"):
         return key, f"không được để trống; cần {_expected(schema)}."
@@ -159,12 +179,29 @@ def validate(unit: Unit, schema: dict[str, Any], problems: list[Problem],
         return
     fill_defaults(unit.data, schema)
     validator = Validator(schema)
+    unknown = [(key, message) for key, message in _unknown_keys(unit.data, schema) if key[-1] not in unknown_keys]
+    misspelt: set[Path_] = set()
     for error in sorted(validator.iter_errors(unit.data), key=lambda e: list(map(str, e.absolute_path))):
         key, message = _message(error)
+        typo = _misspelling(key, unknown) if error.validator == "required" else None
+        if typo is not None:
+            misspelt.add(typo)
+            key, message = typo, (f"mẫu cần khóa «{key[-1]}» mà không thấy; khóa «{typo[-1]}» ở dòng này có phải "
+                                  f"là «{key[-1]}» gõ sai? Hãy sửa tên khóa thành «{key[-1]}».")
         problems.append(unit.problem(key, message))
-    for key, message in _unknown_keys(unit.data, schema):
-        if key[-1] in unknown_keys:
+    for key, message in unknown:
+        if key in misspelt:
+            continue
+        if unit.where(key).file == "--set":
+            problems.append(unit.problem(key, f"--set đặt khóa mà mẫu không dùng nên không có tác dụng: {message}"))
             continue
         unit.warnings.append(unit.problem(key, message))
     for key, message in _empty_warnings(unit.data, schema):
         unit.warnings.append(unit.problem(key, message))
+
+
+def _misspelling(missing: Path_, unknown: list[tuple[Path_, str]]) -> Path_ | None:
+    """The unknown key beside a missing required one that is most likely its misspelling, if any."""
+    siblings = {key[-1]: key for key, _message in unknown if key[:-1] == missing[:-1] and isinstance(key[-1], str)}
+    close = difflib.get_close_matches(str(missing[-1]), list(siblings), n=1, cutoff=0.75)
+    return siblings[close[0]] if close else None

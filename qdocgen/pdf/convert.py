@@ -56,6 +56,7 @@ class PdfReport:
     warnings: list[str] = field(default_factory=list)
     checks: dict[Path, PdfCheck] = field(default_factory=dict)
     starts: int = 0
+    kept: dict[Path, Path] = field(default_factory=dict)  # docx → its PDF already there, newer than the docx
 
     @property
     def not_pdfa(self) -> dict[Path, str]:
@@ -71,7 +72,7 @@ class PdfReport:
     @property
     def ok(self) -> bool:
         """Every file was converted and passed PDF/A-2b (an empty request is not a success either)."""
-        return bool(self.converted) and not self.failed and not self.not_pdfa
+        return bool(self.converted or self.kept) and not self.failed and not self.not_pdfa
 
 
 def default_jobs() -> int:
@@ -240,8 +241,11 @@ def _accept(paths: Sequence[Path], out_dir: Path | None, force: bool, report: Pd
             report.failed[path] = problem
         elif target in targets.values():
             report.failed[path] = f"trùng tên PDF {target} với một tệp khác; đổi tên một trong hai tệp."
+        elif target.exists() and not force and target.stat().st_mtime >= path.stat().st_mtime:
+            report.kept[path] = target  # a re-run: the PDF was made from this very .docx (not older than it)
         elif target.exists() and not force:
-            report.failed[path] = f"{target}: tệp PDF đã có, không ghi đè. Dùng --force để ghi đè."
+            report.failed[path] = (f"{target}: tệp PDF đã có nhưng cũ hơn tệp .docx; không ghi đè. Dùng --force "
+                                   "để làm lại PDF.")
         else:
             targets[path] = target
     return targets
