@@ -8,8 +8,9 @@ resume where an earlier run stopped, and can gather all outputs into one print f
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,8 @@ from qdocgen.data import schema
 from qdocgen.data.objectives import unit_warnings
 from qdocgen.data.reader import Unit, display
 from qdocgen.errors import DataError, Problem
-from qdocgen.output import check_writable, inside, write_atomic
+from qdocgen.errors import OutputError
+from qdocgen.output import check_folder_writable, check_writable, inside, write_atomic
 from qdocgen.template.registry import TemplateInfo, find_template
 
 if TYPE_CHECKING:
@@ -178,11 +180,23 @@ def _prepare_all(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[
     return units, problems
 
 
-def clean_temporaries(out_dir: Path) -> None:
-    """Remove half-written temporary files a killed earlier run left behind (never a finished output)."""
-    if out_dir.is_dir():
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8,12}\.tmp$")
+
+
+def clean_temporaries(out_dir: Path, names: Collection[str]) -> None:
+    """Remove half-written temporary files a killed earlier run left behind (never a finished output).
+
+    Only qdocgen's own: ``.NAME.RANDOM.tmp`` for a NAME this run writes; a user's other ``.*.tmp`` stay.
+    """
+    if not out_dir.is_dir():
+        return
+    try:
         for stale in out_dir.glob(".*.tmp"):
-            stale.unlink(missing_ok=True)
+            m = _TEMPORARY.match(stale.name)
+            if m and m.group("name") in names and not stale.is_symlink():
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder has no temporaries of ours to remove
 
 
 def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None, only: Sequence[str] = (),
@@ -203,9 +217,7 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
 
     paths = _unit_paths(folder, only)
     info = find_template(template, templates_dirs)
-    for extra in (combine, zip_path):
-        if extra is not None:
-            check_writable(extra, force)
+    _check_extras(out_dir, [p.stem for p in paths], combine, zip_path, force)
     units, problems = _prepare_all(paths, info, overrides, strict, jobs)
     bad = {p.unit for p in problems}
     if problems and len(bad) >= len(paths):
@@ -224,8 +236,14 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
     for unit in sorted(units, key=lambda u: (u.order, u.id)):
         if unit.id in bad:
             continue
+        try:
+            target = inside(out_dir, f"{unit.id}.docx")
+        except OutputError as exc:  # one unit's unsafe name (a symlink in the folder) costs only that unit
+            report.failed[unit.id] = exc.message
+            entries[unit.id] = manifest.Entry(unit.id, unit.name, loi=exc.message)
+            prefailed.append(unit.id)
+            continue
         report.warnings.extend(unit.warnings)
-        target = inside(out_dir, f"{unit.id}.docx")
         entries[unit.id] = manifest.Entry(unit.id, unit.name, tep=target.name,
                                           canh_bao=[str(w) for w in unit.warnings])
         known = earlier.get(unit.id)
@@ -233,8 +251,10 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
                         known.sha256 if known and known.trang_thai in (manifest.WRITTEN, manifest.KEPT) else "",
                         lint))
     del units
-    out_dir.mkdir(parents=True, exist_ok=True)
-    clean_temporaries(out_dir)
+    check_folder_writable(out_dir)
+    ids = [*prefailed, *(j.unit_id for j in todo)]
+    ours = {f"{uid}{ext}" for uid in ids for ext in (".docx", ".pdf")} | {manifest.JSON_NAME, manifest.CSV_NAME}
+    clean_temporaries(out_dir, ours)
     order = prefailed + [j.unit_id for j in todo]
     done = list(prefailed)
 
@@ -266,7 +286,7 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
                 last_save = time.monotonic()
     finally:
         # Also on Ctrl-C: what was finished is recorded, and no temporary file stays behind.
-        clean_temporaries(out_dir)
+        clean_temporaries(out_dir, ours)
         save()
     report.entries = [entries[i] for i in order]
     if pdf:
@@ -291,6 +311,21 @@ def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None
         write_atomic(zip_path, zip_outputs(files + report.manifest_files), force)
         report.zipped = zip_path
     return report
+
+
+def _check_extras(out_dir: Path, ids: Sequence[str], combine: Path | None, zip_path: Path | None,
+                  force: bool) -> None:
+    """``--combine``/``--zip`` may not be written over a unit's output, the manifest, or each other."""
+    taken = {(out_dir / f"{i}.docx").resolve() for i in ids}
+    taken |= {(out_dir / manifest.JSON_NAME).resolve(), (out_dir / manifest.CSV_NAME).resolve()}
+    for extra in (combine, zip_path):
+        if extra is None:
+            continue
+        if extra.resolve() in taken:
+            raise OutputError(f"{extra}: trùng với một tệp lô này ghi (văn bản của một đơn vị hoặc manifest); "
+                              "hãy chọn tên khác cho --combine/--zip.")
+        taken.add(extra.resolve())
+        check_writable(extra, force)
 
 
 def _with_extras(report: Report) -> list[manifest.Entry]:
