@@ -20,8 +20,7 @@ from qdocgen.data import reader as data_mod
 from qdocgen.data import schema
 from qdocgen.data.objectives import unit_warnings
 from qdocgen.data.reader import Unit, display
-from qdocgen.errors import DataError, Problem
-from qdocgen.errors import OutputError
+from qdocgen.errors import DataError, OutputError, Problem
 from qdocgen.output import check_folder_writable, check_writable, inside, write_atomic
 from qdocgen.template.registry import TemplateInfo, find_template
 

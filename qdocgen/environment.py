@@ -70,7 +70,8 @@ def explain(exc: Exception) -> str:
         return ("các macro gọi lồng nhau quá sâu (một macro gọi lại chính nó không dừng); hãy sửa macro để "
                 "nó dừng sau vài lần gọi.")
     if isinstance(exc, MemoryError):
-        return "hết bộ nhớ khi điền: mẫu hoặc dữ liệu đòi tạo một văn bản quá lớn; hãy bỏ phép nhân chuỗi, vòng lặp lớn."
+        return ("hết bộ nhớ khi điền: mẫu hoặc dữ liệu đòi tạo một văn bản quá lớn; hãy bỏ phép nhân chuỗi, "
+                "vòng lặp lớn.")
     if isinstance(exc, SecurityError):
         return ("mẫu làm một việc không được phép (chạm vào phần bên trong của Python); "
                 f"hãy bỏ thẻ đó khỏi mẫu. ({exc})")

@@ -119,7 +119,7 @@ def parse(entries: Sequence[str], base: Limits | None = None) -> Limits:
             if not value > 0:
                 raise UsageError(f"--gioi-han {name}: cần một số dương, không phải «{raw.strip()}».")
             values[field] = value
-    return dataclasses.replace(base or Limits(), **values)
+    return dataclasses.replace(base or Limits(), **values)  # type: ignore[arg-type]
 
 
 class UsageError(QdocgenError):

@@ -211,7 +211,7 @@ def _check_size(origins: dict[Path_, Origin], file: str, prefix: Path_) -> None:
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any], replaced: set[Path_], prefix: Path_ = ()) -> dict[str, Any]:
-    """Deep-merge ``over`` into ``base``: mappings key by key, everything else replaced whole (noted in ``replaced``)."""
+    """Deep-merge ``over`` into ``base``: mappings key by key, the rest replaced whole (noted in ``replaced``)."""
     out = dict(base)
     for key, value in over.items():
         here = prefix + (key,)

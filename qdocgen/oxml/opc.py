@@ -159,11 +159,11 @@ def _xml(package: Package, name: str) -> etree._Element | None:
 def _content_type(types: etree._Element, name: str) -> str | None:
     for override in types.iter(f"{{{CT_NS}}}Override"):
         if override.get("PartName", "").lstrip("/").lower() == name.lower():
-            return override.get("ContentType")
+            return str(override.get("ContentType", ""))
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     for default in types.iter(f"{{{CT_NS}}}Default"):
         if default.get("Extension", "").lower() == extension:
-            return default.get("ContentType")
+            return str(default.get("ContentType", ""))
     return None
 
 
@@ -298,7 +298,7 @@ def _neutralise_rels(raw: bytes) -> tuple[bytes, set[str]]:
                                                                                            "mailto:"))):
             dropped.add(rel.get("Id", ""))
             rel.getparent().remove(rel)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), dropped
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)), dropped
 
 
 def _neutralise_xml(raw: bytes, dropped: set[str]) -> bytes:
@@ -315,7 +315,7 @@ def _neutralise_xml(raw: bytes, dropped: set[str]) -> bytes:
             el.text = " "
         if el.tag == f"{_W}fldSimple" and _FIELD_FETCH.match(el.get(f"{_W}instr", "")):
             el.set(f"{_W}instr", " ")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 _MARKERS = (b"r:link", b"o:href", b"INCLUDE", b"LINK", b"DDE", b"IMPORT", b"file:", b"r:id")
@@ -346,4 +346,4 @@ def sanitize_for_conversion(docx: bytes) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in package.infos:
             archive.writestr(info.filename, parts[info.filename])
-    return out.getvalue()
+    return bytes(out.getvalue())
