@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from conftest import DATASET, ROOT
 
-from qdocgen.batch import prepare
-from qdocgen.data.objectives import check, check_objective, text_measure
+from qdocgen.data.objectives import Target, check, check_objective, iter_objectives, parse_targets, text_measure
+from qdocgen.data.pipeline import prepare
 from qdocgen.data.reader import unit_files
 from qdocgen.template.registry import find_template
 
@@ -119,3 +120,73 @@ def test_example_office_is_clean() -> None:
     path = ROOT / "data" / "so-noi-vu-vi-du" / "2019" / "so-noi-vu.yaml"
     units, problems = prepare([path], find_template("phu-luc-3"), ())
     assert problems == [] and units[0].warnings == []
+
+
+def test_ranges_are_measurable_and_checked_against_the_text() -> None:
+    text = "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 14-15%"
+    for target in ({"so_sanh": "tu", "tu": 14, "den": 15, "don_vi": "%"}, {"tu": 14, "den": 15}):
+        assert check_objective(0, {"noi_dung": text, "chi_tieu": target}) == []
+    [finding] = check_objective(0, {"noi_dung": text, "chi_tieu": {"tu": 14, "den": 16}})
+    assert "tu = 14, den = 16" in finding.message
+    wordless = {"noi_dung": "Hồ sơ trực tuyến toàn trình", "chi_tieu": {"tu": 10, "den": 15}}
+    assert check_objective(0, wordless) == []
+
+
+def test_parse_targets_reads_every_form() -> None:
+    assert parse_targets(None) == ()
+    [single] = parse_targets({"so_sanh": ">=", "gia_tri": 98})
+    assert single == Target(">=", Decimal(98)) and not single.is_range and single.numbers == (Decimal(98),)
+    [ranged] = parse_targets({"tu": 14, "den": 15.5, "don_vi": "%"})
+    assert ranged.comparison == "tu" and ranged.is_range and ranged.numbers == (Decimal(14), Decimal("15.5"))
+    assert parse_targets({"so_sanh": "tu", "tu": 14, "den": 15}) == (ranged.__class__("tu", None, Decimal(14),
+                                                                                         Decimal(15)),)
+    two = parse_targets([{"so_sanh": ">=", "gia_tri": 10, "so_voi": "năm 2018"}, {"so_sanh": "tu", "gia_tri": 30}])
+    assert [t.baseline for t in two] == ["năm 2018", None]
+
+
+SHAPES = {
+    "dieu": [
+        {"noi_dung": "Ban hành Mục tiêu chất lượng năm 2024 như sau:", "cac_muc": [
+            {"khoan": "Phòng Tài chính - Kế hoạch chủ trì", "muc_tieu": True, "cac_muc": [
+                {"gach": "Thu ngân sách đạt 100% dự toán"},
+                {"gach": "Giải ngân vốn đầu tư công 14-15%", "chi_tieu": {"tu": 14, "den": 15}},
+            ]},
+            {"khoan": "Văn phòng chủ trì", "cac_muc": [
+                {"gach": "Hồ sơ đúng hạn ≥98%", "chi_tieu": {"so_sanh": ">=", "gia_tri": 98}},
+                {"gach": "Không tính: không có chi_tieu, không đánh dấu"},
+            ]},
+        ]},
+        "Quyết định này có hiệu lực kể từ ngày ký.",
+    ],
+    "phu_luc": [
+        {"tieu_de": "Mục tiêu chất lượng", "muc_tieu": [
+            {"nhom": "Phòng Nội vụ chủ trì", "muc_tieu": [{"noi_dung": "Đánh giá nội bộ 2 lần"}]},
+            {"noi_dung": "Mức độ hài lòng ≥80%", "chi_tieu": {"so_sanh": ">=", "gia_tri": 80}},
+        ]},
+        {"tieu_de": "Kế hoạch", "noi_dung": ["Một đoạn", {"gach": "Tập huấn 3 lớp", "chi_tieu":
+                                                            {"so_sanh": ">=", "gia_tri": 3, "don_vi": "lớp"}}]},
+    ],
+}
+
+
+def test_iter_objectives_finds_every_objective_with_key_group_and_targets() -> None:
+    found = list(iter_objectives(SHAPES))
+    assert [(o.key, o.group, o.text) for o in found] == [
+        (("dieu", 0, "cac_muc", 0, "cac_muc", 0), "Phòng Tài chính - Kế hoạch chủ trì",
+         "Thu ngân sách đạt 100% dự toán"),
+        (("dieu", 0, "cac_muc", 0, "cac_muc", 1), "Phòng Tài chính - Kế hoạch chủ trì",
+         "Giải ngân vốn đầu tư công 14-15%"),
+        (("dieu", 0, "cac_muc", 1, "cac_muc", 0), "Văn phòng chủ trì", "Hồ sơ đúng hạn ≥98%"),
+        (("phu_luc", 0, "muc_tieu", 0, "muc_tieu", 0), "Phòng Nội vụ chủ trì", "Đánh giá nội bộ 2 lần"),
+        (("phu_luc", 0, "muc_tieu", 1), None, "Mức độ hài lòng ≥80%"),
+        (("phu_luc", 1, "noi_dung", 1), None, "Tập huấn 3 lớp"),
+    ]
+    assert found[1].targets[0].is_range and found[5].targets[0].unit == "lớp"
+
+
+def test_iter_objectives_reads_the_2019_appendix() -> None:
+    units, _ = prepare([DATASET / "quan-binh-tan.yaml"], find_template("quyet-dinh-mtcl"), ())
+    found = list(iter_objectives(units[0].data))
+    assert len(found) == 7 and found[0].key == ("phu_luc", "muc_tieu", 0) and found[0].group is None
+    assert found[0].data["theo_doi"].startswith("Các cơ quan chuyên môn")
+    assert [t.value for t in found[3].targets] == [Decimal(10), Decimal(15)]
