@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import FrameType
 
-from qdocgen.errors import QdocgenError
+from qdocgen.errors import ExitStatus, QdocgenError, UsageError
 
 ENV_VAR = "QDOCGEN_GIOI_HAN"
 MB = 1 << 20
@@ -88,7 +88,7 @@ _NAME_OF = {field: name for name, (field, _what) in NAMES.items()}
 class LimitError(QdocgenError, ValueError):
     """A bound was reached; the message says which, where, and how to raise it. Exit 4 (template) by default."""
 
-    exit_code = 4
+    exit_code = ExitStatus.TEMPLATE
 
 
 def hint(field: str) -> str:
@@ -120,12 +120,6 @@ def parse(entries: Sequence[str], base: Limits | None = None) -> Limits:
                 raise UsageError(f"--gioi-han {name}: cần một số dương, không phải «{raw.strip()}».")
             values[field] = value
     return dataclasses.replace(base or Limits(), **values)  # type: ignore[arg-type]
-
-
-class UsageError(QdocgenError):
-    """A wrong ``--gioi-han`` (exit 2, as click's own usage errors)."""
-
-    exit_code = 2
 
 
 _active: Limits | None = None

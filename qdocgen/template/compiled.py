@@ -20,7 +20,7 @@ from lxml import etree
 
 from qdocgen import limits, vnformat
 from qdocgen.environment import explain, xml_environment
-from qdocgen.errors import TemplateError
+from qdocgen.errors import ExitStatus, TemplateError
 from qdocgen.oxml import opc
 from qdocgen.oxml import package as oxml
 from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
@@ -57,7 +57,7 @@ def _template_line(exc: BaseException) -> int | None:
 class ValueProblem(TemplateError):
     """A data value the template's filters cannot format (an odd symbol, a number written oddly): exit 3."""
 
-    exit_code = 3
+    exit_code = ExitStatus.DATA
 
 
 @dataclass
