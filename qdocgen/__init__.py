@@ -14,20 +14,27 @@ __version__ = "0.1.0"
 __all__ = [
     "BatchOptions",
     "ExitStatus",
+    "Limits",
     "Problem",
     "QdocgenError",
     "__version__",
     "carry_forward",
     "check_template",
+    "configure_limits",
     "convert_to_pdf",
     "copy_template",
     "default_jobs",
+    "export_dataset",
     "filter_examples",
+    "import_workbook",
     "lint_files",
     "list_templates",
     "make_preview",
+    "parse_limits",
     "render_batch",
     "render_file",
+    "resource_error",
+    "sanitize_for_conversion",
     "template_variables",
 ]
 
@@ -35,9 +42,16 @@ __all__ = [
 _WHERE = {
     "BatchOptions": ("qdocgen.batch", "BatchOptions"),
     "ExitStatus": ("qdocgen.errors", "ExitStatus"),
+    "Limits": ("qdocgen.limits", "Limits"),
+    "configure_limits": ("qdocgen.limits", "configure"),
+    "parse_limits": ("qdocgen.limits", "parse"),
+    "resource_error": ("qdocgen.output", "resource_error"),
+    "sanitize_for_conversion": ("qdocgen.oxml.opc", "sanitize_for_conversion"),
     "Problem": ("qdocgen.errors", "Problem"),
     "QdocgenError": ("qdocgen.errors", "QdocgenError"),
     "carry_forward": ("qdocgen.newyear", "carry_forward"),
+    "export_dataset": ("qdocgen.excel.export", "export_dataset"),
+    "import_workbook": ("qdocgen.excel.importer", "import_workbook"),
     "check_template": ("qdocgen.template.checks", "check_template"),
     "convert_to_pdf": ("qdocgen.pdf", "convert"),
     "copy_template": ("qdocgen.template.registry", "copy_template"),
@@ -58,8 +72,15 @@ if TYPE_CHECKING:
     from qdocgen.errors import ExitStatus as ExitStatus
     from qdocgen.errors import Problem as Problem
     from qdocgen.errors import QdocgenError as QdocgenError
+    from qdocgen.excel.export import export_dataset as export_dataset
+    from qdocgen.excel.importer import import_workbook as import_workbook
+    from qdocgen.limits import Limits as Limits
+    from qdocgen.limits import configure as configure_limits
+    from qdocgen.limits import parse as parse_limits
     from qdocgen.lint import lint_files as lint_files
     from qdocgen.newyear import carry_forward as carry_forward
+    from qdocgen.output import resource_error as resource_error
+    from qdocgen.oxml.opc import sanitize_for_conversion as sanitize_for_conversion
     from qdocgen.pdf import convert as convert_to_pdf
     from qdocgen.preview import preview as make_preview
     from qdocgen.runner import default_jobs as default_jobs

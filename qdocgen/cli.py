@@ -71,9 +71,7 @@ def _run(call: Callable[[], Any]) -> Any:
         sys.exit(exc.exit_code)
     except (OSError, MemoryError, RecursionError) as exc:
         # Full disk, read-only folder, exhausted memory: a message and an exit code, never a traceback.
-        from qdocgen.output import resource_error
-
-        error = resource_error(exc)
+        error = qdocgen.resource_error(exc)
         click.secho(f"Lỗi: {error.message}", fg="red", err=True)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
@@ -151,9 +149,7 @@ def render_options(command: Callable[..., None]) -> Callable[..., None]:
 def main(limit_entries: tuple[str, ...]) -> None:
     """qdocgen: soạn văn bản hành chính (.docx) từ mẫu Word và dữ liệu YAML, đúng thể thức Nghị định 30."""
     if limit_entries:
-        from qdocgen import limits
-
-        _run(lambda: limits.configure(limits.parse(limit_entries, limits.current())))
+        _run(lambda: qdocgen.configure_limits(qdocgen.parse_limits(limit_entries)))
 
 
 @main.command()
@@ -350,9 +346,7 @@ def excel_group() -> None:
 @FORCE_OPTION
 def excel_export(dataset_dir: Path, output: Path, force: bool) -> None:
     """Xuất mục tiêu của mọi đơn vị trong DATASET_DIR ra Excel: mỗi đơn vị một trang tính, kèm cột kết quả."""
-    from qdocgen.excel.export import export_dataset
-
-    units = _run(lambda: export_dataset(dataset_dir, output, force))
+    units = _run(lambda: qdocgen.export_dataset(dataset_dir, output, force))
     click.echo(f"Đã ghi {output}: trang tính Tổng hợp và {len(units)} trang tính đơn vị.")
 
 
@@ -361,9 +355,7 @@ def excel_export(dataset_dir: Path, output: Path, force: bool) -> None:
 @click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
 def excel_import(workbook: Path, dataset_dir: Path) -> None:
     """Ghi các mục tiêu đã sửa trong TEP.xlsx vào bộ dữ liệu DATASET_DIR (giữ ghi chú và thứ tự)."""
-    from qdocgen.excel.importer import import_workbook
-
-    result = _run(lambda: import_workbook(workbook, dataset_dir))
+    result = _run(lambda: qdocgen.import_workbook(workbook, dataset_dir))
     for change in result.changes:
         click.echo(f"  {change}")
     click.echo(f"Đã sửa {len(result.files)} tệp dữ liệu." if result.files else "Không có gì thay đổi.")
