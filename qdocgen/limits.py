@@ -49,8 +49,8 @@ class Limits:
     xml_part_mb: float = 24
     package_mb: float = 200
     parts: int = 2000
-    paragraphs: int = 50_000
-    tags: int = 10_000
+    paragraphs: int = 20_000
+    tags: int = 5_000
     render_seconds: float = 5
     output_mb: float = 16
     range_items: int = 10_000
@@ -83,6 +83,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "do_dai_mau_regex": ("pattern_chars", "độ dài một biểu thức chính quy (pattern) trong mô tả mẫu"),
 }
 _NAME_OF = {field: name for name, (field, _what) in NAMES.items()}
+_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Limits)}
 
 
 class LimitError(QdocgenError, ValueError):
@@ -110,7 +111,7 @@ def parse(entries: Sequence[str], base: Limits | None = None) -> Limits:
             if name not in NAMES:
                 raise UsageError(f"--gioi-han: không có giới hạn «{name}»; các tên: {', '.join(NAMES)}.")
             field = NAMES[name][0]
-            kind = type(getattr(Limits(), field))
+            kind = float if _TYPES[field] == "float" else int
             try:
                 value = kind(raw.strip())
             except ValueError:

@@ -222,11 +222,13 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
         return report
     soffice = find_soffice()
     report.warnings.extend(font_warnings())
-    tries = dict.fromkeys(todo, 0)
     last_reason: dict[Path, str] = {}
     seed = _seed_profile(soffice)
     work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
     try:
+        copies = sanitized_copies(todo, work, report.failed)
+        todo = [f for f in todo if f in copies]
+        tries = dict.fromkeys(todo, 0)
         pending = list(todo)
         while pending:
             # Files on their second try go in starts of their own, so a file that hung cannot hold back others.
@@ -236,15 +238,17 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
                 report.starts += 1
                 # A retry starts from a profile made from scratch, in case the copied one was the trouble.
                 retry = any(tries[f] for f in files)
-                result = _start(soffice, files, work, report.starts, timeout, None if retry else seed)
-                for path, pdf in result.produced.items():
+                result = _start(soffice, [copies[f] for f in files], work, report.starts, timeout,
+                                None if retry else seed)
+                produced = {f: result.produced[copies[f]] for f in files if copies[f] in result.produced}
+                for path, pdf in produced.items():
                     try:
                         _place(pdf, targets[path], force)
                     except OutputError as exc:
                         report.failed[path] = exc.message
                     else:
                         report.converted[path] = targets[path]
-                missing = [f for f in files if f not in result.produced]
+                missing = [f for f in files if f not in produced]
                 # A start that ended well tried every file; one that hung or crashed stopped at the first
                 # missing file (files go in order) and never reached the ones after it.
                 for f in missing if result.finished else missing[:1]:
@@ -258,6 +262,29 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return report
+
+
+def sanitized_copies(paths: Sequence[Path], work: Path, failed: dict[Path, str]) -> dict[Path, Path]:
+    """The copy of each .docx LibreOffice converts: checked as a package, external links and fetching fields
+    removed (``oxml.opc.sanitize_for_conversion``), same file name (the PDF takes it). Refusals go in ``failed``.
+    """
+    from qdocgen.oxml.opc import sanitize_for_conversion
+
+    copies: dict[Path, Path] = {}
+    for number, path in enumerate(paths):
+        try:
+            clean = sanitize_for_conversion(path.read_bytes())
+        except ValueError as exc:
+            failed[path] = f"không phải văn bản Word .docx dùng được: {exc}"
+            continue
+        except OSError as exc:
+            failed[path] = f"không đọc được tệp ({exc.strerror or exc})."
+            continue
+        folder = work / f"in-{number}"
+        folder.mkdir()
+        copies[path] = folder / path.name
+        copies[path].write_bytes(clean)
+    return copies
 
 
 def _place(pdf: Path, target: Path, force: bool) -> None:

@@ -333,6 +333,8 @@ def parse_override(text: str) -> tuple[list[str], Any]:
         value = YAML(typ="safe").load(raw) if raw.strip() else None
     except YAMLError as exc:
         raise DataError([Problem("--set", key, f"giá trị «{raw}» không đọc được ({exc}).")]) from exc
+    except (ValueError, OverflowError):
+        value = raw  # looks like a date or number but is none (0000-00-00): checked as text, with its key
     if isinstance(value, (dict, list)):
         value = raw
     return parts, nfc(value)

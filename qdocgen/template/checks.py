@@ -20,7 +20,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from qdocgen.environment import xml_environment
 from qdocgen.errors import DataError, ExitStatus, Problem, TemplateError
-from qdocgen.oxml.scan import Paragraph, paragraphs, part_label, shorten, templated_parts
+from qdocgen.oxml import opc
+from qdocgen.oxml.scan import TEMPLATED_PART, Paragraph, paragraphs, part_label, shorten
 from qdocgen.template.registry import TemplateInfo, find_template
 
 ERROR, WARNING, MENDED = "lỗi", "cảnh báo", "đã sửa"
@@ -404,6 +405,8 @@ def _compile_part(report: CheckReport, env: ImmutableSandboxedEnvironment, part:
         text = paragraph_text(lines[exc.lineno - 1]) if 0 < (exc.lineno or 0) <= len(lines) else ""
         report.add(ERROR, f"{part_label(part)}, đoạn «{shorten(text, 60)}»",
                    f"cú pháp Jinja sai: {exc.message}. Kiểm tra các khối mở/đóng quanh đoạn này.")
+    except RecursionError:
+        report.add(ERROR, part_label(part), "các khối {% %} lồng nhau quá sâu; hãy đóng các khối và bớt lồng nhau.")
 
 
 # --- declared inputs and data ------------------------------------------------------------------------
@@ -550,11 +553,14 @@ def _scan(template: str | Path | None, templates_dirs: Sequence[str | Path]) -> 
     info = find_template(template, templates_dirs)
     report = CheckReport(info)
     env = xml_environment()
-    try:
-        parts = templated_parts(info.path)
-    except (OSError, ValueError) as exc:
-        raise TemplateError(f"{info.path}: không đọc được tệp .docx ({exc}); hãy mở bằng Word hoặc "
-                            "LibreOffice và lưu lại dạng .docx.") from exc
+    package = opc.read(info.path)
+    for problem in package.errors:
+        report.add(ERROR, "gói .docx", problem)
+    for problem in package.warnings + opc.external_links(package):
+        report.add(WARNING, "gói .docx", problem)
+    if not package.ok:
+        return report
+    parts = {name: raw for name, raw in package.parts.items() if TEMPLATED_PART.match(name)}
     from lxml import etree
 
     for part, xml in parts.items():
