@@ -24,9 +24,9 @@ __all__ = [
     "convert_to_pdf",
     "copy_template",
     "default_jobs",
-    "export_dataset",
+    "export_excel",
     "filter_examples",
-    "import_workbook",
+    "import_excel",
     "lint_files",
     "list_templates",
     "make_preview",
@@ -50,12 +50,12 @@ _WHERE = {
     "Problem": ("qdocgen.errors", "Problem"),
     "QdocgenError": ("qdocgen.errors", "QdocgenError"),
     "carry_forward": ("qdocgen.newyear", "carry_forward"),
-    "export_dataset": ("qdocgen.excel.export", "export_dataset"),
-    "import_workbook": ("qdocgen.excel.importer", "import_workbook"),
     "check_template": ("qdocgen.template.checks", "check_template"),
     "convert_to_pdf": ("qdocgen.pdf", "convert"),
     "copy_template": ("qdocgen.template.registry", "copy_template"),
     "default_jobs": ("qdocgen.runner", "default_jobs"),
+    "export_excel": ("qdocgen.excel.export", "export_dataset"),
+    "import_excel": ("qdocgen.excel.importer", "import_workbook"),
     "filter_examples": ("qdocgen.vnformat", "examples"),
     "lint_files": ("qdocgen.lint", "lint_files"),
     "list_templates": ("qdocgen.template.registry", "listing_lines"),
@@ -72,8 +72,8 @@ if TYPE_CHECKING:
     from qdocgen.errors import ExitStatus as ExitStatus
     from qdocgen.errors import Problem as Problem
     from qdocgen.errors import QdocgenError as QdocgenError
-    from qdocgen.excel.export import export_dataset as export_dataset
-    from qdocgen.excel.importer import import_workbook as import_workbook
+    from qdocgen.excel.export import export_dataset as export_excel
+    from qdocgen.excel.importer import import_workbook as import_excel
     from qdocgen.limits import Limits as Limits
     from qdocgen.limits import configure as configure_limits
     from qdocgen.limits import parse as parse_limits

@@ -346,7 +346,7 @@ def excel_group() -> None:
 @FORCE_OPTION
 def excel_export(dataset_dir: Path, output: Path, force: bool) -> None:
     """Xuất mục tiêu của mọi đơn vị trong DATASET_DIR ra Excel: mỗi đơn vị một trang tính, kèm cột kết quả."""
-    units = _run(lambda: qdocgen.export_dataset(dataset_dir, output, force))
+    units = _run(lambda: qdocgen.export_excel(dataset_dir, output, force))
     click.echo(f"Đã ghi {output}: trang tính Tổng hợp và {len(units)} trang tính đơn vị.")
 
 
@@ -355,7 +355,7 @@ def excel_export(dataset_dir: Path, output: Path, force: bool) -> None:
 @click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
 def excel_import(workbook: Path, dataset_dir: Path) -> None:
     """Ghi các mục tiêu đã sửa trong TEP.xlsx vào bộ dữ liệu DATASET_DIR (giữ ghi chú và thứ tự)."""
-    result = _run(lambda: qdocgen.import_workbook(workbook, dataset_dir))
+    result = _run(lambda: qdocgen.import_excel(workbook, dataset_dir))
     for change in result.changes:
         click.echo(f"  {change}")
     click.echo(f"Đã sửa {len(result.files)} tệp dữ liệu." if result.files else "Không có gì thay đổi.")
