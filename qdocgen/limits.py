@@ -39,6 +39,7 @@ class Limits:
         output_mb: characters one rendered document (or any string built while rendering) may reach, in millions.
         range_items: items one ``range()`` in a template may produce.
         data_file_mb: size of one YAML data file.
+        data_lines: lines (and commas) of one YAML data file: round-trip YAML parsing costs about 0.3 ms a line.
         value_chars: characters in one data value.
         data_values: values (keys and list items) in one unit, inheritance included.
         pattern_chars: length of one regular expression in a declaration.
@@ -55,6 +56,7 @@ class Limits:
     output_mb: float = 16
     range_items: int = 10_000
     data_file_mb: float = 4
+    data_lines: int = 3000
     value_chars: int = 200_000
     data_values: int = 100_000
     pattern_chars: int = 1000
@@ -78,6 +80,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "kich_thuoc_ket_qua": ("output_mb", "độ dài văn bản điền xong (triệu ký tự)"),
     "so_phan_tu_range": ("range_items", "số phần tử một range() trong mẫu"),
     "kich_thuoc_du_lieu": ("data_file_mb", "kích thước một tệp dữ liệu YAML (MB)"),
+    "so_dong_du_lieu": ("data_lines", "số dòng (và dấu phẩy) của một tệp dữ liệu YAML"),
     "do_dai_gia_tri": ("value_chars", "số ký tự của một giá trị dữ liệu"),
     "so_gia_tri": ("data_values", "số giá trị (khóa, mục) của một đơn vị"),
     "do_dai_mau_regex": ("pattern_chars", "độ dài một biểu thức chính quy (pattern) trong mô tả mẫu"),

@@ -156,13 +156,23 @@ def test_a_big_data_file_and_a_big_value_are_refused(tmp_path: Path) -> None:
             "kich_thuoc_du_lieu")
 
 
-def test_an_inheriting_unit_with_many_keys_is_merged(tmp_path: Path) -> None:
-    keys = "".join(f"k{i}: {i}\n" for i in range(20_000))
-    data = dataset(tmp_path / "bo", {"_chung.yaml": keys, "a.yaml": "ke_thua: _chung.yaml\n" + keys
-                                     + "so: 3\ntrich_yeu: X\n"})
-    tpl = template(tmp_path / "mau", "{{ k19999 }}")
+def test_an_inheriting_unit_with_many_keys_is_merged_or_refused(tmp_path: Path) -> None:
+    """Thousands of keys merge right (linear merge); 20,000 are refused before the slow YAML parse, with a message."""
+    def keys(n: int, value: str) -> str:
+        return "".join(f"k{i}: {value}{i}\n" for i in range(n))
+
+    data = dataset(tmp_path / "bo", {"_chung.yaml": keys(2000, "chung") + "so: 3\nnhom: {a: 1, b: 2}\n",
+                                     "a.yaml": "ke_thua: _chung.yaml\n" + keys(1000, "rieng")
+                                     + "nhom: {b: 3}\ntrich_yeu: X\n"})
+    tpl = template(tmp_path / "mau", "{{ k999 }} {{ k1999 }} {{ nhom.a }}{{ nhom.b }}")
     result = run("batch", data, "-o", tmp_path / "kq", "-t", tpl, "--no-lint")
     assert result.exit_code == 0, result.stderr
+    from docx_text import texts
+
+    assert "rieng999 chung1999 13" in texts(tmp_path / "kq" / "a.docx")
+    (data / "_chung.yaml").write_text(keys(20_000, "x"), encoding="utf-8")
+    refused(run("batch", data, "-o", tmp_path / "kq2", "-t", tpl), ExitStatus.DATA, "_chung.yaml",
+            "so_dong_du_lieu")
 
 
 # --- 3. the package ---------------------------------------------------------------------------------

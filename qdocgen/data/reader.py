@@ -29,6 +29,7 @@ INHERIT_KEY = "ke_thua"
 ORDER_KEY = "thu_tu"
 UNIT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEMPLATE_PASSES = 5
+MAX_CHAIN = 8  # files in one ke_thua chain: a unit, its ward's and the district's shared files need 3
 MAX_ID = 80  # characters of a unit id: its output file name must fit every file system
 
 Path_ = tuple[str | int, ...]
@@ -120,6 +121,10 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         if len(raw) > cap:
             return None, [Problem(shown, "", f"tệp dữ liệu lớn quá giới hạn ({limits.hint('data_file_mb')}); "
                                              "một đơn vị chỉ cần vài chục kB: kiểm tra lại tệp.")]
+        lines = raw.count(b"\n") + raw.count(b",")
+        if lines > limits.current().data_lines:
+            return None, [Problem(shown, "", f"tệp dữ liệu có {lines} dòng và dấu phẩy, quá giới hạn "
+                                             f"({limits.hint('data_lines')}); một đơn vị chỉ cần vài trăm dòng.")]
         text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         return None, [Problem(shown, "", "không tìm thấy tệp; kiểm tra lại đường dẫn.")]
@@ -304,6 +309,10 @@ def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
         problems.append(Problem(shown, INHERIT_KEY, f"«{parent}» nằm ngoài thư mục bộ dữ liệu {display(root)}; chỉ "
                                                     "kế thừa được tệp trong cùng bộ dữ liệu, ví dụ «_chung.yaml».",
                                 line))
+        return None
+    if len(seen) >= MAX_CHAIN:
+        problems.append(Problem(shown, INHERIT_KEY, f"chuỗi kế thừa dài quá {MAX_CHAIN} tệp; hãy gộp bớt các tệp "
+                                                    "dùng chung.", line))
         return None
     if parent_path in seen or parent_path == path.resolve():
         problems.append(Problem(shown, INHERIT_KEY, f"kế thừa vòng tròn qua «{parent}»; bỏ bớt một khóa "
