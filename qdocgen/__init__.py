@@ -19,6 +19,7 @@ __all__ = [
     "QdocgenError",
     "__version__",
     "carry_forward",
+    "check_legal_bases",
     "check_template",
     "configure_limits",
     "convert_to_pdf",
@@ -50,6 +51,7 @@ _WHERE = {
     "Problem": ("qdocgen.errors", "Problem"),
     "QdocgenError": ("qdocgen.errors", "QdocgenError"),
     "carry_forward": ("qdocgen.newyear", "carry_forward"),
+    "check_legal_bases": ("qdocgen.data.legal_bases", "check_dataset"),
     "check_template": ("qdocgen.template.checks", "check_template"),
     "convert_to_pdf": ("qdocgen.pdf", "convert"),
     "copy_template": ("qdocgen.template.registry", "copy_template"),
@@ -57,7 +59,7 @@ _WHERE = {
     "export_excel": ("qdocgen.excel.export", "export_dataset"),
     "import_excel": ("qdocgen.excel.importer", "import_workbook"),
     "filter_examples": ("qdocgen.vnformat", "examples"),
-    "lint_files": ("qdocgen.lint", "lint_files"),
+    "lint_files": ("qdocgen.dating", "lint_files"),
     "list_templates": ("qdocgen.template.registry", "listing_lines"),
     "make_preview": ("qdocgen.preview", "preview"),
     "render_batch": ("qdocgen.batch", "render_batch"),
@@ -69,6 +71,8 @@ if TYPE_CHECKING:
     from qdocgen.batch import BatchOptions as BatchOptions
     from qdocgen.batch import render_batch as render_batch
     from qdocgen.batch import render_file as render_file
+    from qdocgen.data.legal_bases import check_dataset as check_legal_bases
+    from qdocgen.dating import lint_files as lint_files
     from qdocgen.errors import ExitStatus as ExitStatus
     from qdocgen.errors import Problem as Problem
     from qdocgen.errors import QdocgenError as QdocgenError
@@ -77,7 +81,6 @@ if TYPE_CHECKING:
     from qdocgen.limits import Limits as Limits
     from qdocgen.limits import configure as configure_limits
     from qdocgen.limits import parse as parse_limits
-    from qdocgen.lint import lint_files as lint_files
     from qdocgen.newyear import carry_forward as carry_forward
     from qdocgen.output import resource_error as resource_error
     from qdocgen.oxml.opc import sanitize_for_conversion as sanitize_for_conversion
