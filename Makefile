@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint templates bench bench-pdf clean
+.PHONY: help demo test lint templates bench bench-pdf bench-security clean
 
 help: ## Liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ bench: $(STAMP) ## Đo tốc độ lô 200 đơn vị so với docxtpl, bộ nh�
 
 bench-pdf: $(STAMP) ## Đo chuyển 11 PDF: một lần khởi động LibreOffice so với mỗi tệp một lần
 	$(BIN)/python bench/bench_pdf.py
+
+bench-security: $(STAMP) ## Đo từng đòn tấn công của issue 15: thời gian, bộ nhớ đỉnh, mã thoát, thông báo
+	$(BIN)/python bench/bench_security.py
 
 clean: ## Xóa môi trường ảo và kết quả
 	rm -rf $(VENV) out build *.egg-info

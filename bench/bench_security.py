@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from hostile import body, docx_bytes, rebuild  # noqa: E402
+from hostile import body, docx_bytes, linked_image, png, rebuild  # noqa: E402
 
 QDOCGEN = Path(sys.executable).parent / "qdocgen"
 MAX_SECONDS, MAX_MB = 10.0, 500.0
@@ -66,21 +66,6 @@ def _docm() -> bytes:
     with zipfile.ZipFile(io.BytesIO(raw)) as src:
         types = src.read("[Content_Types].xml").replace(b"document.main+xml", b"document.macroEnabled.main+xml")
     return rebuild(raw, replace={"[Content_Types].xml": types}, add={"word/vbaProject.bin": b"\xd0\xcf\x11\xe0"})
-
-
-def _linked_image(target: str) -> bytes:
-    raw = docx_bytes("Văn bản có ảnh liên kết")
-    with zipfile.ZipFile(io.BytesIO(raw)) as src:
-        rels = src.read("word/_rels/document.xml.rels").decode()
-        xml = src.read("word/document.xml").decode()
-    rels = rels.replace("</Relationships>", '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/'
-                        f'officeDocument/2006/relationships/image" Target="{target}" TargetMode="External"/>'
-                        "</Relationships>")
-    field = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
-             f'INCLUDEPICTURE "{target}" \\d </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-             '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
-    return rebuild(raw, replace={"word/_rels/document.xml.rels": rels.encode(),
-                                 "word/document.xml": xml.replace("<w:body>", "<w:body>" + field, 1).encode()})
 
 
 def _dataset(folder: Path, files: dict[str, str]) -> Path:
@@ -134,8 +119,8 @@ ATTACKS: dict[str, Attack] = {
     "20000-inherited-keys": lambda f: _batch(f, {"_chung.yaml": KEYS, "a.yaml": "ke_thua: _chung.yaml\n" + KEYS
                                                  + "trich_yeu: X\n"}) + ["--no-lint"],
     "10MB-string": lambda f: _render(f, ("{{ trich_yeu }}",), "so: 5\ntrich_yeu: " + "a" * (10 << 20) + "\n"),
-    "pdf-linked-image": lambda f: ["pdf", str(_write(f / "anh.docx", _linked_image(f"file://{f}/bi-mat.png"))),
-                                   "-o", str(f / "pdf")],
+    "pdf-linked-image": lambda f: ["pdf", str(_write(f / "anh.docx", linked_image(
+        docx_bytes("Văn bản"), f"file://{f}/bi-mat.png"))), "-o", str(f / "pdf")],
 }
 
 
@@ -148,7 +133,7 @@ def measure(name: str, attack: Attack) -> tuple[float, float, int, str]:
     """Seconds, peak MB, exit status and first message line of one attack run in a child."""
     folder = Path(tempfile.mkdtemp(prefix=f"qdocgen-attack-{re.sub(r'[^a-z0-9]+', '-', name.lower())}-"))
     try:
-        (folder / "bi-mat.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)  # the local file a PDF must not embed
+        (folder / "bi-mat.png").write_bytes(png())  # the local file a PDF must not embed
         args = attack(folder)
         env = dict(os.environ, LC_ALL="C.UTF-8")
         proc = subprocess.run(["/usr/bin/time", "-v", str(QDOCGEN), *args], capture_output=True, text=True,

@@ -150,8 +150,8 @@ def render_options(command: Callable[..., None]) -> Callable[..., None]:
                    "--gioi-han thoi_gian_dien=20; các tên: xem mục «Bảo mật» trong README.")
 def main(limit_entries: tuple[str, ...]) -> None:
     """qdocgen: soạn văn bản hành chính (.docx) từ mẫu Word và dữ liệu YAML, đúng thể thức Nghị định 30."""
-    if limit_entries:
-        _run(lambda: qdocgen.configure_limits(qdocgen.parse_limits(limit_entries)))
+    # Each run starts from the defaults (raised by QDOCGEN_GIOI_HAN), then its own --gioi-han.
+    _run(lambda: qdocgen.configure_limits(qdocgen.parse_limits(limit_entries)))
 
 
 @main.command()

@@ -105,7 +105,10 @@ def hint(field: str) -> str:
 
 
 def parse(entries: Sequence[str], base: Limits | None = None) -> Limits:
-    """``["thoi_gian_dien=20", ...]`` → Limits; a wrong name or value is a clear error (exit 2)."""
+    """``["thoi_gian_dien=20", ...]`` → Limits raising ``base`` (default: the defaults raised by the environment).
+
+    A wrong name or value is a clear error (exit 2).
+    """
     values: dict[str, float | int] = {}
     for entry in entries:
         for item in filter(None, (part.strip() for part in entry.split(","))):
@@ -123,7 +126,9 @@ def parse(entries: Sequence[str], base: Limits | None = None) -> Limits:
             if not value > 0:
                 raise UsageError(f"--gioi-han {name}: cần một số dương, không phải «{raw.strip()}».")
             values[field] = value
-    return dataclasses.replace(base or Limits(), **values)  # type: ignore[arg-type]
+    if base is None:
+        base = parse([os.environ[ENV_VAR]], Limits()) if os.environ.get(ENV_VAR) else Limits()
+    return dataclasses.replace(base, **values)  # type: ignore[arg-type]
 
 
 _active: Limits | None = None
@@ -133,12 +138,12 @@ def current() -> Limits:
     """The bounds in force: those configured, else the defaults raised by ``QDOCGEN_GIOI_HAN``."""
     global _active
     if _active is None:
-        _active = parse([os.environ[ENV_VAR]]) if os.environ.get(ENV_VAR) else Limits()
+        _active = parse([])
     return _active
 
 
 def configure(limits: Limits) -> None:
-    """Put ``limits`` in force for this process (and the worker processes it forks later)."""
+    """Put ``limits`` in force for this process and the worker processes it forks later."""
     global _active
     _active = limits
 

@@ -12,10 +12,19 @@ from typing import Any
 
 import pytest
 from conftest import run
-from hostile import MINIMAL_DATA, body, dataset, docx_bytes, rebuild, template
+from hostile import MINIMAL_DATA, body, dataset, docx_bytes, linked_image, png, rebuild, template
 
 from qdocgen.errors import ExitStatus
 from qdocgen.oxml import opc
+
+
+@pytest.fixture(autouse=True)
+def _default_limits() -> Any:
+    """A --gioi-han run in this process must not raise the bounds of the tests after it."""
+    from qdocgen import limits
+
+    yield
+    limits.configure(limits.Limits())
 
 
 def refused(result: Any, status: ExitStatus, *words: str) -> str:
@@ -63,6 +72,12 @@ def test_a_malformed_declaration_is_a_message(tmp_path: Path, declaration: str) 
     refused(result, ExitStatus.TEMPLATE, "mau.yaml")
     assert not out.exists()
     refused(run("check-template", tpl), ExitStatus.TEMPLATE, "mau.yaml")
+
+
+def test_sample_data_outside_the_template_folder_is_refused(tmp_path: Path) -> None:
+    tpl = template(tmp_path / "mau", "{{ so }}", declaration="du_lieu_mau: /etc/passwd\n")
+    refused(run("preview", tpl, "-o", tmp_path / "xem"), ExitStatus.TEMPLATE, "du_lieu_mau", "ngoài thư mục")
+    assert not (tmp_path / "xem").exists()
 
 
 def test_a_catastrophic_pattern_cannot_hang_the_check(tmp_path: Path) -> None:
@@ -132,6 +147,26 @@ def test_a_data_value_asking_for_too_much_is_a_data_error(tmp_path: Path) -> Non
     result, out = render(tmp_path, tpl, "so: 5\ntrich_yeu: \"{{ 'a' * 10**10 }}\"\n")
     refused(result, ExitStatus.DATA, "trich_yeu", "giới hạn")
     assert not out.exists()
+
+
+def test_a_data_value_looping_without_end_stops_at_the_time_limit(tmp_path: Path) -> None:
+    tpl = template(tmp_path / "mau", "{{ trich_yeu }}")
+    loop = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
+    result, out = render(tmp_path, tpl, f"so: 5\ntrich_yeu: '{loop}'\n", "--gioi-han", "thoi_gian_dien=0.5")
+    refused(result, ExitStatus.DATA, "trich_yeu", "0.5 giây")
+    assert not out.exists()
+
+
+def test_pdf_of_an_empty_or_a_text_file_is_never_a_success(tmp_path: Path) -> None:
+    from conftest import soffice
+
+    soffice()
+    empty, text = tmp_path / "rong.docx", tmp_path / "chu.docx"
+    empty.write_bytes(b"")
+    text.write_text("chỉ là chữ", encoding="utf-8")
+    result = run("pdf", empty, text)
+    refused(result, ExitStatus.PDF, "rong.docx", "chu.docx", "không phải văn bản Word")
+    assert not list(tmp_path.glob("*.pdf"))
 
 
 def test_macro_recursion_is_a_message(tmp_path: Path) -> None:
@@ -220,27 +255,14 @@ def _docm() -> bytes:
 
 
 def test_check_template_reports_external_links(tmp_path: Path) -> None:
-    raw = _linked_image(docx_bytes("{{ so }}"), "file:///etc/hostname")
+    raw = linked_image(docx_bytes("{{ so }}"), "file:///etc/hostname")
     tpl = template(tmp_path / "mau", raw=raw)
     result = run("check-template", tpl)
     assert "file:///etc/hostname" in result.output and "Link to File" in result.output, result.output
 
 
-def _linked_image(raw: bytes, target: str) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(raw)) as src:
-        rels = src.read("word/_rels/document.xml.rels").decode()
-        xml = src.read("word/document.xml").decode()
-    rels = rels.replace("</Relationships>", '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/'
-                        f'officeDocument/2006/relationships/image" Target="{target}" TargetMode="External"/>'
-                        "</Relationships>")
-    pic = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
-           f'INCLUDEPICTURE "{target}" \\d </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
-    xml = xml.replace("<w:body>", "<w:body>" + pic, 1)
-    return rebuild(raw, replace={"word/_rels/document.xml.rels": rels.encode(), "word/document.xml": xml.encode()})
-
-
 def test_the_copy_for_libreoffice_has_no_external_fetch(tmp_path: Path) -> None:
-    raw = _linked_image(docx_bytes("Văn bản"), "file:///etc/hostname")
+    raw = linked_image(docx_bytes("Văn bản"), "file:///etc/hostname")
     clean = opc.sanitize_for_conversion(raw)
     package = opc.read(clean)
     assert package.ok and opc.external_links(package) == []
@@ -248,6 +270,31 @@ def test_the_copy_for_libreoffice_has_no_external_fetch(tmp_path: Path) -> None:
     assert "Văn bản".encode() in package.parts["word/document.xml"]
     with pytest.raises(ValueError):
         opc.sanitize_for_conversion(b"not a zip")
+
+
+def test_libreoffice_embeds_no_linked_file(tmp_path: Path) -> None:
+    """A picture linked to a local file (DrawingML, VML and INCLUDEPICTURE) is not in the PDF; the text is.
+
+    LibreOffice converting the same file directly embeds the picture (checked by hand: pdfimages lists it).
+    """
+    import subprocess
+
+    from conftest import soffice
+
+    soffice()
+    planted = tmp_path / "bi-mat.png"
+    planted.write_bytes(png())
+    before = planted.stat().st_mtime_ns
+    docx = tmp_path / "anh.docx"
+    docx.write_bytes(linked_image(docx_bytes("Văn bản có ảnh liên kết"), planted.as_uri()))
+    result = run("pdf", docx, "-o", tmp_path / "pdf")
+    assert result.exit_code == 0, result.stderr
+    pdf = tmp_path / "pdf" / "anh.pdf"
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.splitlines()) == 2, images  # the header lines only
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Văn bản có ảnh liên kết" in text
+    assert planted.stat().st_mtime_ns == before
 
 
 def test_every_part_read_is_bounded_by_its_declared_size(tmp_path: Path) -> None:

@@ -429,6 +429,7 @@ def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
 
     from qdocgen.environment import compile_text
 
+    seconds = limits.current().render_seconds
     for _ in range(MAX_TEMPLATE_PASSES):
         pending = [(k, v) for k, v in _walk(unit.data) if isinstance(v, str) and has_template(v)]
         if not pending:
@@ -436,9 +437,13 @@ def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
         failed = False
         for key, value in pending:
             try:
-                result = hygiene.scrub(compile_text(value).render(unit.data))
-            except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError) as exc:
-                problems.append(unit.problem(key, f"thẻ Jinja trong giá trị «{value}» lỗi: "
+                with limits.deadline(seconds, f"tính giá trị quá {seconds:g} giây (vòng lặp quá lớn?); "
+                                              f"{limits.hint('render_seconds')}."):
+                    result = hygiene.scrub(compile_text(value).render(unit.data))
+            except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError, RecursionError,
+                    MemoryError) as exc:
+                shown = value if len(value) <= 80 else value[:77] + "..."
+                problems.append(unit.problem(key, f"thẻ Jinja trong giá trị «{shown}» lỗi: "
                                                   f"{environment_message(exc)}"))
                 failed = True
                 continue

@@ -65,6 +65,11 @@ def load_spec(docx: Path) -> TemplateInfo:
     sample = spec.get("du_lieu_mau")
     if isinstance(sample, str) and sample:
         info.sample = (spec_path.parent / sample).resolve()
+        # The sample is read and printed by preview: only beside the template, or the project's own examples.
+        roots = [spec_path.parent.resolve()] + [d.parent.resolve() for d in builtin_dirs()]
+        if not any(info.sample.is_relative_to(root) for root in roots):
+            raise TemplateError(f"{display(spec_path)} [du_lieu_mau]: «{sample}» nằm ngoài thư mục của mẫu; dữ liệu "
+                                "mẫu phải nằm cùng thư mục với mẫu (hoặc thư mục con của nó).")
     return info
 
 
