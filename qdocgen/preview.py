@@ -7,6 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from qdocgen.environment import has_tags
 from qdocgen.errors import PdfError, QdocgenError, TemplateError
 from qdocgen.pdf import convert
 
@@ -76,14 +77,12 @@ def _document(source: str | Path, work: Path) -> tuple[Path, Path]:
 
 def _is_template(path: Path) -> bool:
     """A .docx with a template declaration beside it is previewed filled with its sample data."""
-    return path.with_suffix(".yaml").is_file() and "{{" in _document_xml(path)
+    return path.with_suffix(".yaml").is_file() and has_tags(_document_xml(path))
 
 
 def _document_xml(path: Path) -> str:
-    import zipfile
+    """The main part's text, read with the package's bounds (``opc.read``); empty for a package it refuses."""
+    from qdocgen.oxml import opc
 
-    try:
-        with zipfile.ZipFile(path) as package:
-            return package.read("word/document.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return ""
+    package = opc.read(path)
+    return package.parts.get("word/document.xml", b"").decode("utf-8", "replace") if package.ok else ""

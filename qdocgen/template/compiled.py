@@ -19,7 +19,7 @@ from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
 from qdocgen import limits, vnformat
-from qdocgen.environment import explain, xml_environment
+from qdocgen.environment import explain, has_tags, xml_environment
 from qdocgen.errors import ExitStatus, TemplateError
 from qdocgen.oxml import opc
 from qdocgen.oxml import package as oxml
@@ -89,7 +89,7 @@ class CompiledTemplate:
         path, template = self.path, self
         env = xml_environment()
         for name, raw in self.parts.items():
-            if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not oxml.has_jinja(raw):
+            if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not has_tags(raw):
                 continue
             try:
                 source = prepare_xml(raw.decode("utf-8"))
