@@ -17,7 +17,10 @@ __all__ = [
     "Limits",
     "Problem",
     "QdocgenError",
+    "RegisterRequest",
     "__version__",
+    "backup_register",
+    "cancel_number",
     "carry_forward",
     "check_legal_bases",
     "check_template",
@@ -27,16 +30,22 @@ __all__ = [
     "default_jobs",
     "export_excel",
     "filter_examples",
+    "give_number",
+    "give_numbers_from_manifest",
     "import_excel",
     "lint_files",
     "list_templates",
     "make_preview",
+    "numbering_mode",
     "parse_limits",
+    "print_register",
+    "register_rows",
     "render_batch",
     "render_file",
     "resource_error",
     "sanitize_for_conversion",
     "render_reports",
+    "set_numbering",
     "template_variables",
 ]
 
@@ -51,6 +60,9 @@ _WHERE = {
     "sanitize_for_conversion": ("qdocgen.oxml.opc", "sanitize_for_conversion"),
     "Problem": ("qdocgen.errors", "Problem"),
     "QdocgenError": ("qdocgen.errors", "QdocgenError"),
+    "RegisterRequest": ("qdocgen.register", "Request"),
+    "backup_register": ("qdocgen.register", "backup"),
+    "cancel_number": ("qdocgen.register", "cancel"),
     "carry_forward": ("qdocgen.newyear", "carry_forward"),
     "check_legal_bases": ("qdocgen.data.legal_bases", "check_dataset"),
     "check_template": ("qdocgen.template.checks", "check_template"),
@@ -60,12 +72,18 @@ _WHERE = {
     "export_excel": ("qdocgen.excel.export", "export_dataset"),
     "import_excel": ("qdocgen.excel.importer", "import_workbook"),
     "filter_examples": ("qdocgen.vnformat", "examples"),
+    "give_number": ("qdocgen.register", "give_number"),
+    "give_numbers_from_manifest": ("qdocgen.register", "give_numbers_from_manifest"),
     "lint_files": ("qdocgen.dating", "lint_files"),
     "list_templates": ("qdocgen.template.registry", "listing_lines"),
     "make_preview": ("qdocgen.preview", "preview"),
+    "numbering_mode": ("qdocgen.register", "numbering_mode"),
+    "print_register": ("qdocgen.register", "print_register"),
+    "register_rows": ("qdocgen.register", "rows"),
     "render_batch": ("qdocgen.batch", "render_batch"),
     "render_file": ("qdocgen.batch", "render_file"),
     "render_reports": ("qdocgen.report", "render_reports"),
+    "set_numbering": ("qdocgen.register", "set_numbering"),
     "template_variables": ("qdocgen.template.checks", "template_variables"),
 }
 
@@ -88,6 +106,15 @@ if TYPE_CHECKING:
     from qdocgen.oxml.opc import sanitize_for_conversion as sanitize_for_conversion
     from qdocgen.pdf import convert as convert_to_pdf
     from qdocgen.preview import preview as make_preview
+    from qdocgen.register import Request as RegisterRequest
+    from qdocgen.register import backup as backup_register
+    from qdocgen.register import cancel as cancel_number
+    from qdocgen.register import give_number as give_number
+    from qdocgen.register import give_numbers_from_manifest as give_numbers_from_manifest
+    from qdocgen.register import numbering_mode as numbering_mode
+    from qdocgen.register import print_register as print_register
+    from qdocgen.register import rows as register_rows
+    from qdocgen.register import set_numbering as set_numbering
     from qdocgen.report import render_reports as render_reports
     from qdocgen.runner import default_jobs as default_jobs
     from qdocgen.template.checks import check_template as check_template
