@@ -104,7 +104,7 @@ if TYPE_CHECKING:
     from qdocgen.newyear import carry_forward as carry_forward
     from qdocgen.output import resource_error as resource_error
     from qdocgen.oxml.opc import sanitize_for_conversion as sanitize_for_conversion
-    from qdocgen.pdf import convert as convert_to_pdf
+    from qdocgen.pdf.convert import convert as convert_to_pdf
     from qdocgen.preview import preview as make_preview
     from qdocgen.register import Request as RegisterRequest
     from qdocgen.register import backup as backup_register

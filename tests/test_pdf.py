@@ -1,6 +1,6 @@
 """PDF through LibreOffice: the district decision read back with pdftotext, a batch, failures, hangs, fonts.
 
-The real LibreOffice runs twice here (the batch, and a broken file with its retry); the rest of the
+The real LibreOffice runs twice here (the batch, and a file refused before it); the rest of the
 orchestration (profiles, time limits, retries, messages) runs against a fake ``soffice`` put first on PATH.
 """
 
