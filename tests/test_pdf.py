@@ -416,3 +416,20 @@ def test_missing_libreoffice_says_how_to_install_and_writes_nothing(tmp_path: Pa
         assert "apt-get install -y libreoffice-writer-nogui" in result.stderr
     assert not (tmp_path / "out").exists()
     assert run("batch", DATASET, "-o", tmp_path / "out").exit_code == 0  # without --pdf nothing else breaks
+
+
+def test_o_ky_without_pdf_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("batch", DATASET, "-o", tmp_path / "out", "--o-ky")
+    assert result.exit_code == 2 and "--o-ky thêm ô ký vào tệp PDF: dùng kèm --pdf." in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_pdf_records_the_issuing_body_as_author(fake: Path, tmp_path: Path) -> None:
+    result = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "qd.docx", "--pdf")
+    assert result.exit_code == 7  # the fake LibreOffice writes plain PDF: reported, not passed as PDF/A
+    assert "KHÔNG đạt PDF/A-2b" in result.stderr
+    with pikepdf.open(tmp_path / "qd.pdf") as document:
+        assert str(document.docinfo["/Author"]) == "Ủy ban nhân dân quận Bình Tân"
+        assert str(document.docinfo["/Subject"]) == "Quyết định số 784/QĐ-UBND"
+        assert str(document.docinfo["/Title"]).startswith("Về việc ban hành Mục tiêu chất lượng")
+        assert str(document.Root.Lang) == "vi-VN"
