@@ -32,7 +32,8 @@ MAX_TEMPLATE_PASSES = 5
 MAX_CHAIN = 8  # files in one ke_thua chain: a unit, its ward's and the district's shared files need 3
 MAX_ID = 80  # characters of a unit id: its output file name must fit every file system
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
+"""A place in the data: keys and list indexes from the top (``("phu_luc", "muc_tieu", 0, "noi_dung")``)."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Unit:
     id: str
     path: Path
     data: dict[str, Any]
-    origins: dict[Path_, Origin] = field(default_factory=dict)
+    origins: dict[KeyPath, Origin] = field(default_factory=dict)
     order: int = 1000
     warnings: list[Problem] = field(default_factory=list)
 
@@ -60,7 +61,7 @@ class Unit:
         value = self.data.get("co_quan")
         return value if isinstance(value, str) and value else self.id
 
-    def where(self, key: Path_) -> Origin:
+    def where(self, key: KeyPath) -> Origin:
         """Where ``key`` (or its nearest written parent) comes from; the unit's file if nowhere."""
         probe = tuple(key)
         while probe:
@@ -69,7 +70,7 @@ class Unit:
             probe = probe[:-1]
         return Origin(display(self.path))
 
-    def problem(self, key: Path_, message: str) -> Problem:
+    def problem(self, key: KeyPath, message: str) -> Problem:
         """A problem at ``key``, located in the file (and line) that wrote it."""
         origin = self.where(key)
         return Problem(origin.file, key_path(key), message, origin.line, self.id)
@@ -83,7 +84,7 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def key_path(key: Path_) -> str:
+def key_path(key: KeyPath) -> str:
     """``("can_cu", 2, "ngay")`` → ``can_cu[2].ngay`` (indices shown from 1, as clerks count)."""
     out = ""
     for part in key:
@@ -162,7 +163,7 @@ _YAML_PROBLEMS = (
 
 
 def yaml_problem(english: str) -> str:
-    """ruamel's problem description, said in Vietnamese where it is a common one."""
+    """The YAML reader's problem description, said in Vietnamese where it is a common one."""
     for start, vietnamese in _YAML_PROBLEMS:
         if english.startswith(start):
             key = re.match(r'found duplicate key "(.*?)"', english)
@@ -170,8 +171,8 @@ def yaml_problem(english: str) -> str:
     return f"cú pháp sai ({english})" if english else "cú pháp sai"
 
 
-def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) -> Any:
-    """ruamel nodes → plain Python values, recording each key's line in ``origins``."""
+def _plain(node: Any, file: str, prefix: KeyPath, origins: dict[KeyPath, Origin]) -> Any:
+    """The YAML reader's nodes → plain Python values, recording each key's line in ``origins``."""
     if isinstance(node, CommentedMap):
         out: dict[str, Any] = {}
         for key, value in node.items():
@@ -207,7 +208,7 @@ def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) ->
     return node
 
 
-def _check_size(origins: dict[Path_, Origin], file: str, prefix: Path_) -> None:
+def _check_size(origins: dict[KeyPath, Origin], file: str, prefix: KeyPath) -> None:
     most = limits.current().data_values
     if len(origins) > most:
         raise DataError([Problem(file, key_path(prefix), f"dữ liệu có hơn {most} giá trị (thường do bí danh "
@@ -215,7 +216,7 @@ def _check_size(origins: dict[Path_, Origin], file: str, prefix: Path_) -> None:
                                                          f"({limits.hint('data_values')}).")])
 
 
-def _merge(base: dict[str, Any], over: dict[str, Any], replaced: set[Path_], prefix: Path_ = ()) -> dict[str, Any]:
+def _merge(base: dict[str, Any], over: dict[str, Any], replaced: set[KeyPath], prefix: KeyPath = ()) -> dict[str, Any]:
     """Deep-merge ``over`` into ``base``: mappings key by key, the rest replaced whole (noted in ``replaced``)."""
     out = dict(base)
     for key, value in over.items():
@@ -228,8 +229,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any], replaced: set[Path_], pre
     return out
 
 
-def _merge_origins(base_origins: dict[Path_, Origin], over_origins: dict[Path_, Origin],
-                   replaced: set[Path_]) -> dict[Path_, Origin]:
+def _merge_origins(base_origins: dict[KeyPath, Origin], over_origins: dict[KeyPath, Origin],
+                   replaced: set[KeyPath]) -> dict[KeyPath, Origin]:
     """Origins after a merge: the base's, less those under a replaced key, then all of the inheriting file's.
 
     One pass over the keys (each checked against its own few prefixes): the merge stays linear in the number
@@ -241,11 +242,11 @@ def _merge_origins(base_origins: dict[Path_, Origin], over_origins: dict[Path_, 
 
 
 _FileKey = tuple[str, int, int]
-_PARSED: dict[_FileKey, tuple[dict[str, Any], dict[Path_, Origin]]] = {}
+_PARSED: dict[_FileKey, tuple[dict[str, Any], dict[KeyPath, Origin]]] = {}
 _PARSED_MAX = 64
 
 
-def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[Path_, Origin]] | None:
+def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[KeyPath, Origin]] | None:
     """One YAML file as plain data with its origins; a file shared by many units is parsed once.
 
     Round-trip parsing is slow, and every ward re-reads the same ``_phuong.yaml``; the cache is keyed by
@@ -270,7 +271,7 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
         problems.append(Problem(shown, "", "tệp dữ liệu phải là một bảng khóa (dạng «khoa: gia_tri» ở đầu "
                                            "dòng), không phải danh sách hay một giá trị đơn."))
         return None
-    origins: dict[Path_, Origin] = {}
+    origins: dict[KeyPath, Origin] = {}
     try:
         data = _plain(node, shown, (), origins)
     except DataError as exc:
@@ -288,7 +289,7 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
 
 
 def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = (), root: Path | None = None
-                ) -> tuple[dict[str, Any], dict[Path_, Origin]] | None:
+                ) -> tuple[dict[str, Any], dict[KeyPath, Origin]] | None:
     """Read a file and, first, the files it inherits from (only inside ``root``); merged, with origins."""
     shown = display(path)
     root = root or path.parent.resolve()
@@ -326,7 +327,7 @@ def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
     if base is None:
         return None
     base_data, base_origins = base
-    replaced: set[Path_] = set()
+    replaced: set[KeyPath] = set()
     merged = _merge(base_data, data, replaced)
     return merged, _merge_origins(base_origins, origins, replaced)
 
@@ -349,7 +350,7 @@ def parse_override(text: str) -> tuple[list[str], Any]:
     return parts, nfc(value)
 
 
-def apply_overrides(data: dict[str, Any], origins: dict[Path_, Origin], overrides: Sequence[str],
+def apply_overrides(data: dict[str, Any], origins: dict[KeyPath, Origin], overrides: Sequence[str],
                     problems: list[Problem]) -> None:
     """Set ``--set KEY=VALUE`` values, dotted keys reaching into nested mappings."""
     for text in overrides:
@@ -374,7 +375,7 @@ def is_date_key(name: str) -> bool:
     return name == "ngay" or name.startswith("ngay_")
 
 
-def _walk(value: Any, prefix: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+def _walk(value: Any, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
     if isinstance(value, dict):
         for k, v in value.items():
             yield prefix + (k,), v
@@ -385,7 +386,7 @@ def _walk(value: Any, prefix: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
             yield from _walk(v, prefix + (i,))
 
 
-def _set(data: Any, key: Path_, value: Any) -> None:
+def _set(data: Any, key: KeyPath, value: Any) -> None:
     for part in key[:-1]:
         data = data[part]
     data[key[-1]] = value
@@ -404,7 +405,9 @@ def parse_dates(unit: Unit, problems: list[Problem]) -> None:
 
 def has_template(value: str) -> bool:
     """Whether a data string holds Jinja (``{{ nam - 1 }}``) to be filled from the unit's own data."""
-    return "{{" in value or "{%" in value
+    from qdocgen.environment import has_tags
+
+    return has_tags(value)
 
 
 def template_names(data: Any) -> frozenset[str]:

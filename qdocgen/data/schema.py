@@ -19,7 +19,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
 from qdocgen import limits
-from qdocgen.data.reader import Path_, Unit
+from qdocgen.data.reader import KeyPath, Unit
 from qdocgen.errors import Problem, TemplateError
 
 TYPE_NAMES = {
@@ -92,8 +92,8 @@ def _expected(schema: dict[str, Any]) -> str:
     return f"{words} — {desc}" if desc else words
 
 
-def _message(error: ValidationError) -> tuple[Path_, str]:
-    key: Path_ = tuple(error.absolute_path)
+def _message(error: ValidationError) -> tuple[KeyPath, str]:
+    key: KeyPath = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "required":
         missing = next((k for k in error.validator_value if isinstance(error.instance, dict)
@@ -154,7 +154,7 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _unknown_keys(data: Any, schema: dict[str, Any], prefix: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def _unknown_keys(data: Any, schema: dict[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     """Keys the schema does not know, with a "did you mean" where one is close."""
     props = schema.get("properties")
     if isinstance(data, dict) and isinstance(props, dict):
@@ -170,7 +170,7 @@ def _unknown_keys(data: Any, schema: dict[str, Any], prefix: Path_ = ()) -> Iter
             yield from _unknown_keys(item, schema["items"], prefix + (i,))
 
 
-def _empty_warnings(data: Any, schema: dict[str, Any], prefix: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def _empty_warnings(data: Any, schema: dict[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     if not isinstance(schema, dict):
         return
     if WARN_EMPTY in schema and (data is None or data == ""):

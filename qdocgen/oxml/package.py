@@ -6,6 +6,7 @@ Everything here takes and returns lxml elements (python-docx's ``CT_*`` objects 
 from __future__ import annotations
 
 import posixpath
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,6 +172,14 @@ class PackageParts:
     styles: bytes | None  # raw: every document of a batch has the same, so callers can reuse what they built
     theme: bytes | None
     headers_footers: dict[str, etree._Element]  # by relationship id, as sectPr refers to them
+
+
+def open_docx(path: Path) -> zipfile.ZipFile:
+    """The one opener of a .docx package for reading (a zip); close it with ``with``.
+
+    Raises ``OSError`` or ``zipfile.BadZipFile`` for a file that cannot be read as a zip.
+    """
+    return zipfile.ZipFile(path)
 
 
 def read_parts(path: Path) -> PackageParts:
