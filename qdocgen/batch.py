@@ -9,22 +9,26 @@ resume where an earlier run stopped, and can gather all outputs into one print f
 from __future__ import annotations
 
 import hashlib
+import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from qdocgen import manifest
 from qdocgen.data.pipeline import PackedUnit, prepare, prepare_packed, unit_paths
 from qdocgen.data.review_list import REVIEW_NAME, open_items
-from qdocgen.errors import DataError, ExitStatus, Problem
-from qdocgen.output import check_writable, inside, write_atomic
+from qdocgen.errors import DataError, ExitStatus, OutputError, Problem
+from qdocgen.output import check_folder_writable, check_writable, inside, write_atomic
 from qdocgen.template.registry import find_template
 
 if TYPE_CHECKING:
     from qdocgen.lint import Finding
     from qdocgen.runner import Job, Outcome, Renderer
+
+Said = tuple[Literal["info", "warning", "error"], str]
+"""One line for the user and its tone: ``info`` goes to standard output, the others to standard error."""
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of a batch."""
@@ -65,6 +69,48 @@ class Report:
         if self.skipped:
             return ExitStatus.OUTPUT
         return ExitStatus.PDF if self.pdf_failed or self.pdf_not_pdfa else ExitStatus.OK
+
+    def lines(self, quiet: bool = False, listed: int = 30) -> list[Said]:
+        """What the command line says about the run, in order, each line with its tone.
+
+        ``quiet``: only warnings, errors and the summary; ``listed``: how many written files are named.
+        """
+        said: list[Said] = [("warning", f"Cảnh báo: {line}") for line in self.warning_lines()]
+        if not quiet:
+            said += [("info", f"Đã ghi {path}") for path in self.written[:listed]]
+            if len(self.written) > listed:
+                said.append(("info", f"... và {len(self.written) - listed} tệp khác (xem manifest.json trong thư "
+                                     "mục kết quả)."))
+        said += [("warning", f"Bỏ qua {path}: {self.skip_reasons.get(path, 'tệp đã có (dùng --force để ghi đè).')}")
+                 for path in self.skipped]
+        for unit, message in self.failed.items():
+            lines = "\n".join(f"  - {line}" for line in message.splitlines())
+            said.append(("error", f"Lỗi ở đơn vị {unit}:\n{lines}"))
+        if not quiet:
+            said += [("info", f"Đã ghi {path}") for path in self.pdfs[:listed]]
+        said += [("error", f"Không có PDF cho {docx}: {message}") for docx, message in self.pdf_failed.items()]
+        said += [("error", f"PDF của {docx} KHÔNG đạt PDF/A-2b: {message}")
+                 for docx, message in self.pdf_not_pdfa.items()]
+        if not quiet:
+            said += [("info", f"Đã ghi {path}") for path in (self.combined, self.zipped, *self.manifest_files[:1])
+                     if path is not None]
+        said += [("warning", f"Thể thức {unit}: {finding}") for unit, found in self.lint.items() for finding in found]
+        return [*said, ("info", self.summary())]
+
+    def summary(self) -> str:
+        """The one-line summary: files written, skipped, failed, kept, PDFs, layout findings, review items, warnings."""
+        summary = f"Xong: {len(self.written)} tệp đã ghi, {len(self.skipped)} bỏ qua, {len(self.failed)} lỗi"
+        if self.kept:
+            summary += f", {len(self.kept)} giữ nguyên (đã có, đúng như bản soạn lại)"
+        if self.pdfs or self.pdf_failed:
+            summary += f", {len(self.pdfs)} PDF, {len(self.pdf_failed)} PDF lỗi"
+            if self.pdf_not_pdfa:
+                summary += f", {len(self.pdf_not_pdfa)} PDF không đạt PDF/A-2b"
+        if self.lint:
+            summary += f", {sum(len(found) for found in self.lint.values())} điểm sai thể thức (qdocgen lint)"
+        if self.review_open:
+            summary += f", {len(self.review_open)} mục chưa xem lại trong {self.review_file}"
+        return summary + (f", {len(self.warnings)} cảnh báo." if self.warnings else ".")
 
     def warning_lines(self) -> list[str]:
         """Warnings with the same key and message merged into one line listing their units."""
@@ -113,11 +159,28 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
     return _add_pdfs(report, force, authors, signature_fields) if pdf else report
 
 
-def clean_temporaries(out_dir: Path) -> None:
-    """Remove half-written temporary files a killed earlier run left behind (never a finished output)."""
-    if out_dir.is_dir():
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8,12}\.tmp$")
+
+
+def clean_temporaries(out_dir: Path, names: Collection[str]) -> None:
+    """Remove half-written temporary files a killed earlier run left behind (never a finished output).
+
+    Only qdocgen's own: ``.NAME.RANDOM.tmp`` for a NAME this run writes; a user's other ``.*.tmp`` stay.
+    """
+    if not out_dir.is_dir():
+        return
+    try:
         for stale in out_dir.glob(".*.tmp"):
-            stale.unlink(missing_ok=True)
+            m = _TEMPORARY.match(stale.name)
+            if m and m.group("name") in names and not stale.is_symlink():
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder has no temporaries of ours to remove
+
+
+def _own_names(ids: Sequence[str]) -> set[str]:
+    """The file names a batch writes in its output folder (whose temporaries it may remove)."""
+    return {f"{uid}{ext}" for uid in ids for ext in (".docx", ".pdf")} | {manifest.JSON_NAME, manifest.CSV_NAME}
 
 
 @dataclass(frozen=True)
@@ -193,8 +256,9 @@ class _Run:
         self.done.append(outcome.unit_id)
 
 
-def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions) -> list[Job]:
-    """One job per checked unit, in the dataset's order; its manifest entry made."""
+def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions,
+          prefailed: list[str]) -> list[Job]:
+    """One job per checked unit, in the dataset's order; its manifest entry made (unsafe names: ``prefailed``)."""
     from qdocgen.runner import Job
 
     earlier = manifest.read(run.out_dir) if options.resume else {}
@@ -202,8 +266,15 @@ def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: Bat
     for unit in sorted(units, key=lambda u: (u.order, u.id)):
         if unit.id in bad:
             continue
+        try:
+            target = inside(run.out_dir, f"{unit.id}.docx")
+        except OutputError as exc:  # one unit's unsafe name (a symlink in the folder) costs only that unit
+            run.report.failed[unit.id] = exc.message
+            run.entries[unit.id] = manifest.Entry(unit.id, unit.name, loi=exc.message)
+            run.done.append(unit.id)
+            prefailed.append(unit.id)
+            continue
         run.report.warnings.extend(unit.warnings)
-        target = inside(run.out_dir, f"{unit.id}.docx")
         run.entries[unit.id] = manifest.Entry(unit.id, unit.name, tep=target.name,
                                               canh_bao=[str(w) for w in unit.warnings])
         known = earlier.get(unit.id)
@@ -217,8 +288,9 @@ def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, 
     """Render the jobs; the manifest saved now and then, and at the end even on Ctrl-C."""
     from qdocgen.runner import run_jobs
 
-    run.out_dir.mkdir(parents=True, exist_ok=True)
-    clean_temporaries(run.out_dir)
+    check_folder_writable(run.out_dir)  # read-only, no permission, full disk: said once, before any work
+    ours = _own_names(list(run.done) + [j.unit_id for j in todo])
+    clean_temporaries(run.out_dir, ours)
     total, last_save = len(todo), time.monotonic()
     try:
         for count, outcome in enumerate(run_jobs(todo, template, options.jobs, renderer), 1):
@@ -230,7 +302,7 @@ def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, 
                 last_save = time.monotonic()
     finally:
         # Also on Ctrl-C: what was finished is recorded, and no temporary file stays behind.
-        clean_temporaries(run.out_dir)
+        clean_temporaries(run.out_dir, ours)
         run.save()
 
 
@@ -275,9 +347,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
         _require_pdf(options.signature_fields)
     paths = unit_paths(folder, options.only)
     info = find_template(options.template, options.templates_dirs)
-    for extra in (options.combine, options.zip_path):
-        if extra is not None:
-            check_writable(extra, options.force)
+    _check_extras(out_dir, [p.stem for p in paths], options)
     units, problems = prepare_packed(paths, info, options.overrides, options.strict, options.jobs)
     bad = {p.unit for p in problems}
     if problems and len(bad) >= len(paths):
@@ -285,7 +355,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     renderer = Renderer.load(info.path)  # template errors surface here, before any file is written
     run = _Run(out_dir, info.name)
     prefailed = run.fail_unchecked(problems, paths)
-    todo = _jobs(run, units, bad, options)
+    todo = _jobs(run, units, bad, options, prefailed)
     del units
     order = prefailed + [j.unit_id for j in todo]
     _render_all(run, todo, info.path, renderer, options)
@@ -298,6 +368,19 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     run.report.review_open = open_items(folder)  # a new-year dataset whose review list is not done
     run.report.review_file = folder / REVIEW_NAME if run.report.review_open else None
     return run.report
+
+
+def _check_extras(out_dir: Path, ids: Sequence[str], options: BatchOptions) -> None:
+    """``--combine``/``--zip`` may not be written over a unit's output, the manifest, or each other."""
+    taken = {(out_dir / name).resolve() for name in _own_names(ids)}
+    for extra in (options.combine, options.zip_path):
+        if extra is None:
+            continue
+        if extra.resolve() in taken:
+            raise OutputError(f"{extra}: trùng với một tệp lô này ghi (văn bản của một đơn vị, PDF hoặc manifest); "
+                              "hãy chọn tên khác cho --combine/--zip.")
+        taken.add(extra.resolve())
+        check_writable(extra, options.force)
 
 
 def _with_extras(report: Report) -> list[manifest.Entry]:

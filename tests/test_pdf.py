@@ -1,6 +1,6 @@
 """PDF through LibreOffice: the district decision read back with pdftotext, a batch, failures, hangs, fonts.
 
-The real LibreOffice runs three times here (the batch, and a broken file with its retry); the rest of the
+The real LibreOffice runs twice here (the batch, and a file refused before it); the rest of the
 orchestration (profiles, time limits, retries, messages) runs against a fake ``soffice`` put first on PATH.
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import DATASET, WARDS, run, soffice
+from hostile import docx_bytes
 
 from qdocgen.pdf import PdfError, convert
 from qdocgen.pdf.pdfa import check_pdfa
@@ -89,15 +90,16 @@ def _starts(log: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
 
 
+_MINIMAL_DOCX = docx_bytes("Văn bản")
+
+
 def _docx(folder: Path, *names: str) -> list[Path]:
     """Minimal Word packages (what qdocgen checks before giving a file to LibreOffice)."""
     folder.mkdir(exist_ok=True)
     paths = []
     for name in names:
         path = folder / f"{name}.docx"
-        with zipfile.ZipFile(path, "w") as package:
-            package.writestr("[Content_Types].xml", "<Types/>")
-            package.writestr("word/document.xml", "<w:document/>")
+        path.write_bytes(_MINIMAL_DOCX)  # a real package: qdocgen checks it before LibreOffice sees it
         paths.append(path)
     return paths
 
@@ -297,8 +299,9 @@ def test_unconvertible_file_is_reported_and_the_others_still_convert(pdf_batch: 
     assert report.converted == {good: tmp_path / "pdf" / "tot.pdf"}
     assert "Phường An Lạc".upper() in _pdftotext(tmp_path / "pdf" / "tot.pdf").upper()
     assert list(report.failed) == [broken]
-    assert "LibreOffice không mở được tệp" in report.failed[broken] and "2 lần" in report.failed[broken]
-    assert report.starts == 2  # both files in one start, the broken one retried once alone
+    # Refused before LibreOffice (issue 15: a file that is not a Word package never reaches it).
+    assert "không phải văn bản Word .docx" in report.failed[broken]
+    assert report.starts == 1
     assert not report.ok
 
 
@@ -413,3 +416,20 @@ def test_missing_libreoffice_says_how_to_install_and_writes_nothing(tmp_path: Pa
         assert "apt-get install -y libreoffice-writer-nogui" in result.stderr
     assert not (tmp_path / "out").exists()
     assert run("batch", DATASET, "-o", tmp_path / "out").exit_code == 0  # without --pdf nothing else breaks
+
+
+def test_o_ky_without_pdf_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("batch", DATASET, "-o", tmp_path / "out", "--o-ky")
+    assert result.exit_code == 2 and "--o-ky thêm ô ký vào tệp PDF: dùng kèm --pdf." in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_pdf_records_the_issuing_body_as_author(fake: Path, tmp_path: Path) -> None:
+    result = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "qd.docx", "--pdf")
+    assert result.exit_code == 7  # the fake LibreOffice writes plain PDF: reported, not passed as PDF/A
+    assert "KHÔNG đạt PDF/A-2b" in result.stderr
+    with pikepdf.open(tmp_path / "qd.pdf") as document:
+        assert str(document.docinfo["/Author"]) == "Ủy ban nhân dân quận Bình Tân"
+        assert str(document.docinfo["/Subject"]) == "Quyết định số 784/QĐ-UBND"
+        assert str(document.docinfo["/Title"]).startswith("Về việc ban hành Mục tiêu chất lượng")
+        assert str(document.Root.Lang) == "vi-VN"
