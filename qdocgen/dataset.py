@@ -17,8 +17,7 @@ from qdocgen.errors import DataError, Problem
 def load_dataset(folder: Path) -> list[Unit]:
     """Every unit of ``folder`` (in ``thu_tu`` order), dates parsed and ``{{ }}`` filled; all problems at once."""
     if not folder.is_dir():
-        raise DataError([Problem(display(folder), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa các "
-                                                      "tệp .yaml của từng đơn vị.")])
+        raise DataError([reader.not_a_dataset(folder)])
     problems: list[Problem] = []
     units = []
     for path in reader.unit_files(folder):

@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from qdocgen import vnformat
 from qdocgen.data import legal_bases
-from qdocgen.data.reader import KeyPath, display, key_path, read_yaml
+from qdocgen.data.reader import KeyPath, display, key_path, not_a_dataset, read_yaml
 from qdocgen.data.review_list import REVIEW_NAME, marker
 from qdocgen.errors import DataError, OutputError, Problem
 
@@ -426,8 +426,7 @@ def carry_forward(source: Path, year: int, target: Path | None = None, force: bo
     Nothing in ``source`` changes; an existing ``target`` is refused without ``force``.
     """
     if not source.is_dir():
-        raise DataError([Problem(display(source), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
-                                                      "các tệp .yaml, ví dụ data/binh-tan/2019.")])
+        raise DataError([not_a_dataset(source)])
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
         raise DataError([Problem("--year", "", f"năm «{year}» không dùng được: cần năm đủ 4 chữ số, "
                                                "ví dụ --year 2020.")])

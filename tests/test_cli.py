@@ -141,4 +141,4 @@ def test_command_line_mistakes_are_explained_in_vietnamese(tmp_path: Path) -> No
     missing = run("batch", DATASET)
     assert missing.exit_code == 2 and "Lỗi: Thiếu tùy chọn '-o' / '--output-dir'." in missing.stderr
     unknown = run("render", "--khong-co")
-    assert unknown.exit_code == 2 and "Không có tùy chọn '--khong-co'." in unknown.stderr
+    assert unknown.exit_code == 2 and "Không có tùy chọn «--khong-co»." in unknown.stderr

@@ -414,8 +414,7 @@ def check_dataset(folder: Path, register_path: Path | None = None,
     register = load_register(register_path)
     today = today or dt.date.today()
     if not folder.is_dir():
-        raise DataError([Problem(reader.display(folder), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
-                                                             "các tệp .yaml, ví dụ data/binh-tan/2019.")])
+        raise DataError([reader.not_a_dataset(folder)])
     problems: list[Problem] = []
     result = DatasetBases(folder, register.path)
     for path in reader.unit_files(folder):

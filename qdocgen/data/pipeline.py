@@ -46,8 +46,7 @@ class PackedUnit:
 def unit_paths(folder: Path, only: Sequence[str] = ()) -> list[Path]:
     """The unit files of a dataset folder (``only``: just these ids); a missing folder or id is a DataError."""
     if not folder.is_dir():
-        raise DataError([Problem(display(folder), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
-                                                      "các tệp .yaml của từng đơn vị.")])
+        raise DataError([reader.not_a_dataset(folder)])
     paths = reader.unit_files(folder)
     if not paths:
         raise DataError([Problem(display(folder), "", "thư mục không có tệp đơn vị .yaml nào (tệp bắt đầu "

@@ -84,6 +84,14 @@ def display(path: Path) -> str:
         return str(path)
 
 
+def not_a_dataset(folder: Path) -> Problem:
+    """The problem of a dataset path that is no folder: missing (say so plainly) or a file."""
+    what = ("đây là một tệp, không phải thư mục" if folder.exists()
+            else "không tìm thấy thư mục này; kiểm tra lại đường dẫn")
+    return Problem(display(folder), "", f"{what}. Cần thư mục bộ dữ liệu chứa các tệp .yaml của từng đơn vị, "
+                                        "ví dụ data/binh-tan/2019.")
+
+
 def key_path(key: KeyPath) -> str:
     """``("can_cu", 2, "ngay")`` → ``can_cu[2].ngay`` (indices shown from 1, as clerks count)."""
     out = ""

@@ -79,7 +79,7 @@ class CompiledTemplate:
             raise TemplateError("\n".join([f"Mẫu {path} không dùng được:"] + [f"  - {e}" for e in package.errors]))
         template = cls(path, package.parts, package.infos)
         seconds = limits.current().render_seconds
-        with limits.deadline(seconds, f"{path.name}: dịch mẫu quá {seconds:g} giây (quá nhiều thẻ hoặc khối lồng "
+        with limits.deadline(seconds, f"{path.name}: chuẩn bị mẫu quá {seconds:g} giây (quá nhiều thẻ hoặc khối lồng "
                                       f"nhau?); {limits.hint('render_seconds')}."):
             template._compile()
         return template
@@ -102,7 +102,7 @@ class CompiledTemplate:
                 raise TemplateError(template.locate(name, exc)) from exc
             except (RecursionError, MemoryError) as exc:
                 raise TemplateError(f"{path.name} ({part_label(name)}): các khối lồng nhau quá sâu hoặc quá nhiều, "
-                                    "không dịch được mẫu; hãy đóng các khối {% %} và bớt lồng nhau.") from exc
+                                    "không đọc được mẫu; hãy đóng các khối {% %} và bớt lồng nhau.") from exc
 
     def locate(self, part: str, exc: Exception) -> str:
         """An error message naming the template, the part and the paragraph text where it happened."""
