@@ -21,10 +21,21 @@ from lxml import etree
 from qdocgen.environment import explain, xml_environment
 from qdocgen.errors import TemplateError
 from qdocgen.oxml import package as oxml
+from qdocgen.oxml.grid import fit_table_grids
 from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
 from qdocgen.oxml.zipwriter import PackageWriter
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+# qdocgen's cell tag beside docxtpl's colspan/cellbg: {% do_rong EXPR %} sets the cell's width (in dxa).
+_CELL_WIDTH = re.compile(r"(<w:tc[ >](?:(?!<w:tc[ >]).)*){%\s*do_rong\s+([^%]*?)\s*%}(.*?</w:tc>)", re.DOTALL)
+_TABLE_LOOP = re.compile(r"{%\s*do_rong\s|{%tc\s")
+
+
+def _cell_width(m: re.Match[str]) -> str:
+    rest = re.sub(r"{%\s*do_rong\s[^%]*%}", "", m.group(3))  # one width per cell: the first tag's
+    cell = re.sub(r"<w:tcW [^>]*/>", "", m.group(1) + rest, count=1)
+    width = '<w:tcW w:w="{{ ' + m.group(2) + ' }}" w:type="dxa"/>'
+    return cell.replace("<w:tcPr>", "<w:tcPr>" + width, 1)
 
 
 def prepare_xml(xml: str) -> str:
@@ -32,6 +43,7 @@ def prepare_xml(xml: str) -> str:
     from docxtpl import DocxTemplate
 
     patched: str = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # it uses no instance state
+    patched = _CELL_WIDTH.sub(_cell_width, patched)
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
 
 
@@ -61,6 +73,7 @@ class CompiledTemplate:
     infos: list[zipfile.ZipInfo] = field(default_factory=list)
     compiled: dict[str, Template] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)
+    column_loops: set[str] = field(default_factory=set)  # parts whose tables get their columns from data
     _writer: PackageWriter | None = field(default=None, repr=False)
 
     @classmethod
@@ -87,6 +100,8 @@ class CompiledTemplate:
             except UnicodeDecodeError as exc:
                 raise TemplateError(f"{path}: phần {name} không đọc được (không phải UTF-8).") from exc
             template.sources[name] = source.splitlines()
+            if 'w:tcW w:w="{{' in source or _TABLE_LOOP.search(source) or b"{%tc" in raw:
+                template.column_loops.add(name)
             try:
                 template.compiled[name] = env.from_string(source)
             except JinjaError as exc:
@@ -118,7 +133,10 @@ class CompiledTemplate:
             xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
                    .replace("{_%", "{%").replace("%_}", "%}"))
             try:
-                oxml.check_well_formed(xml)
+                if name in self.column_loops:
+                    xml = fit_table_grids(xml)
+                else:
+                    oxml.check_well_formed(xml)
             except etree.XMLSyntaxError as exc:
                 raise TemplateError(f"{self.path.name} ({name}): kết quả điền mẫu không phải XML hợp lệ "
                                     f"({exc}); không ghi tệp. Hãy chạy qdocgen check-template.") from exc
