@@ -66,8 +66,9 @@ def bench_template(work: Path) -> Path:
 def speed(count: int, work: Path) -> None:
     from docxtpl import DocxTemplate
 
-    from qdocgen.batch import prepare, render_batch
+    from qdocgen.batch import BatchOptions, render_batch
     from qdocgen.data import reader as data_mod
+    from qdocgen.data.pipeline import prepare
     from qdocgen.environment import xml_environment
     from qdocgen.runner import Renderer
     from qdocgen.template.registry import find_template
@@ -99,16 +100,16 @@ def speed(count: int, work: Path) -> None:
     t_render = time.perf_counter() - started
 
     started = time.perf_counter()
-    report = render_batch(folder, work / "qdocgen-batch", info.path, jobs=1, force=True)
+    report = render_batch(folder, work / "qdocgen-batch", BatchOptions(info.path, jobs=1, force=True))
     t_batch = time.perf_counter() - started
     assert len(report.written) == count, report.failed
 
     started = time.perf_counter()
-    render_batch(folder, work / "qdocgen-batch-nolint", info.path, jobs=1, force=True, lint=False)
+    render_batch(folder, work / "qdocgen-batch-nolint", BatchOptions(info.path, jobs=1, force=True, lint=False))
     t_nolint = time.perf_counter() - started
 
     started = time.perf_counter()
-    render_batch(folder, work / "qdocgen-batch2", info.path, jobs=2, force=True)
+    render_batch(folder, work / "qdocgen-batch2", BatchOptions(info.path, jobs=2, force=True))
     t_batch2 = time.perf_counter() - started
 
     def rate(seconds: float) -> str:
@@ -127,8 +128,8 @@ def speed(count: int, work: Path) -> None:
 
 def _peak_mb(count: int, work: Path) -> float:
     folder = make(count, work / f"mem{count}")
-    code = ("import resource, sys; from pathlib import Path; from qdocgen.batch import render_batch; "
-            f"r = render_batch(Path({str(folder)!r}), Path({str(work / f'memout{count}')!r}), jobs=1, force=True); "
+    code = ("import resource, sys; from pathlib import Path; from qdocgen.batch import BatchOptions, render_batch; "
+            f"r = render_batch(Path({str(folder)!r}), Path({str(work / f'memout{count}')!r}), BatchOptions(jobs=1, force=True)); "
             "assert len(r.written) == %d, r.failed; "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)" % count)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,5 +1,91 @@
-"""qdocgen: Vietnamese administrative documents (.docx) from templates and structured data."""
+"""qdocgen: Vietnamese administrative documents (.docx) from templates and structured data.
+
+The public API: what the command line (and any other program) calls. Everything else is private to the
+package and may change. Names are loaded on first use, so ``import qdocgen`` stays fast.
+"""
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "BatchOptions",
+    "ExitStatus",
+    "Problem",
+    "QdocgenError",
+    "__version__",
+    "carry_forward",
+    "check_template",
+    "convert_to_pdf",
+    "copy_template",
+    "default_jobs",
+    "export_excel",
+    "filter_examples",
+    "import_excel",
+    "lint_files",
+    "list_templates",
+    "make_preview",
+    "render_batch",
+    "render_file",
+    "template_variables",
+]
+
+# public name → (module, name there)
+_WHERE = {
+    "BatchOptions": ("qdocgen.batch", "BatchOptions"),
+    "ExitStatus": ("qdocgen.errors", "ExitStatus"),
+    "Problem": ("qdocgen.errors", "Problem"),
+    "QdocgenError": ("qdocgen.errors", "QdocgenError"),
+    "carry_forward": ("qdocgen.newyear", "carry_forward"),
+    "check_template": ("qdocgen.template.checks", "check_template"),
+    "convert_to_pdf": ("qdocgen.pdf", "convert"),
+    "copy_template": ("qdocgen.template.registry", "copy_template"),
+    "default_jobs": ("qdocgen.runner", "default_jobs"),
+    "export_excel": ("qdocgen.excel.export", "export_dataset"),
+    "import_excel": ("qdocgen.excel.importer", "import_workbook"),
+    "filter_examples": ("qdocgen.vnformat", "examples"),
+    "lint_files": ("qdocgen.lint", "lint_files"),
+    "list_templates": ("qdocgen.template.registry", "listing_lines"),
+    "make_preview": ("qdocgen.preview", "preview"),
+    "render_batch": ("qdocgen.batch", "render_batch"),
+    "render_file": ("qdocgen.batch", "render_file"),
+    "template_variables": ("qdocgen.template.checks", "template_variables"),
+}
+
+if TYPE_CHECKING:
+    from qdocgen.batch import BatchOptions as BatchOptions
+    from qdocgen.batch import render_batch as render_batch
+    from qdocgen.batch import render_file as render_file
+    from qdocgen.errors import ExitStatus as ExitStatus
+    from qdocgen.errors import Problem as Problem
+    from qdocgen.errors import QdocgenError as QdocgenError
+    from qdocgen.excel.export import export_dataset as export_excel
+    from qdocgen.excel.importer import import_workbook as import_excel
+    from qdocgen.lint import lint_files as lint_files
+    from qdocgen.newyear import carry_forward as carry_forward
+    from qdocgen.pdf import convert as convert_to_pdf
+    from qdocgen.preview import preview as make_preview
+    from qdocgen.runner import default_jobs as default_jobs
+    from qdocgen.template.checks import check_template as check_template
+    from qdocgen.template.checks import template_variables as template_variables
+    from qdocgen.template.registry import copy_template as copy_template
+    from qdocgen.template.registry import listing_lines as list_templates
+    from qdocgen.vnformat import examples as filter_examples
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'qdocgen' has no attribute {name!r}")
+    module, attr = _WHERE[name]
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, for ``dir(qdocgen)`` and completion."""
+    return sorted(set(globals()) | set(__all__))

@@ -9,22 +9,20 @@ resume where an earlier run stopped, and can gather all outputs into one print f
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qdocgen import manifest
-from qdocgen.data import reader as data_mod
-from qdocgen.data import schema
-from qdocgen.data.objectives import unit_warnings
-from qdocgen.data.reader import Unit, display
-from qdocgen.errors import DataError, Problem
+from qdocgen.data.pipeline import PackedUnit, prepare, prepare_packed, unit_paths
+from qdocgen.errors import DataError, ExitStatus, Problem
 from qdocgen.output import check_writable, inside, write_atomic
-from qdocgen.template.registry import TemplateInfo, find_template
+from qdocgen.template.registry import find_template
 
 if TYPE_CHECKING:
     from qdocgen.lint.rules import Finding
+    from qdocgen.runner import Job, Outcome, Renderer
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of a batch."""
@@ -49,6 +47,15 @@ class Report:
     pdf_failed: dict[str, str] = field(default_factory=dict)
     lint: dict[str, list[Finding]] = field(default_factory=dict)  # layout findings per unit id
 
+    @property
+    def exit_code(self) -> ExitStatus:
+        """``DATA`` when a unit failed, else ``OUTPUT`` when a file was skipped, else ``PDF`` when a PDF failed."""
+        if self.failed:
+            return ExitStatus.DATA
+        if self.skipped:
+            return ExitStatus.OUTPUT
+        return ExitStatus.PDF if self.pdf_failed else ExitStatus.OK
+
     def warning_lines(self) -> list[str]:
         """Warnings with the same key and message merged into one line listing their units."""
         groups: dict[tuple[str, str], list[str]] = {}
@@ -59,37 +66,6 @@ class Report:
             lines.append(f"{len(units)} đơn vị [{key}]: {message}: {', '.join(units)}" if len(units) > 1
                          else f"{units[0]} [{key}]: {message}")
         return lines
-
-
-def prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str],
-            strict: bool = False) -> tuple[list[Unit], list[Problem]]:
-    """Read and check every unit; all problems of all units in one list (``strict``: warnings too)."""
-    problems: list[Problem] = []
-    units = list(iter_prepare(paths, info, overrides, problems, strict))
-    return units, problems
-
-
-def iter_prepare(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str], problems: list[Problem],
-                 strict: bool = False) -> Iterator[Unit]:
-    """Each unit read and checked, one at a time (a big batch need not hold them all); problems appended."""
-    for path in paths:
-        start = len(problems)
-        unit = data_mod.read_unit(path, overrides, problems)
-        problems[start:] = [replace(p, unit=p.unit or path.stem) for p in problems[start:]]
-        if unit is None:
-            continue
-        before = len(problems)
-        data_mod.parse_dates(unit, problems)
-        schema.validate(unit, info.schema, problems, data_mod.template_names(unit.data))
-        if len(problems) == before:
-            data_mod.render_data_templates(unit, problems)
-            unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
-        if strict:  # --strict: every warning is an error
-            problems.extend(unit.warnings)
-            unit.warnings = []
-        problems[start:] = [replace(p, unit=p.unit or path.stem) for p in problems[start:]]
-        unit.origins = {}  # only needed to place problems; a big batch should not keep them
-        yield unit
 
 
 def render_file(data_path: Path, output: Path | None, template: str | Path | None = None,
@@ -111,73 +87,6 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
     return _add_pdfs(report, force) if pdf else report
 
 
-def _unit_paths(folder: Path, only: Sequence[str]) -> list[Path]:
-    if not folder.is_dir():
-        raise DataError([Problem(display(folder), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
-                                                      "các tệp .yaml của từng đơn vị.")])
-    paths = data_mod.unit_files(folder)
-    if not paths:
-        raise DataError([Problem(display(folder), "", "thư mục không có tệp đơn vị .yaml nào (tệp bắt đầu "
-                                                      "bằng «_» là phần dùng chung, không phải đơn vị).")])
-    known = {p.stem for p in paths}
-    unknown = [i for i in only if i not in known]
-    if unknown:
-        raise DataError([Problem(display(folder), "--only", f"không có đơn vị «{i}»; các mã có: "
-                                                           f"{', '.join(sorted(known))}.") for i in unknown])
-    return [p for p in paths if p.stem in set(only)] if only else paths
-
-
-@dataclass
-class _Pending:
-    """A checked unit waiting to be rendered, its data packed."""
-
-    id: str
-    order: int
-    name: str
-    warnings: list[Problem]
-    packed: bytes
-
-
-def _unit_name(unit: Unit) -> str:
-    name = unit.data.get("co_quan")
-    return name if isinstance(name, str) and name else unit.id
-
-
-# Below this many units, starting worker processes costs more than reading the data in this one.
-PARALLEL_PREPARE_FROM = 48
-
-
-def _prepare_chunk(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str],
-                   strict: bool) -> tuple[list[_Pending], list[Problem]]:
-    """Read and check some units; each kept packed until rendered (2,000 units cost megabytes, not hundreds)."""
-    from qdocgen.runner import pack
-
-    problems: list[Problem] = []
-    units = [_Pending(u.id, u.order, _unit_name(u), u.warnings, pack(u.data))
-             for u in iter_prepare(paths, info, overrides, problems, strict)]
-    return units, problems
-
-
-def _prepare_all(paths: Sequence[Path], info: TemplateInfo, overrides: Sequence[str], strict: bool,
-                 jobs: int) -> tuple[list[_Pending], list[Problem]]:
-    """Every unit read and checked before anything is rendered; a big batch reads in ``jobs`` processes."""
-    if jobs <= 1 or len(paths) < PARALLEL_PREPARE_FROM:
-        return _prepare_chunk(paths, info, overrides, strict)
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = -(-len(paths) // (jobs * 4))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    units: list[_Pending] = []
-    problems: list[Problem] = []
-    with ProcessPoolExecutor(jobs) as pool:
-        # map keeps the order of the chunks: the same problems, in the same order, as with one process.
-        for chunk_units, chunk_problems in pool.map(_prepare_chunk, chunks, [info] * len(chunks),
-                                                    [overrides] * len(chunks), [strict] * len(chunks)):
-            units += chunk_units
-            problems += chunk_problems
-    return units, problems
-
-
 def clean_temporaries(out_dir: Path) -> None:
     """Remove half-written temporary files a killed earlier run left behind (never a finished output)."""
     if out_dir.is_dir():
@@ -185,112 +94,176 @@ def clean_temporaries(out_dir: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
-def render_batch(folder: Path, out_dir: Path, template: str | Path | None = None, only: Sequence[str] = (),
-                 overrides: Sequence[str] = (), force: bool = False, jobs: int = 1, resume: bool = False,
-                 combine: Path | None = None, zip_path: Path | None = None,
-                 progress: Progress | None = None, *, pdf: bool = False, strict: bool = False,
-                 lint: bool = True, templates_dirs: Sequence[str | Path] = ()) -> Report:
-    """Render every unit of a dataset folder into ``out_dir``, one .docx per unit named from its id.
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to run a batch: every option of ``qdocgen batch`` in one object.
 
     ``jobs`` processes render in parallel (the files are the same for any number); ``resume`` keeps files
     that match the earlier manifest and redoes the rest; ``combine`` and ``zip_path`` also write one print
     document and one archive of the outputs and the manifest. ``pdf``: a PDF beside each .docx written, all
     converted in as few LibreOffice starts as possible; failures per file in the report and the manifest.
+    ``lint``: each file written is checked against the NĐ30 layout rules.
     """
-    if pdf:
-        _require_pdf()
-    from qdocgen.runner import Job, Renderer, run_jobs
 
-    paths = _unit_paths(folder, only)
-    info = find_template(template, templates_dirs)
-    for extra in (combine, zip_path):
-        if extra is not None:
-            check_writable(extra, force)
-    units, problems = _prepare_all(paths, info, overrides, strict, jobs)
-    bad = {p.unit for p in problems}
-    if problems and len(bad) >= len(paths):
-        raise DataError(problems)
-    renderer = Renderer.load(info.path)  # template errors surface here, before any file is written
-    report = Report()
-    entries: dict[str, manifest.Entry] = {}
-    for problem in problems:
-        uid = problem.unit or problem.file
-        report.failed[uid] = "\n".join(filter(None, [report.failed.get(uid, ""), str(problem)]))
-    prefailed = [p.stem for p in paths if p.stem in report.failed]
-    for uid in prefailed:
-        entries[uid] = manifest.Entry(uid, uid, loi=report.failed[uid])
-    earlier = manifest.read(out_dir) if resume else {}
+    template: str | Path | None = None
+    only: Sequence[str] = ()
+    overrides: Sequence[str] = ()
+    force: bool = False
+    jobs: int = 1
+    resume: bool = False
+    combine: Path | None = None
+    zip_path: Path | None = None
+    progress: Progress | None = None
+    pdf: bool = False
+    strict: bool = False
+    lint: bool = True
+    templates_dirs: Sequence[str | Path] = ()
+
+
+@dataclass
+class _Run:
+    """One batch under way: the report being filled, the manifest entries, the order they were decided in."""
+
+    out_dir: Path
+    template: str
+    report: Report = field(default_factory=Report)
+    entries: dict[str, manifest.Entry] = field(default_factory=dict)
+    done: list[str] = field(default_factory=list)
+
+    def save(self) -> None:
+        """Write the manifest of the units done so far."""
+        self.report.manifest_files = manifest.write(self.out_dir, [self.entries[i] for i in self.done],
+                                                    self.template)
+
+    def fail_unchecked(self, problems: list[Problem], paths: Sequence[Path]) -> list[str]:
+        """Record the units whose data is wrong; their ids, in file order."""
+        for problem in problems:
+            uid = problem.unit or problem.file
+            self.report.failed[uid] = "\n".join(filter(None, [self.report.failed.get(uid, ""), str(problem)]))
+        prefailed = [p.stem for p in paths if p.stem in self.report.failed]
+        for uid in prefailed:
+            self.entries[uid] = manifest.Entry(uid, uid, loi=self.report.failed[uid])
+        self.done = list(prefailed)
+        return prefailed
+
+    def record(self, outcome: Outcome, lint: bool) -> None:
+        """Record what became of one unit."""
+        entry = self.entries[outcome.unit_id]
+        entry.trang_thai, entry.sha256, entry.loi = outcome.status, outcome.sha256, outcome.error
+        target = self.out_dir / entry.tep
+        lists = {manifest.Status.WRITTEN: self.report.written, manifest.Status.KEPT: self.report.kept,
+                 manifest.Status.SKIPPED: self.report.skipped}
+        if outcome.status in lists:
+            lists[outcome.status].append(target)
+        else:
+            self.report.failed[outcome.unit_id] = outcome.error
+        if outcome.status in (manifest.Status.WRITTEN, manifest.Status.KEPT) and lint:
+            # the outputs checked against the NĐ30 layout rules (qdocgen lint), in the workers
+            self.report.lint[outcome.unit_id] = list(outcome.findings)
+        self.done.append(outcome.unit_id)
+
+
+def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions) -> list[Job]:
+    """One job per checked unit, in the dataset's order; its manifest entry made."""
+    from qdocgen.runner import Job
+
+    earlier = manifest.read(run.out_dir) if options.resume else {}
     todo: list[Job] = []
     for unit in sorted(units, key=lambda u: (u.order, u.id)):
         if unit.id in bad:
             continue
-        report.warnings.extend(unit.warnings)
-        target = inside(out_dir, f"{unit.id}.docx")
-        entries[unit.id] = manifest.Entry(unit.id, unit.name, tep=target.name,
-                                          canh_bao=[str(w) for w in unit.warnings])
+        run.report.warnings.extend(unit.warnings)
+        target = inside(run.out_dir, f"{unit.id}.docx")
+        run.entries[unit.id] = manifest.Entry(unit.id, unit.name, tep=target.name,
+                                              canh_bao=[str(w) for w in unit.warnings])
         known = earlier.get(unit.id)
-        todo.append(Job(unit.id, unit.packed, target, force, resume,
-                        known.sha256 if known and known.trang_thai in (manifest.WRITTEN, manifest.KEPT) else "",
-                        lint))
-    del units
-    out_dir.mkdir(parents=True, exist_ok=True)
-    clean_temporaries(out_dir)
-    order = prefailed + [j.unit_id for j in todo]
-    done = list(prefailed)
+        done_before = known and known.trang_thai in (manifest.Status.WRITTEN, manifest.Status.KEPT)
+        todo.append(Job(unit.id, unit.packed, target, options.force, options.resume,
+                        known.sha256 if known and done_before else "", options.lint))
+    return todo
 
-    def save() -> None:
-        report.manifest_files = manifest.write(out_dir, [entries[i] for i in done], info.name)
 
+def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, options: BatchOptions) -> None:
+    """Render the jobs; the manifest saved now and then, and at the end even on Ctrl-C."""
+    from qdocgen.runner import run_jobs
+
+    run.out_dir.mkdir(parents=True, exist_ok=True)
+    clean_temporaries(run.out_dir)
     total, last_save = len(todo), time.monotonic()
     try:
-        for count, outcome in enumerate(run_jobs(todo, info.path, jobs, renderer), 1):
-            entry = entries[outcome.unit_id]
-            entry.trang_thai, entry.sha256, entry.loi = outcome.status, outcome.sha256, outcome.error
-            target = out_dir / entry.tep
-            if outcome.status == manifest.WRITTEN:
-                report.written.append(target)
-            elif outcome.status == manifest.KEPT:
-                report.kept.append(target)
-            elif outcome.status == manifest.SKIPPED:
-                report.skipped.append(target)
-            else:
-                report.failed[outcome.unit_id] = outcome.error
-            if outcome.status in (manifest.WRITTEN, manifest.KEPT) and lint:
-                # the outputs checked against the NĐ30 layout rules (qdocgen lint), in the workers
-                report.lint[outcome.unit_id] = list(outcome.findings)
-            done.append(outcome.unit_id)
-            if progress is not None:
-                progress(count, total)
+        for count, outcome in enumerate(run_jobs(todo, template, options.jobs, renderer), 1):
+            run.record(outcome, options.lint)
+            if options.progress is not None:
+                options.progress(count, total)
             if time.monotonic() - last_save > _SAVE_EVERY:
-                save()
+                run.save()
                 last_save = time.monotonic()
     finally:
         # Also on Ctrl-C: what was finished is recorded, and no temporary file stays behind.
-        clean_temporaries(out_dir)
-        save()
-    report.entries = [entries[i] for i in order]
-    if pdf:
-        _add_pdfs(report, force)
-        for entry in report.entries:
-            if entry.tep and str(out_dir / entry.tep) in report.pdf_failed:
-                entry.pdf = f"lỗi: {report.pdf_failed[str(out_dir / entry.tep)]}"
-            elif entry.tep and out_dir / Path(entry.tep).with_suffix(".pdf") in report.pdfs:
-                entry.pdf = str(Path(entry.tep).with_suffix(".pdf"))
-        save()
-    # Steps that add to each unit's record (PDF, lint) go above this line.
-    report.manifest_files = manifest.write(out_dir, _with_extras(report), info.name)
-    files = [out_dir / e.tep for e in report.entries if e.tep and e.trang_thai != manifest.FAILED]
-    if combine is not None:
+        clean_temporaries(run.out_dir)
+        run.save()
+
+
+def _batch_pdfs(run: _Run, force: bool) -> None:
+    """PDFs of the files written; each entry records its PDF or why there is none."""
+    report, out_dir = run.report, run.out_dir
+    _add_pdfs(report, force)
+    for entry in report.entries:
+        if entry.tep and str(out_dir / entry.tep) in report.pdf_failed:
+            entry.pdf = f"lỗi: {report.pdf_failed[str(out_dir / entry.tep)]}"
+        elif entry.tep and out_dir / Path(entry.tep).with_suffix(".pdf") in report.pdfs:
+            entry.pdf = str(Path(entry.tep).with_suffix(".pdf"))
+    run.save()
+
+
+def _extras(report: Report, out_dir: Path, options: BatchOptions) -> None:
+    """The print file (``--combine``) and the archive (``--zip``) of the files written."""
+    files = [out_dir / e.tep for e in report.entries if e.tep and e.trang_thai != manifest.Status.FAILED]
+    if options.combine is not None:
         from qdocgen.combine import combine_documents
 
-        write_atomic(combine, combine_documents(files), force)
-        report.combined = combine
-    if zip_path is not None:
+        write_atomic(options.combine, combine_documents(files), options.force)
+        report.combined = options.combine
+    if options.zip_path is not None:
         from qdocgen.combine import zip_outputs
 
-        write_atomic(zip_path, zip_outputs(files + report.manifest_files), force)
-        report.zipped = zip_path
-    return report
+        write_atomic(options.zip_path, zip_outputs(files + report.manifest_files), options.force)
+        report.zipped = options.zip_path
+
+
+def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = None) -> Report:
+    """Render every unit of a dataset folder into ``out_dir``, one .docx per unit named from its id.
+
+    All data is read and checked first; a unit whose data is wrong gets no file, the others are written.
+    """
+    from qdocgen.runner import Renderer
+
+    options = options or BatchOptions()
+    if options.pdf:
+        _require_pdf()
+    paths = unit_paths(folder, options.only)
+    info = find_template(options.template, options.templates_dirs)
+    for extra in (options.combine, options.zip_path):
+        if extra is not None:
+            check_writable(extra, options.force)
+    units, problems = prepare_packed(paths, info, options.overrides, options.strict, options.jobs)
+    bad = {p.unit for p in problems}
+    if problems and len(bad) >= len(paths):
+        raise DataError(problems)
+    renderer = Renderer.load(info.path)  # template errors surface here, before any file is written
+    run = _Run(out_dir, info.name)
+    prefailed = run.fail_unchecked(problems, paths)
+    todo = _jobs(run, units, bad, options)
+    del units
+    order = prefailed + [j.unit_id for j in todo]
+    _render_all(run, todo, info.path, renderer, options)
+    run.report.entries = [run.entries[i] for i in order]
+    if options.pdf:
+        _batch_pdfs(run, options.force)
+    # Steps that add to each unit's record (PDF, lint) go above this line.
+    run.report.manifest_files = manifest.write(out_dir, _with_extras(run.report), info.name)
+    _extras(run.report, out_dir, options)
+    return run.report
 
 
 def _with_extras(report: Report) -> list[manifest.Entry]:

@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from qdocgen import __version__
+import qdocgen
+from qdocgen import ExitStatus, QdocgenError, __version__
 
 # click's own words (usage, help, option errors) said in Vietnamese, like every other message of qdocgen.
 # click looks each one up through gettext at the time it is shown; these are its catalogue keys.
@@ -63,8 +64,6 @@ _speak_vietnamese()
 
 def _run(call: Callable[[], Any]) -> Any:
     """Call the library; turn its one error type into a Vietnamese message and an exit code."""
-    from qdocgen.errors import QdocgenError
-
     try:
         return call()
     except QdocgenError as exc:
@@ -72,7 +71,7 @@ def _run(call: Callable[[], Any]) -> Any:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("Đã dừng theo yêu cầu; không để lại tệp dở dang.", err=True)
-        sys.exit(130)
+        sys.exit(ExitStatus.INTERRUPTED)
 
 
 def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
@@ -108,12 +107,8 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
         summary += f", {len(findings)} điểm sai thể thức (qdocgen lint)"
     summary += f", {len(report.warnings)} cảnh báo." if report.warnings else "."
     click.echo(summary)
-    if report.failed:
-        sys.exit(3)
-    if report.skipped:
-        sys.exit(5)
-    if report.pdf_failed:
-        sys.exit(7)
+    if report.exit_code:
+        sys.exit(report.exit_code)
 
 
 TEMPLATE_OPTION = click.option("-t", "--template", "template", default=None, metavar="MẪU",
@@ -155,9 +150,7 @@ def main() -> None:
 def render(data_file: Path, output: Path | None, template: str | None, overrides: tuple[str, ...],
            force: bool, pdf: bool, strict: bool, templates_dirs: tuple[Path, ...]) -> None:
     """Điền mẫu cho một tệp dữ liệu DATA_FILE (.yaml)."""
-    from qdocgen.batch import render_file
-
-    _report(_run(lambda: render_file(data_file, output, template, overrides, force, pdf=pdf,
+    _report(_run(lambda: qdocgen.render_file(data_file, output, template, overrides, force, pdf=pdf,
                                      strict=strict, templates_dirs=templates_dirs)))
 
 
@@ -187,14 +180,12 @@ def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str
 
     Ghi kèm manifest.json và manifest.csv (mỗi đơn vị: tệp, mã SHA-256, trạng thái, cảnh báo hoặc lỗi).
     """
-    from qdocgen.batch import render_batch
-    from qdocgen.runner import default_jobs
-
     progress = _progress_bar() if not quiet and sys.stderr.isatty() else None
-    _report(_run(lambda: render_batch(dataset_dir, out_dir, template, only, overrides, force,
-                                      jobs=jobs or default_jobs(), resume=resume, combine=combine,
-                                      zip_path=zip_path, progress=progress, pdf=pdf, strict=strict,
-                                      templates_dirs=templates_dirs, lint=not no_lint)), quiet)
+    options = qdocgen.BatchOptions(template=template, only=only, overrides=overrides, force=force,
+                                   jobs=jobs or qdocgen.default_jobs(), resume=resume, combine=combine,
+                                   zip_path=zip_path, progress=progress, pdf=pdf, strict=strict,
+                                   templates_dirs=templates_dirs, lint=not no_lint)
+    _report(_run(lambda: qdocgen.render_batch(dataset_dir, out_dir, options)), quiet)
 
 
 def _progress_bar() -> Callable[[int, int], None]:
@@ -217,9 +208,7 @@ def _progress_bar() -> Callable[[int, int], None]:
 @main.command()
 def filters() -> None:
     """Liệt kê các bộ lọc và hàm định dạng dùng trong mẫu, mỗi cái một ví dụ."""
-    from qdocgen.vnformat import examples
-
-    for name, kind, example in examples():
+    for name, kind, example in qdocgen.filter_examples():
         label = "bộ lọc" if kind == "filter" else "hàm"
         click.echo(f"{name:<14} {label:<7} {example.removeprefix('Ví dụ:').strip()}")
 
@@ -231,9 +220,7 @@ def filters() -> None:
 @FORCE_OPTION
 def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool) -> None:
     """Chuyển các tệp FILES (.docx) sang PDF bằng LibreOffice, nhiều tệp trong một lần chạy."""
-    from qdocgen.pdf import convert
-
-    result = _run(lambda: convert(files, out_dir, force=force))
+    result = _run(lambda: qdocgen.convert_to_pdf(files, out_dir, force=force))
     for message in result.warnings:
         click.secho(f"Cảnh báo: {message}", fg="yellow", err=True)
     for target in result.converted.values():
@@ -241,8 +228,8 @@ def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool) -> None:
     for docx, message in result.failed.items():
         click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
     click.echo(f"Xong: {len(result.converted)} PDF đã ghi, {len(result.failed)} lỗi.")
-    if result.failed or not result.converted:
-        sys.exit(7)
+    if result.exit_code:
+        sys.exit(result.exit_code)
 
 
 @main.command()
@@ -254,9 +241,7 @@ def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool) -> None:
 @FORCE_OPTION
 def preview(source: str, out_dir: Path | None, dpi: int, force: bool) -> None:
     """Ghi ảnh PNG từng trang của FILE: một tệp .docx, hoặc một mẫu (tên hay đường dẫn) điền dữ liệu mẫu."""
-    from qdocgen.preview import preview as make_preview
-
-    pages, warnings = _run(lambda: make_preview(source, out_dir, dpi=dpi, force=force))
+    pages, warnings = _run(lambda: qdocgen.make_preview(source, out_dir, dpi=dpi, force=force))
     for message in warnings:
         click.secho(f"Cảnh báo: {message}", fg="yellow", err=True)
     for page in pages:
@@ -272,9 +257,7 @@ def preview(source: str, out_dir: Path | None, dpi: int, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Thay thư mục bộ dữ liệu mới nếu đã có.")
 def new_year(dataset_dir: Path, year: int, out_dir: Path | None, force: bool) -> None:
     """Chép bộ dữ liệu DATASET_DIR sang năm mới: dự thảo để trống số và ngày, kèm danh sách cần xem lại."""
-    from qdocgen.newyear import carry_forward
-
-    result = _run(lambda: carry_forward(dataset_dir, year, out_dir, force))
+    result = _run(lambda: qdocgen.carry_forward(dataset_dir, year, out_dir, force))
     click.echo(result.report_text())
     click.echo(f"Đã ghi bộ dữ liệu năm {result.year} vào {result.target} "
                f"({result.review_count} chỗ cần xem lại, danh sách trong {result.report_path}).")
@@ -284,9 +267,7 @@ def new_year(dataset_dir: Path, year: int, out_dir: Path | None, force: bool) ->
 @TEMPLATES_DIR_OPTION
 def templates_cmd(templates_dirs: tuple[Path, ...]) -> None:
     """Liệt kê các mẫu: có sẵn và trong thư mục mẫu của người dùng."""
-    from qdocgen.template.registry import listing_lines
-
-    click.echo("\n".join(_run(lambda: listing_lines(templates_dirs))))
+    click.echo("\n".join(_run(lambda: qdocgen.list_templates(templates_dirs))))
 
 
 @main.command()
@@ -294,9 +275,7 @@ def templates_cmd(templates_dirs: tuple[Path, ...]) -> None:
 @TEMPLATES_DIR_OPTION
 def variables(template: str, templates_dirs: tuple[Path, ...]) -> None:
     """Liệt kê mọi biến mẫu TEMPLATE dùng (thân, bảng, đầu/chân trang), kèm các vòng lặp."""
-    from qdocgen.template.checks import template_variables
-
-    click.echo("\n".join(_run(lambda: template_variables(template, templates_dirs))))
+    click.echo("\n".join(_run(lambda: qdocgen.template_variables(template, templates_dirs))))
 
 
 @main.command("check-template")
@@ -305,9 +284,7 @@ def variables(template: str, templates_dirs: tuple[Path, ...]) -> None:
 @TEMPLATES_DIR_OPTION
 def check_template_cmd(template: str, data: Path | None, templates_dirs: tuple[Path, ...]) -> None:
     """Kiểm tra mẫu TEMPLATE (và dữ liệu DATA: tệp đơn vị hoặc thư mục): mọi lỗi một lượt, kèm chỗ."""
-    from qdocgen.template.checks import check_template
-
-    report = _run(lambda: check_template(template, data, templates_dirs))
+    report = _run(lambda: qdocgen.check_template(template, data, templates_dirs))
     click.echo("\n".join(report.lines()))
     sys.exit(report.exit_code)
 
@@ -324,9 +301,7 @@ def template_group() -> None:
 @FORCE_OPTION
 def template_copy(name: str, dest: Path, templates_dirs: tuple[Path, ...], force: bool) -> None:
     """Sao chép mẫu NAME ra DEST.docx (kèm mô tả đầu vào .yaml) để sửa thành mẫu riêng."""
-    from qdocgen.template.registry import copy_template
-
-    for path in _run(lambda: copy_template(name, dest, force, templates_dirs)):
+    for path in _run(lambda: qdocgen.copy_template(name, dest, force, templates_dirs)):
         click.echo(f"Đã ghi {path}")
 
 
@@ -339,12 +314,38 @@ def template_copy(name: str, dest: Path, templates_dirs: tuple[Path, ...], force
                    "không phải quyết định.")
 def lint(files: tuple[Path, ...], fmt: str, ignore: tuple[str, ...]) -> None:
     """Kiểm tra thể thức các tệp .docx FILES theo Nghị định 30 (khổ giấy, lề, phông, cỡ chữ, ngày tháng...)."""
-    from qdocgen.lint.rules import lint_files
-
-    result = _run(lambda: lint_files(files, ignore))
+    result = _run(lambda: qdocgen.lint_files(files, ignore))
     click.echo(result.to_json() if fmt == "json" else result.to_text())
     sys.exit(result.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# --- Mục tiêu chất lượng trong Excel (issue 17) ---------------------------------------------------------------
+@main.group("excel")
+def excel_group() -> None:
+    """Mục tiêu chất lượng và kết quả thực hiện trong một tệp Excel: xuất ra, sửa, nhập lại."""
+
+
+@excel_group.command("xuat")
+@click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              metavar="TEP.xlsx", help="Tệp Excel sẽ ghi, ví dụ muc-tieu.xlsx.")
+@FORCE_OPTION
+def excel_export(dataset_dir: Path, output: Path, force: bool) -> None:
+    """Xuất mục tiêu của mọi đơn vị trong DATASET_DIR ra Excel: mỗi đơn vị một trang tính, kèm cột kết quả."""
+    units = _run(lambda: qdocgen.export_excel(dataset_dir, output, force))
+    click.echo(f"Đã ghi {output}: trang tính Tổng hợp và {len(units)} trang tính đơn vị.")
+
+
+@excel_group.command("nhap")
+@click.argument("workbook", metavar="TEP.xlsx", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
+def excel_import(workbook: Path, dataset_dir: Path) -> None:
+    """Ghi các mục tiêu đã sửa trong TEP.xlsx vào bộ dữ liệu DATASET_DIR (giữ ghi chú và thứ tự)."""
+    result = _run(lambda: qdocgen.import_excel(workbook, dataset_dir))
+    for change in result.changes:
+        click.echo(f"  {change}")
+    click.echo(f"Đã sửa {len(result.files)} tệp dữ liệu." if result.files else "Không có gì thay đổi.")

@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,18 @@ from qdocgen.output import write_atomic
 JSON_NAME = "manifest.json"
 CSV_NAME = "manifest.csv"
 
-WRITTEN = "da_ghi"        # written by this run
-KEPT = "giu_nguyen"       # --resume: the file on disk is the one the manifest records
-SKIPPED = "bo_qua"        # a file was there already and was not overwritten (no --force)
-FAILED = "loi"            # no file: the unit's data or its rendering failed
+
+
+class Status(StrEnum):
+    """What became of a unit; the value is the word the manifest records."""
+
+    WRITTEN = "da_ghi"        # written by this run
+    KEPT = "giu_nguyen"       # --resume: the file on disk is the one the manifest records
+    SKIPPED = "bo_qua"        # a file was there already and was not overwritten (no --force)
+    FAILED = "loi"            # no file: the unit's data or its rendering failed
+
+
+WRITTEN, KEPT, SKIPPED, FAILED = Status.WRITTEN, Status.KEPT, Status.SKIPPED, Status.FAILED
 
 _CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra")
 

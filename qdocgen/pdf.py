@@ -19,18 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qdocgen.errors import OutputError, QdocgenError
+from qdocgen.errors import ExitStatus, OutputError, PdfError
 
 INSTALL_HINT = ("Cài LibreOffice (Debian/Ubuntu): sudo apt-get install -y libreoffice-writer-nogui "
                 "fonts-liberation2 poppler-utils")
 MAX_FILES_PER_START = 40
 ATTEMPTS = 2
-
-
-class PdfError(QdocgenError):
-    """A converter (LibreOffice, poppler) is missing or cannot be run at all."""
-
-    exit_code = 7
 
 
 @dataclass
@@ -41,6 +35,11 @@ class PdfReport:
     failed: dict[Path, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     starts: int = 0
+
+    @property
+    def exit_code(self) -> ExitStatus:
+        """``OK`` when every file was converted, else ``PDF``."""
+        return ExitStatus.OK if self.ok else ExitStatus.PDF
 
     @property
     def ok(self) -> bool:

@@ -7,8 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from qdocgen.errors import QdocgenError, TemplateError
-from qdocgen.pdf import PdfError, convert
+from qdocgen.errors import PdfError, QdocgenError, TemplateError
+from qdocgen.pdf import convert
 
 POPPLER_HINT = "Cài poppler (Debian/Ubuntu): sudo apt-get install -y poppler-utils"
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import signal
-import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from qdocgen import manifest
+from qdocgen.data.pipeline import unpack
 from qdocgen.errors import OutputError, QdocgenError
 from qdocgen.output import write_atomic
 from qdocgen.template.compiled import CompiledTemplate
@@ -43,7 +42,7 @@ class Outcome:
     """What became of one job."""
 
     unit_id: str
-    status: str
+    status: manifest.Status
     sha256: str = ""
     error: str = ""
     findings: tuple[Any, ...] = ()  # qdocgen.lint.rules findings of the file, when asked
@@ -97,17 +96,6 @@ class Renderer:
         except OutputError:
             return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target))
         return Outcome(job.unit_id, manifest.WRITTEN, hashlib.sha256(data).hexdigest())
-
-
-def pack(data: Mapping[str, Any]) -> bytes:
-    """A unit's data as compressed bytes: a tenth of its size in memory, and ready to send to a worker."""
-    return zlib.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def unpack(packed: bytes) -> Mapping[str, Any]:
-    """The data ``pack`` packed (only ever our own bytes, from this batch)."""
-    data: Mapping[str, Any] = pickle.loads(zlib.decompress(packed))
-    return data
 
 
 _worker: Renderer | None = None

@@ -19,7 +19,7 @@ from conftest import DATASET, ROOT, run, soffice
 from docx_text import open_docx, texts
 
 from qdocgen import manifest
-from qdocgen.batch import render_batch
+from qdocgen.batch import BatchOptions, render_batch
 from qdocgen.oxml.zipwriter import PackageWriter
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -40,8 +40,8 @@ def _docx(folder: Path) -> dict[str, bytes]:
 
 
 def test_jobs_2_writes_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
-    one = render_batch(DATASET, tmp_path / "one", jobs=1, lint=False)
-    two = render_batch(DATASET, tmp_path / "two", jobs=2, lint=False)
+    one = render_batch(DATASET, tmp_path / "one", BatchOptions(jobs=1, lint=False))
+    two = render_batch(DATASET, tmp_path / "two", BatchOptions(jobs=2, lint=False))
     assert len(one.written) == len(two.written) == UNITS
     assert _docx(tmp_path / "one") == _docx(tmp_path / "two")
     assert (tmp_path / "one" / "manifest.json").read_bytes() == (tmp_path / "two" / "manifest.json").read_bytes()
@@ -49,13 +49,13 @@ def test_jobs_2_writes_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
 
 def test_big_batch_read_in_parallel_gives_the_same_files_and_problems(tmp_path: Path) -> None:
     """From 48 units the data is read in worker processes too: same files, same problems, same order."""
-    from qdocgen.batch import PARALLEL_PREPARE_FROM
+    from qdocgen.data.pipeline import PARALLEL_PREPARE_FROM
 
     ds = make(PARALLEL_PREPARE_FROM + 2, tmp_path / "ds")
     broken = sorted(ds.glob("phuong-*.yaml"))[-1]
     broken.write_text(broken.read_text(encoding="utf-8") + "nam: hai nghìn\n", encoding="utf-8")
-    one = render_batch(ds, tmp_path / "one", jobs=1, lint=False)
-    two = render_batch(ds, tmp_path / "two", jobs=2, lint=False)
+    one = render_batch(ds, tmp_path / "one", BatchOptions(jobs=1, lint=False))
+    two = render_batch(ds, tmp_path / "two", BatchOptions(jobs=2, lint=False))
     assert len(one.written) == len(two.written) == PARALLEL_PREPARE_FROM + 1
     assert list(one.failed) == list(two.failed) == [broken.stem]
     assert one.failed == two.failed and "[nam]" in one.failed[broken.stem]

@@ -238,14 +238,14 @@ def test_readme_exit_codes_match_real_runs(tmp_path: Path, monkeypatch: pytest.M
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("qdocgen.batch.render_file", boom)
+    monkeypatch.setattr("qdocgen.render_file", boom)
     internal = CliRunner().invoke(main, ["render", str(DATASET / "quan-binh-tan.yaml"), "-o", str(tmp_path / "i")])
     seen[1] = internal.exit_code
 
     def interrupted(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("qdocgen.batch.render_file", interrupted)
+    monkeypatch.setattr("qdocgen.render_file", interrupted)
     seen[130] = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "k.docx").exit_code
 
     documented = _readme_codes()

@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from qdocgen.batch import render_batch
+from qdocgen.batch import BatchOptions, render_batch
 from qdocgen.lint.rules import RULES, Finding, LintError, lint_docx, lint_files
 from qdocgen.oxml import package as oxml
 from qdocgen.template.registry import list_templates
@@ -469,7 +469,7 @@ def _pairs() -> list[tuple[str, Path]]:
 
 @pytest.mark.parametrize(("template", "dataset"), _pairs(), ids=[f"{t}-{d.parent.name}" for t, d in _pairs()])
 def test_shipped_templates_with_shipped_data_lint_clean(tmp_path: Path, template: str, dataset: Path) -> None:
-    report = render_batch(dataset, tmp_path, template)
+    report = render_batch(dataset, tmp_path, BatchOptions(template=template))
     assert report.written and set(report.lint) == {p.stem for p in report.written}
     for unit, findings in report.lint.items():
         assert findings == [], (unit, [str(f) for f in findings])

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import DATASET, ROOT
 
-from qdocgen.batch import prepare
 from qdocgen.data.objectives import Target, check, check_objective, iter_objectives, parse_targets, text_measure
+from qdocgen.data.pipeline import prepare
 from qdocgen.data.reader import unit_files
 from qdocgen.template.registry import find_template
 

@@ -21,14 +21,13 @@ from typing import Literal
 
 from lxml import etree
 
-from qdocgen.errors import QdocgenError
+from qdocgen.errors import ExitStatus, UsageError
 from qdocgen.oxml.package import read_parts, w
 from qdocgen.oxml.styles import RunProps, StyleSheet
 
 Severity = Literal["error", "warning"]
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 TWIPS_PER_MM = 1440 / 25.4
-EXIT_LINT_ERRORS = 6
 
 # Rule ids and what each wants (the README table is this, in order). Sources: nd30.md.
 RULES: dict[str, str] = {
@@ -75,10 +74,8 @@ _BLOCK_TAG = re.compile(r"^\s*\{%[ptrc]?\s.*%\}\s*$")
 _PAGE_FIELD = re.compile(r"(?<![A-Z])PAGE(?![A-Z])")
 
 
-class LintError(QdocgenError):
+class LintError(UsageError):
     """The lint was asked for something it cannot do (an unknown rule id)."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -953,9 +950,9 @@ class LintReport:
         return sum(f.severity == "warning" for fs in self.results.values() for f in fs)
 
     @property
-    def exit_code(self) -> int:
-        """0 when no error was found, else :data:`EXIT_LINT_ERRORS`."""
-        return EXIT_LINT_ERRORS if self.errors else 0
+    def exit_code(self) -> ExitStatus:
+        """``OK`` when no error was found, else ``LINT``."""
+        return ExitStatus.LINT if self.errors else ExitStatus.OK
 
     def to_text(self) -> str:
         """One block per file, one line per finding, then a summary line."""

@@ -19,7 +19,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from qdocgen.environment import xml_environment
-from qdocgen.errors import DataError, Problem, TemplateError
+from qdocgen.errors import DataError, ExitStatus, Problem, TemplateError
 from qdocgen.oxml.scan import Paragraph, paragraphs, part_label, shorten, templated_parts
 from qdocgen.template.registry import TemplateInfo, find_template
 
@@ -93,12 +93,12 @@ class CheckReport:
         return sum(1 for f in self.findings if f.level == level)
 
     @property
-    def exit_code(self) -> int:
-        """0 when there is no error; 4 for a template error, 3 when only the data is wrong."""
+    def exit_code(self) -> ExitStatus:
+        """``OK`` when there is no error; ``TEMPLATE`` for a template error, ``DATA`` when only the data is wrong."""
         template_errors = self.count(ERROR) - self.data_errors
         if template_errors:
-            return TemplateError.exit_code
-        return DataError.exit_code if self.data_errors else 0
+            return ExitStatus.TEMPLATE
+        return ExitStatus.DATA if self.data_errors else ExitStatus.OK
 
     def lines(self) -> list[str]:
         """The report as the author reads it: every finding, then a one-line summary."""
@@ -490,8 +490,8 @@ def _data_paths(data: Any, prefix: Segments = ()) -> Iterator[Segments]:
 
 
 def _check_data(report: CheckReport, data_path: Path) -> None:
-    from qdocgen.batch import prepare
     from qdocgen.data import reader as data_mod
+    from qdocgen.data.pipeline import prepare
 
     paths = data_mod.unit_files(data_path) if data_path.is_dir() else [data_path]
     if not paths:

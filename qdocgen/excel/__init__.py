@@ -1,0 +1,1 @@
+"""The objectives workbook: one sheet per unit, exported from a dataset, edited in Excel, read back."""

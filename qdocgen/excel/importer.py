@@ -1,0 +1,222 @@
+"""Writing objectives edited in Excel back into the dataset's YAML, comments, order and anchors kept.
+
+Only what changed is written, in the file that holds it. An objective list shared by several units (the
+wards' ``_phuong.yaml``) is changed there when every unit sharing it was edited the same way; otherwise each
+unit edited gets its own copy of the list in its own file, so the others keep what they had.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from qdocgen.data import judgement
+from qdocgen.data.reader import Unit, display
+from qdocgen.dataset import OBJECTIVES_KEY, load_dataset, objectives
+from qdocgen.errors import DataError
+from qdocgen.excel import layout
+from qdocgen.excel.cells import target_of, text
+from qdocgen.excel.read import Line, Workbook, read_workbook
+from qdocgen.output import write_atomic
+
+Step = tuple[str | int, ...]
+Edit = tuple[int, Step, Any]  # objective index, path inside the objective, new value
+
+
+@dataclass
+class ImportResult:
+    """What an import changed: files written, and one line per change for people."""
+
+    files: list[Path] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+
+def _label(target: judgement.Target) -> str:
+    return judgement.RANGE_WORD if target.relation == "range" else judgement.WORDS.get(target.word, target.word)
+
+
+def _target_edits(old: Mapping[str, Any], new: Mapping[str, Any], prefix: Step) -> list[tuple[Step, Any]]:
+    """The keys of one ``chi_tieu`` mapping to set so that it says ``new``."""
+    was, now = judgement.parse_target(old), judgement.parse_target(new)
+    if (was.relation == "range") != (now.relation == "range"):
+        return [(prefix, dict(new))]
+    edits: list[tuple[Step, Any]] = []
+    if _label(was) != _label(now):
+        edits.append((prefix + ("so_sanh",), new["so_sanh"]))
+    low = "tu" if now.relation == "range" and "tu" in old else "gia_tri"
+    if was.value != now.value:
+        edits.append((prefix + (low,), new["tu" if now.relation == "range" else "gia_tri"]))
+    if was.upper != now.upper:
+        edits.append((prefix + ("den",), new["den"]))
+    if not judgement.same_unit(was.unit, now.unit) or was.unit != now.unit:
+        edits.append((prefix + ("don_vi",), new["don_vi"]))
+    if (was.baseline or None) != (now.baseline or None):
+        edits.append((prefix + ("so_voi",), new.get("so_voi") or None))
+    return edits
+
+
+def _objective_edits(book: Workbook, unit: Unit, index: int, objective: Mapping[str, Any],
+                     lines: Sequence[Line]) -> list[Edit]:
+    edits: list[Edit] = []
+    written = text(lines[0], "noi_dung")
+    if written is not None and written != " ".join(str(objective.get("noi_dung") or "").split()):
+        edits.append((index, ("noi_dung",), written))
+    for line in lines[1:]:
+        if text(line, "noi_dung") is not None:
+            book.problem(f"{layout.where(line.sheet, line.row, 'noi_dung')}: nội dung mục tiêu chỉ ghi ở dòng đầu "
+                         f"của mục tiêu (STT {index + 1} hoặc {index + 1}.1); hãy xóa ô này.", unit.id)
+    raw = objective.get("chi_tieu")
+    olds = judgement.targets_of(raw)
+    many = isinstance(raw, list)
+    for line in lines:
+        position = line.target or 0
+        new = target_of(book, line, unit.id)
+        if position >= max(len(olds), 1) or (line.target is not None and not many):
+            book.problem(f"{layout.where(line.sheet, line.row, 'stt')}: mục tiêu {index + 1} không có chỉ tiêu này; "
+                         "thêm chỉ tiêu mới chưa làm được bằng Excel, hãy báo người quản lý bộ dữ liệu.", unit.id)
+            continue
+        if new is None:
+            if olds and line.cells.get("so_sanh") is None and line.cells.get("gia_tri") is None:
+                book.problem(f"{layout.where(line.sheet, line.row, 'so_sanh')}: chỉ tiêu đã bị xóa; hãy ghi lại "
+                             "chỉ tiêu (mục tiêu phải đo được).", unit.id)
+            continue
+        if not olds:
+            edits.append((index, ("chi_tieu",), new))
+            continue
+        prefix: Step = ("chi_tieu", position) if many else ("chi_tieu",)
+        edits += [(index, step, value) for step, value in _target_edits(olds[position], new, prefix)]
+    return edits
+
+
+def unit_edits(book: Workbook, unit: Unit) -> list[Edit]:
+    """The edits a unit's sheet makes to its objectives (problems recorded in ``book``)."""
+    sheet = book.sheets.get(unit.id)
+    if sheet is None:
+        return []
+    current = objectives(unit)
+    grouped: dict[int, list[Line]] = {}
+    for line in sheet.lines:
+        if line.objective >= len(current):
+            book.problem(f"{layout.where(line.sheet, line.row, 'stt')}: đơn vị chỉ có {len(current)} mục tiêu, "
+                         f"không có mục tiêu {line.objective + 1}; thêm mục tiêu mới chưa làm được bằng Excel.",
+                         unit.id)
+            continue
+        grouped.setdefault(line.objective, []).append(line)
+    edits = []
+    for index, lines in sorted(grouped.items()):
+        lines.sort(key=lambda x: x.target or 0)
+        edits += _objective_edits(book, unit, index, current[index], lines)
+    return edits
+
+
+class _Files:
+    """The dataset's YAML files, parsed round-trip on first use, written back at the end when changed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.by_shown = {display(p): p for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml")}
+        self.docs: dict[Path, Any] = {}
+        self.changed: set[Path] = set()
+
+    def doc(self, path: Path) -> Any:
+        from qdocgen.newyear import _text_of, _yaml
+
+        if path not in self.docs:
+            self.docs[path] = _yaml((2, 2, 0)).load(_text_of(path.read_bytes()))
+        return self.docs[path]
+
+    def save(self) -> list[Path]:
+        from qdocgen.newyear import _best_indent, _dump, _encode, _text_of
+
+        for path in sorted(self.changed):
+            raw = path.read_bytes()
+            text = _dump(self.docs[path], _best_indent(_text_of(raw)))
+            write_atomic(path, _encode(text, raw), force=True)
+        return sorted(self.changed)
+
+
+def _objective_list(doc: Any) -> CommentedSeq | None:
+    appendix = doc.get("phu_luc") if isinstance(doc, Mapping) else None
+    items = appendix.get("muc_tieu") if isinstance(appendix, Mapping) else None
+    return items if isinstance(items, CommentedSeq) else None
+
+
+def _set(items: CommentedSeq, index: int, step: Step, value: Any) -> None:
+    node = items[index]
+    if not isinstance(node, CommentedMap):
+        node = items[index] = CommentedMap(noi_dung=node)
+    for part in step[:-1]:
+        node = node[part]
+    key = step[-1]
+    if value is None and isinstance(node, MutableMapping):
+        node.pop(key, None)
+    elif isinstance(value, dict):
+        fresh = CommentedMap({k: DoubleQuotedScalarString(v) if isinstance(v, str) and not v.isalnum() else v
+                              for k, v in value.items()})
+        fresh.fa.set_flow_style()
+        node[key] = fresh
+    elif isinstance(value, str) and not value.replace(" ", "").isalnum():
+        node[key] = DoubleQuotedScalarString(value)
+    else:
+        node[key] = value
+
+
+def _own_copy(files: _Files, unit: Unit, shared: CommentedSeq) -> CommentedSeq:
+    doc = files.doc(unit.path)
+    if not isinstance(doc.get("phu_luc"), CommentedMap):
+        doc["phu_luc"] = CommentedMap()
+    doc["phu_luc"]["muc_tieu"] = copy.deepcopy(shared)
+    return doc["phu_luc"]["muc_tieu"]  # type: ignore[no-any-return]
+
+
+def _apply(files: _Files, units: Sequence[Unit], edits: Mapping[str, list[Edit]]) -> None:
+    holders: dict[Path, list[Unit]] = {}
+    for unit in units:
+        path = files.by_shown.get(unit.where(OBJECTIVES_KEY).file, unit.path)
+        holders.setdefault(path, []).append(unit)
+    for path, sharing in holders.items():
+        if not any(edits.get(u.id) for u in sharing):
+            continue
+        items = _objective_list(files.doc(path))
+        if items is None:
+            continue
+        # What every unit sharing the list changed alike goes into the shared file; the rest into own copies.
+        common = [e for e in edits.get(sharing[0].id, []) if all(e in edits.get(u.id, []) for u in sharing)]
+        for index, step, value in common:
+            _set(items, index, step, value)
+        if common:
+            files.changed.add(path)
+        for unit in sharing:
+            own = [e for e in edits.get(unit.id, []) if e not in common]
+            if not own:
+                continue
+            seq = items if unit.path == path else _own_copy(files, unit, items)
+            for index, step, value in own:
+                _set(seq, index, step, value)
+            files.changed.add(unit.path)
+
+
+def _describe(unit: Unit, edit: Edit) -> str:
+    index, step, value = edit
+    shown = value if not isinstance(value, dict) else ", ".join(f"{k}: {v}" for k, v in value.items())
+    return f"{unit.id}: mục tiêu {index + 1}, {'.'.join(str(s) for s in step)} = {shown}"
+
+
+def import_workbook(workbook: Path, folder: Path) -> ImportResult:
+    """Write the objectives edited in ``workbook`` into the dataset ``folder``; every problem before any write."""
+    units = load_dataset(folder)
+    book = read_workbook(workbook, units)
+    edits = {unit.id: unit_edits(book, unit) for unit in units}
+    if book.problems:
+        raise DataError(book.problems)
+    files = _Files(folder)
+    _apply(files, units, edits)
+    result = ImportResult(files.save())
+    result.changes = [_describe(u, e) for u in units for e in edits[u.id]]
+    load_dataset(folder)  # what was written reads back
+    return result

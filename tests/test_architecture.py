@@ -1,0 +1,138 @@
+"""The import contract of docs/kien-truc.md: which layer may import which, read from the source (AST).
+
+Every import counts, also the ones inside functions (they are real dependencies, only loaded later).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "qdocgen"
+
+BASE = {"errors"}
+# The "may import" column of the issue-13 table (docs/kien-truc.md). A layer may always import itself.
+# ``output`` (safe, atomic writing of files) sits at the bottom beside ``errors``: data and templates write files too.
+MAY_IMPORT: dict[str, set[str]] = {
+    "errors": set(),
+    "output": BASE,
+    "vnformat": BASE,
+    "environment": BASE | {"vnformat"},
+    "oxml": BASE,
+    "data": BASE | {"vnformat", "environment", "output"},
+    "template": BASE | {"vnformat", "environment", "output", "oxml", "data"},
+    "lint": BASE | {"oxml"},
+    "run": BASE | {"vnformat", "environment", "output", "oxml", "data", "template", "lint"},
+    "api": BASE | {"vnformat", "environment", "output", "oxml", "data", "template", "lint", "run"},
+    "web": BASE | {"vnformat", "environment", "output", "oxml", "data", "template", "lint", "run", "api"},
+    "cli": {"api"},
+}
+CLICK_ALLOWED = {"cli", "web"}
+PRINT_ALLOWED = {"cli", "web"}
+
+
+def layer_of(module: str) -> str:
+    """The layer a module ``qdocgen.x.y`` belongs to."""
+    parts = module.split(".")
+    if parts == ["qdocgen"]:
+        return "api"
+    top = parts[1]
+    if top in {"oxml", "data", "template", "lint", "web"}:
+        return top
+    if top in {"cli", "__main__"}:
+        return "cli"
+    if top in {"errors", "output", "vnformat", "environment"}:
+        return top
+    return "run"
+
+
+def module_name(path: Path) -> str:
+    """``qdocgen/data/reader.py`` → ``qdocgen.data.reader``; a package's ``__init__`` is the package."""
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports(path: Path) -> list[tuple[str, int]]:
+    """Every module ``path`` imports (absolute names), with the line of the import."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.append((base, node.lineno))
+            # ``from qdocgen import vnformat`` imports the module qdocgen.vnformat.
+            for alias in node.names:
+                candidate = PACKAGE.parent / Path(*f"{base}.{alias.name}".split("."))
+                if candidate.with_suffix(".py").is_file() or (candidate / "__init__.py").is_file():
+                    found.append((f"{base}.{alias.name}", node.lineno))
+    return found
+
+
+def sources() -> list[Path]:
+    """Every module of the package."""
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_layer_imports_only_what_the_table_allows() -> None:
+    broken = []
+    for path in sources():
+        own = layer_of(module_name(path))
+        for name, line in imports(path):
+            if name != "qdocgen" and not name.startswith("qdocgen."):
+                continue
+            if name == "qdocgen" and own != "cli":
+                continue  # ``from qdocgen import x`` is checked as ``qdocgen.x``
+            other = layer_of(name)
+            if other != own and other not in MAY_IMPORT[own]:
+                broken.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {own} imports {name} ({other})")
+    assert not broken, "\n".join(broken)
+
+
+def test_only_the_cli_and_the_web_app_import_click_or_print() -> None:
+    broken = []
+    for path in sources():
+        own = layer_of(module_name(path))
+        if own not in CLICK_ALLOWED:
+            broken += [f"{path}:{line}: imports {name}" for name, line in imports(path)
+                       if name.split(".")[0] == "click"]
+        if own not in PRINT_ALLOWED:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            broken += [f"{path}:{node.lineno}: print()" for node in ast.walk(tree)
+                       if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"]
+    assert not broken, "\n".join(broken)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: the lint rules still read XML until the layout model lands")
+def test_lint_reads_the_layout_model_never_xml() -> None:
+    broken = [f"{path}:{line}: imports {name}" for path in sorted((PACKAGE / "lint").rglob("*.py"))
+              for name, line in imports(path)
+              if name.split(".")[0] in {"lxml", "xml", "zipfile", "docx"}
+              or (name.startswith("qdocgen.oxml") and name != "qdocgen.oxml.layout")]
+    assert not broken, "\n".join(broken)
+
+
+def test_oxml_knows_no_jinja_and_data_no_xml() -> None:
+    broken = []
+    for folder, banned in (("oxml", {"jinja2", "docxtpl"}), ("data", {"lxml", "docx", "docxtpl", "zipfile"})):
+        broken += [f"{path}:{line}: imports {name}" for path in sorted((PACKAGE / folder).rglob("*.py"))
+                   for name, line in imports(path) if name.split(".")[0] in banned]
+    assert not broken, "\n".join(broken)
+
+
+def test_the_contract_sees_a_broken_import(tmp_path: Path) -> None:
+    """The checker itself: a data module importing oxml, and a relative import, are both caught."""
+    probe = PACKAGE / "data" / "reader.py"
+    names = {name for name, _ in imports(probe)}
+    assert "qdocgen.vnformat" in names  # ``from qdocgen import vnformat`` resolves to the module
+    assert layer_of("qdocgen.oxml.package") not in MAY_IMPORT["data"]
+    assert layer_of("qdocgen.batch") == "run" and "run" not in MAY_IMPORT["template"]
