@@ -129,13 +129,14 @@ def tag_para(container: DocumentObject | _Cell, tag: str) -> None:
 
 RULE_GAP_PT = 4  # clear of the descenders above: a rule, not underlined words
 
-def rule(container: DocumentObject | _Cell, width_mm: float, box_mm: float) -> None:
+def rule(container: DocumentObject | _Cell, width_mm: float, box_mm: float, after: float = 0) -> None:
     """A solid centred line ``width_mm`` long, drawn as the top border of a tiny empty paragraph."""
     p = para(container, size=2)
     side = max((box_mm - width_mm) / 2, 0)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
     p.paragraph_format.space_before = Pt(RULE_GAP_PT)
+    p.paragraph_format.space_after = Pt(after)
     p.paragraph_format.line_spacing = Pt(2)
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     oxml.paragraph_border(p._p.get_or_add_pPr(), "top", size_eighths=6, space=0)
@@ -306,13 +307,13 @@ def appendix_heading(doc: DocumentObject) -> None:
              "{{ ngay_ban_hanh | ngay(nam) }}", size=14, italic=True, align="center", keep_next=True)
     p.runs[0].add_break()
     run_(p, "của {{ nb.cua }})", italic=True)
-    rule(doc, APPENDIX_RULE, TEXT_W)
+    rule(doc, APPENDIX_RULE, TEXT_W, after=12)
 
 
 def objectives_appendix(doc: DocumentObject) -> None:
     """The objectives appendix: the policy and motto, the lead-in, the table, the reporting requirements."""
     tag_para(doc, "{%p if pl.chinh_sach %}")
-    para(doc, "{{ pl.chinh_sach }}", align="justify", indent=True, before=12, after=6)
+    para(doc, "{{ pl.chinh_sach }}", align="justify", indent=True, after=6)
     tag_para(doc, "{%p endif %}")
     tag_para(doc, "{%p if pl.phuong_cham %}")
     para(doc, "“{{ pl.phuong_cham | chu_hoa }}”", bold=True, align="center", after=6)

@@ -27,6 +27,7 @@ template decides their look, this module only numbers and flattens them (pure fu
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -147,6 +148,8 @@ def lines(items: Any, where: str = "cac_muc", parent: tuple[str, str] = ("", "")
     counts: dict[str, int] = {}
     for i, item in enumerate(items):
         kind, text = item_kind(item, f"{where}[{i + 1}]")
+        if kind == "muc":  # a section heading (I., II.) starts its khoản and điểm again from 1. and a)
+            counts = {"muc": counts.get("muc", 0)}
         counts[kind] = counts.get(kind, 0) + 1
         number = _number(kind, counts[kind], parent)
         out.append(Line(number, text, _value(item), kind in BOLD_KINDS, loai=kind))
@@ -301,59 +304,82 @@ def issuer(ban_hanh: Any, co_quan: Any, tham_quyen: Any = "", nguoi_ky: Any = No
 
 # --- the summary: a long one breaks at a phrase boundary, or where the data says -----------------------------
 
-SUMMARY_CHARS = 72  # bold 14 pt Times New Roman over the 165 mm text width (measured on the PDF: 72 fit)
+# Advance widths of Times New Roman Bold (thousandths of the size; Liberation Serif has the same metrics). A
+# summary line at 14 pt over the 165 mm line holds 33 409; lines measured on the PDF: 32 755 fit, 33 367 not.
+_BOLD_WIDTHS = dict(zip("abcdefghijklmnopqrstuvwxyz", (500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556, 278,
+                                                      833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500,
+                                                      500, 444), strict=True))
+_BOLD_WIDTHS.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667,
+                                                       944, 722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722,
+                                                       722, 667), strict=True))
+_BOLD_WIDTHS.update({" ": 250, ":": 333, ",": 250, ".": 250, "-": 333, "/": 278, "(": 333, ")": 333, "đ": 556,
+                     "Đ": 722, **{d: 500 for d in "0123456789"}})
+SUMMARY_WIDTH = 32_800  # under 33 409, above the longest line seen to fit
 _BREAK_BEFORE = frozenset({"trong", "theo", "của", "tại", "về", "cho", "đối", "và", "thuộc", "giai", "năm",
                            "phù", "nhằm", "để", "trên"})
+_PLACE_WORDS = frozenset({"phường", "xã", "quận", "huyện", "tỉnh", "phố", "trấn", "thị", "khu", "ấp"})
+
+
+def text_width(text: str) -> int:
+    """The width of ``text`` in bold Times New Roman, in thousandths of the font size."""
+    total = 0
+    for ch in text:
+        base = ch if ch in _BOLD_WIDTHS else unicodedata.normalize("NFD", ch)[:1]
+        total += _BOLD_WIDTHS.get(base, 556)
+    return total
 
 
 def _boundaries(words: list[str]) -> list[int]:
-    """Indexes of words a line may start with: a linking word, a capitalised phrase, after a comma."""
+    """Indexes of words a line may start with: a linking word, a capitalised phrase, after a comma.
+
+    Never inside a place name ("phường / Tân Định"), a name in capitals ("Tiêu chuẩn / TCVN"), nor after a
+    linking word ("theo / Tiêu chuẩn").
+    """
     found = []
     for i in range(1, len(words)):
         word, before = words[i], words[i - 1]
-        starts_phrase = word[:1].isupper() and not before[:1].isupper()
+        starts_phrase = (word[:1].isupper() and not before[:1].isupper()
+                         and before.lower() not in _PLACE_WORDS | _BREAK_BEFORE)
         if word.lower() in _BREAK_BEFORE or starts_phrase or before.endswith((",", ";", ":")):
             found.append(i)
     return found
 
 
-def _best_breaks(words: list[str], allowed: list[int], max_chars: int) -> list[int] | None:
-    """Break points among ``allowed`` giving lines within ``max_chars``, as even as possible; None if none."""
+def _best_breaks(words: list[str], allowed: list[int], max_width: int) -> list[int] | None:
+    """Break points among ``allowed`` giving lines within ``max_width``, as even as possible; None if none."""
     points = [0, *allowed, len(words)]
-    width = [0] * (len(words) + 1)
-    for i, word in enumerate(words):
-        width[i + 1] = width[i] + len(word) + (1 if i else 0)
 
     def span(a: int, b: int) -> int:
-        """Characters of the line holding words ``a`` to ``b - 1``."""
-        return width[b] - width[a] - (1 if a else 0)
+        """Width of the line holding words ``a`` to ``b - 1``."""
+        return text_width(" ".join(words[a:b]))
 
     best: dict[int, tuple[int, int, list[int]]] = {0: (0, 0, [])}  # point → (lines, cost, breaks)
     for b in points[1:]:
         options = []
         for a in points:
-            if a >= b or a not in best or span(a, b) > max_chars:
+            if a >= b or a not in best or span(a, b) > max_width:
                 continue
             lines, cost, breaks = best[a]
-            options.append((lines + 1, cost + (max_chars - span(a, b)) ** 2, breaks + ([a] if a else [])))
+            slack = (max_width - span(a, b)) // 100
+            options.append((lines + 1, cost + slack ** 2, breaks + ([a] if a else [])))
         if options:
             best[b] = min(options, key=lambda o: (o[0], o[1]))
     found = best.get(len(words))
     return None if found is None else found[2]
 
 
-def break_summary(text: Any, max_chars: int = SUMMARY_CHARS) -> str:
+def break_summary(text: Any, max_width: int = SUMMARY_WIDTH) -> str:
     """Filter ``ngat_dong``: a long summary in lines broken at phrase boundaries, never inside a word pair.
 
     A line break written in the data (``trich_yeu: |-`` with the lines as wanted) is kept as it is.
     Ví dụ: {{ "Về việc ban hành Mục tiêu chất lượng trong phạm vi áp dụng Hệ thống quản lý chất lượng" | ngat_dong }}
     """
     value = "" if text is None else str(text)
-    if "\n" in value or len(value) <= max_chars:
+    if "\n" in value or text_width(value) <= max_width:
         return value
     words = value.split()
-    breaks = (_best_breaks(words, _boundaries(words), max_chars)
-              or _best_breaks(words, list(range(1, len(words))), max_chars) or [])
+    breaks = (_best_breaks(words, _boundaries(words), max_width)
+              or _best_breaks(words, list(range(1, len(words))), max_width) or [])
     bounds = [0, *breaks, len(words)]
     return "\n".join(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
 
