@@ -16,7 +16,9 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
-demo: $(STAMP) ## Soạn bộ quyết định Bình Tân 2019 (quận và 10 phường) vào out/, mẫu Phụ lục 3 vào out/phu-luc-3/
+demo: $(STAMP) ## Soạn bộ ví dụ 2026 (5 phường TP.HCM) vào out/tp-ho-chi-minh-2026/ và bộ Bình Tân 2019 vào out/, cả hai mẫu
+	$(BIN)/qdocgen batch data/tp-ho-chi-minh/2026 -o out/tp-ho-chi-minh-2026 --force
+	$(BIN)/qdocgen batch data/tp-ho-chi-minh/2026 -t phu-luc-3 -o out/tp-ho-chi-minh-2026/phu-luc-3 --force
 	$(BIN)/qdocgen batch data/binh-tan/2019 -o out --force
 	$(BIN)/qdocgen batch data/binh-tan/2019 -t phu-luc-3 -o out/phu-luc-3 --force
 

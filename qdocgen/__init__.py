@@ -18,6 +18,7 @@ __all__ = [
     "QdocgenError",
     "__version__",
     "carry_forward",
+    "check_legal_bases",
     "check_template",
     "convert_to_pdf",
     "copy_template",
@@ -40,6 +41,7 @@ _WHERE = {
     "Problem": ("qdocgen.errors", "Problem"),
     "QdocgenError": ("qdocgen.errors", "QdocgenError"),
     "carry_forward": ("qdocgen.newyear", "carry_forward"),
+    "check_legal_bases": ("qdocgen.data.legal_bases", "check_dataset"),
     "check_template": ("qdocgen.template.checks", "check_template"),
     "convert_to_pdf": ("qdocgen.pdf", "convert"),
     "copy_template": ("qdocgen.template.registry", "copy_template"),
@@ -47,7 +49,7 @@ _WHERE = {
     "export_excel": ("qdocgen.excel.export", "export_dataset"),
     "import_excel": ("qdocgen.excel.importer", "import_workbook"),
     "filter_examples": ("qdocgen.vnformat", "examples"),
-    "lint_files": ("qdocgen.lint", "lint_files"),
+    "lint_files": ("qdocgen.dating", "lint_files"),
     "list_templates": ("qdocgen.template.registry", "listing_lines"),
     "make_preview": ("qdocgen.preview", "preview"),
     "render_batch": ("qdocgen.batch", "render_batch"),
@@ -59,12 +61,13 @@ if TYPE_CHECKING:
     from qdocgen.batch import BatchOptions as BatchOptions
     from qdocgen.batch import render_batch as render_batch
     from qdocgen.batch import render_file as render_file
+    from qdocgen.data.legal_bases import check_dataset as check_legal_bases
+    from qdocgen.dating import lint_files as lint_files
     from qdocgen.errors import ExitStatus as ExitStatus
     from qdocgen.errors import Problem as Problem
     from qdocgen.errors import QdocgenError as QdocgenError
     from qdocgen.excel.export import export_dataset as export_excel
     from qdocgen.excel.importer import import_workbook as import_excel
-    from qdocgen.lint import lint_files as lint_files
     from qdocgen.newyear import carry_forward as carry_forward
     from qdocgen.pdf import convert as convert_to_pdf
     from qdocgen.preview import preview as make_preview

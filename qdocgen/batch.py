@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from qdocgen import manifest
 from qdocgen.data.pipeline import PackedUnit, prepare, prepare_packed, unit_paths
+from qdocgen.data.review_list import REVIEW_NAME, open_items
 from qdocgen.errors import DataError, ExitStatus, Problem
 from qdocgen.output import check_writable, inside, write_atomic
 from qdocgen.template.registry import find_template
@@ -46,6 +47,8 @@ class Report:
     pdfs: list[Path] = field(default_factory=list)
     pdf_failed: dict[str, str] = field(default_factory=dict)
     lint: dict[str, list[Finding]] = field(default_factory=dict)  # layout findings per unit id
+    review_open: list[str] = field(default_factory=list)  # open items of the dataset's _xem-lai.md (new-year)
+    review_file: Path | None = None
 
     @property
     def exit_code(self) -> ExitStatus:
@@ -263,6 +266,8 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     # Steps that add to each unit's record (PDF, lint) go above this line.
     run.report.manifest_files = manifest.write(out_dir, _with_extras(run.report), info.name)
     _extras(run.report, out_dir, options)
+    run.report.review_open = open_items(folder)  # a new-year dataset whose review list is not done
+    run.report.review_file = folder / REVIEW_NAME if run.report.review_open else None
     return run.report
 
 

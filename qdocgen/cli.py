@@ -105,6 +105,8 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
         click.secho(f"Thể thức {unit}: {finding}", fg="yellow", err=True)
     if report.lint:
         summary += f", {len(findings)} điểm sai thể thức (qdocgen lint)"
+    if report.review_open:
+        summary += f", {len(report.review_open)} mục chưa xem lại trong {report.review_file}"
     summary += f", {len(report.warnings)} cảnh báo." if report.warnings else "."
     click.echo(summary)
     if report.exit_code:
@@ -258,7 +260,7 @@ def preview(source: str, out_dir: Path | None, dpi: int, force: bool) -> None:
 def new_year(dataset_dir: Path, year: int, out_dir: Path | None, force: bool) -> None:
     """Chép bộ dữ liệu DATASET_DIR sang năm mới: dự thảo để trống số và ngày, kèm danh sách cần xem lại."""
     result = _run(lambda: qdocgen.carry_forward(dataset_dir, year, out_dir, force))
-    click.echo(result.report_text())
+    click.echo(result.report_text(hidden=False))
     click.echo(f"Đã ghi bộ dữ liệu năm {result.year} vào {result.target} "
                f"({result.review_count} chỗ cần xem lại, danh sách trong {result.report_path}).")
 
@@ -317,6 +319,15 @@ def lint(files: tuple[Path, ...], fmt: str, ignore: tuple[str, ...]) -> None:
     result = _run(lambda: qdocgen.lint_files(files, ignore))
     click.echo(result.to_json() if fmt == "json" else result.to_text())
     sys.exit(result.exit_code)
+
+
+@main.command("check-can-cu")
+@click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--so-can-cu", "register", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              metavar="TEP.yaml", help="Sổ căn cứ pháp lý dùng để đối chiếu (mặc định: sổ kèm theo qdocgen).")
+def check_can_cu(dataset_dir: Path, register: Path | None) -> None:
+    """Đối chiếu căn cứ pháp lý của mọi đơn vị trong DATASET_DIR với sổ căn cứ: bị thay thế, sửa đổi, chưa kiểm tra."""
+    click.echo("\n".join(_run(lambda: qdocgen.check_legal_bases(dataset_dir, register)).lines()))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,10 +26,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from qdocgen import vnformat
+from qdocgen.data import legal_bases
 from qdocgen.data.reader import display, key_path, read_yaml
+from qdocgen.data.review_list import REVIEW_NAME, marker
 from qdocgen.errors import DataError, OutputError, Problem
 
-REPORT_NAME = "_xem-lai.md"
+REPORT_NAME = REVIEW_NAME
 YEAR_KEY = "nam"
 DRAFT_KEYS = ("so", "ngay_ban_hanh")
 BASES_KEY = "can_cu"
@@ -57,6 +59,7 @@ class Finding:
     line: int | None
     text: str
     advice: str
+    mark: str = field(default="", compare=False)  # file, key and the value's fingerprint (data.review_list)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -88,9 +91,15 @@ class NewYearResult:
         """How many places the clerk should look at."""
         return len(self.fixed_years) + len(self.legal_bases) + len(self.last_year_refs)
 
-    def report_text(self) -> str:
-        """The review report (Markdown), as written to ``_xem-lai.md`` and printed by the CLI."""
+    def report_text(self, hidden: bool = True) -> str:
+        """The review report (Markdown), as written to ``_xem-lai.md`` and printed by the CLI.
+
+        ``hidden``: each item carries its file, key and fingerprint in an HTML comment (what ``batch`` reads to
+        tell open items from those done); the printed copy leaves them out.
+        """
         out = [f"# Xem lại trước khi trình ký: bộ dữ liệu năm {self.year}", "",
+               "Mỗi mục «- [ ]» là một chỗ cần xem. Xong thì sửa dữ liệu ở chỗ đó (mục tự coi là đã xem) hoặc "
+               "đánh dấu «- [x]»; `qdocgen batch` báo số mục còn mở.", "",
                f"Tạo từ `{display(self.source)}` (năm {self.old_year}) bằng `qdocgen new-year`. Đã làm:", ""]
         out += [f"- {line}" for line in self.changes]
         out.append(f"- {self.relative} giá trị viết theo năm (dạng `{{{{ nam - 1 }}}}`) tự đổi theo, "
@@ -106,7 +115,8 @@ class NewYearResult:
         )
         for number, (title, items) in enumerate(sections, 1):
             out += ["", f"## {number}. {title}: {len(items)}", ""]
-            out += [f"- {item}" for item in items] if items else ["Không có."]
+            out += [f"- [ ] {item}" + (f" {item.mark}" if item.mark and hidden else "") for item in items] \
+                if items else ["Không có."]
         return "\n".join(out) + "\n"
 
 
@@ -289,9 +299,10 @@ def _cites_year(entry: Any, year: int) -> bool:
 class _Review:
     """Collects findings over the files of a dataset."""
 
-    def __init__(self, result: NewYearResult) -> None:
+    def __init__(self, result: NewYearResult, register: legal_bases.Register, today: dt.date) -> None:
         self.result = result
         self.low, self.high = result.year - PAST_WINDOW, result.year - 1
+        self.register, self.today = register, today
 
     def scan(self, name: str, doc: CommentedMap) -> None:
         for key, value in doc.items():
@@ -306,7 +317,7 @@ class _Review:
                 self.result.last_year_refs.append(Finding(
                     name, key, line, _cite(value),
                     f"văn bản đề nghị của năm {self.result.old_year}; ghi tờ trình của năm {self.result.year} "
-                    "(van_ban, so, ngay) hoặc bỏ đi."))
+                    "(van_ban, so, ngay) hoặc bỏ đi.", marker(name, (key,), value)))
             else:
                 self._values(name, (key,), value, line)
 
@@ -316,10 +327,23 @@ class _Review:
             self.result.last_year_refs.append(Finding(
                 name, key_path(key), line, shown,
                 f"văn bản của năm {self.result.old_year}: nếu đã có văn bản của năm {self.result.year} thay thế "
-                "(ví dụ quyết định mục tiêu chất lượng mới của quận) thì dẫn văn bản mới."))
+                "(ví dụ quyết định mục tiêu chất lượng mới của quận) thì dẫn văn bản mới."
+                + self._register_says(entry, key), marker(name, key, entry)))
         else:
             self.result.legal_bases.append(Finding(
-                name, key_path(key), line, shown, "còn hiệu lực không, đã bị sửa đổi hay thay thế chưa?"))
+                name, key_path(key), line, shown, "còn hiệu lực không, đã bị sửa đổi hay thay thế chưa?"
+                + self._register_says(entry, key), marker(name, key, entry)))
+
+    def _register_says(self, entry: Any, key: KeyPath) -> str:
+        """What the register of legal bases says about a cited text, for a document of the new year."""
+        if not isinstance(entry, CommentedMap):
+            return ""
+        when = dt.date(self.result.year, 1, 1)
+        index = key[-1] if isinstance(key[-1], int) else 0
+        issues = legal_bases.assess(entry, index, self.register, self.today, when)
+        if not issues:
+            return " Đối chiếu sổ căn cứ: còn hiệu lực, đã kiểm tra trong năm qua."
+        return " Đối chiếu sổ căn cứ: " + "; ".join(i.message().removeprefix(f"{i.cite}: ") for i in issues) + "."
 
     def _values(self, name: str, prefix: KeyPath, node: Any, line: int | None) -> None:
         for key, value, where in _walk(node, prefix, line):
@@ -332,14 +356,15 @@ class _Review:
                         self.result.fixed_years.append(Finding(
                             name, key_path(key), where, f"«{_snippet(text, match.start(), match.end())}»",
                             f"năm {match[1]} viết cố định; nếu là năm trước thì viết «{{{{ nam - 1 }}}}» "
-                            "để năm sau tự đổi, nếu đúng là năm đó thì giữ nguyên."))
+                            "để năm sau tự đổi, nếu đúng là năm đó thì giữ nguyên.", marker(name, key, value)))
                         break
             elif isinstance(value, dt.date) or (isinstance(value, int) and not isinstance(value, bool)):
                 year = value.year if isinstance(value, dt.date) else value
                 if self.low <= year <= self.high:
                     self.result.fixed_years.append(Finding(
                         name, key_path(key), where, str(value),
-                        f"năm {year} viết cố định; kiểm tra còn đúng cho năm {self.result.year} không."))
+                        f"năm {year} viết cố định; kiểm tra còn đúng cho năm {self.result.year} không.",
+                        marker(name, key, value)))
 
 
 def _carry(file: _File, result: NewYearResult) -> None:
@@ -419,7 +444,7 @@ def carry_forward(source: Path, year: int, target: Path | None = None, force: bo
     _check_target(source, target, force)
 
     result = NewYearResult(source, target, old_year, year, not_copied=others)
-    review = _Review(result)
+    review = _Review(result, legal_bases.load_register(), dt.date.today())
     contents: dict[str, bytes] = {}
     for file in files:
         _carry(file, result)

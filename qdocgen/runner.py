@@ -70,7 +70,7 @@ class Renderer:
         try:
             outcome = self._run(job)
             if job.lint and outcome.status in (manifest.WRITTEN, manifest.KEPT):
-                from qdocgen.lint.rules import lint_docx
+                from qdocgen.dating import lint_docx  # the NĐ30 rules and the date-aware ones
 
                 outcome = replace(outcome, findings=tuple(lint_docx(job.target)))
             return outcome

@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from qdocgen.batch import BatchOptions, render_batch
+from qdocgen.dating import date_rules
 from qdocgen.lint.rules import RULES, Finding, LintError, lint_docx, lint_files
 from qdocgen.oxml import package as oxml
 from qdocgen.template.registry import list_templates
@@ -118,7 +119,7 @@ def decision() -> tuple[DocumentObject, Parts]:
 def lint(doc: DocumentObject, tmp_path: Path, name: str = "doc.docx") -> list[Finding]:
     path = tmp_path / name
     doc.save(str(path))
-    return lint_docx(path)
+    return lint_docx(path, dated=date_rules())  # as users get it: with the register's date-aware rules
 
 
 def rules(findings: list[Finding]) -> set[str]:
@@ -180,6 +181,14 @@ def _shown_on_page_one(doc: DocumentObject, parts: Parts) -> None:
 
 
 # (rule, case id, how the clean decision is broken, words the message must hold)
+
+def _outdated_standard_in_2026(doc: DocumentObject, parts: Parts) -> None:
+    """A ward's decision of 2026: no district left, but the summary names the 2008 standard."""
+    set_text(parts["date"], "An Lạc, ngày 05 tháng 3 năm 2026")
+    parts["governing"]._p.getparent().remove(parts["governing"]._p)
+    set_text(parts["recipient2"], "- UBND Thành phố (để báo cáo);")
+    set_text(parts["summary"], "Về việc ban hành Mục tiêu chất lượng theo TCVN ISO 9001:2008")
+
 CASES: list[tuple[str, str, Callable[[DocumentObject, Parts], None], str]] = [
     ("kho-giay", "letter", _new_page, "A4"),
     ("huong-giay", "landscape", _landscape, "trang đứng"),
@@ -234,6 +243,12 @@ CASES: list[tuple[str, str, Callable[[DocumentObject, Parts], None], str]] = [
     ("so-trang", "footer-tt01", _footer_page_number, "chân trang"),
     ("so-trang", "left", lambda d, p: setattr(p["page_number"], "alignment", WD_ALIGN_PARAGRAPH.LEFT), "căn giữa"),
     ("so-trang", "on-page-one", _shown_on_page_one, "trang 1"),
+    # the rules that know the date (qdocgen.lint.dated): the 2020 fixture re-dated
+    ("cap-huyen", "district-in-2026",
+     lambda d, p: set_text(p["date"], "An Lạc, ngày 05 tháng 3 năm 2026"), "không còn cấp quận"),
+    ("thuat-ngu-cu", "iso-2008-in-2026", _outdated_standard_in_2026, "ISO 9001:2008"),
+    ("ngay-can-cu", "before-its-basis",
+     lambda d, p: set_text(p["date"], "An Lạc, ngày 05 tháng 3 năm 2013"), "05/03/2014"),
 ]
 
 

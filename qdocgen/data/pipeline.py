@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from qdocgen.data import reader, schema
+from qdocgen.data.dated_checks import dated_warnings
 from qdocgen.data.objectives import unit_warnings
 from qdocgen.data.reader import Unit, display
 from qdocgen.errors import DataError, Problem
@@ -75,6 +76,7 @@ def _check(unit: Unit, info: SchemaSource, problems: list[Problem]) -> None:
     if len(problems) == before:
         reader.render_data_templates(unit, problems)
         unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
+        unit.warnings.extend(dated_warnings(unit))  # what the document's date makes outdated
 
 
 def iter_prepare(paths: Sequence[Path], info: SchemaSource, overrides: Sequence[str], problems: list[Problem],

@@ -903,6 +903,12 @@ CHECKS: tuple[tuple[frozenset[str], Callable[[_Doc], list[Finding]]], ...] = (
     (frozenset({"so-trang"}), check_page_numbers),
 )
 
+# The rules that know the document's date (the 2025 reorganisation, the register of legal bases): own module,
+# fed by the caller with what the register says (lint does not read data).
+from qdocgen.lint import dated as _dated  # noqa: E402
+
+RULES.update(_dated.RULES)
+
 
 def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
     """The ids to ignore, split at commas and checked against :data:`RULES`."""
@@ -914,8 +920,12 @@ def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
     return ids
 
 
-def lint_docx(path: Path, ignore: Iterable[str] = ()) -> list[Finding]:
-    """Every finding for one .docx, in document order of the rules; ``ignore`` lists rule ids to skip."""
+def lint_docx(path: Path, ignore: Iterable[str] = (), dated: _dated.DateRules | None = None) -> list[Finding]:
+    """Every finding for one .docx, in document order of the rules; ``ignore`` lists rule ids to skip.
+
+    ``dated``: what the register says (two-level date, districts, outdated terms) for the date-aware rules;
+    without it only the rule that needs no register (``ngay-can-cu``) runs.
+    """
     skip = rule_ids(ignore)
     try:
         doc = _open(path)
@@ -930,7 +940,7 @@ def lint_docx(path: Path, ignore: Iterable[str] = ()) -> list[Finding]:
         if ids <= skip:
             continue
         findings += [f for f in check(doc) if f.rule not in skip]
-    return findings
+    return findings + [f for f in _dated.check_dated(doc, dated) if f.rule not in skip]
 
 
 @dataclass
@@ -977,7 +987,8 @@ class LintReport:
         return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def lint_files(paths: Sequence[Path], ignore: Iterable[str] = ()) -> LintReport:
+def lint_files(paths: Sequence[Path], ignore: Iterable[str] = (),
+               dated: _dated.DateRules | None = None) -> LintReport:
     """Lint every file; an unknown rule id in ``ignore`` is refused before any file is read."""
     ignore = rule_ids(ignore)
-    return LintReport({path: lint_docx(path, ignore) for path in paths})
+    return LintReport({path: lint_docx(path, ignore, dated) for path in paths})

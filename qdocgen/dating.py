@@ -1,0 +1,34 @@
+"""The layout lint as users get it: the NĐ30 rules plus the date-aware ones, fed from the register of legal bases.
+
+``lint/`` reads documents only; what the register says (the two-level date, the districts that no longer exist,
+the outdated terms) is read here, in the run layer, and handed to the lint as :class:`DateRules`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from qdocgen.data.legal_bases import Register, load_register, phrase_pattern
+from qdocgen.lint.dated import DateRules
+from qdocgen.lint.rules import Finding, LintReport
+from qdocgen.lint.rules import lint_docx as _lint_docx
+from qdocgen.lint.rules import lint_files as _lint_files
+
+
+def date_rules(register: Register | None = None) -> DateRules:
+    """The register (default: the shipped one) as the date-aware lint rules need it."""
+    register = register or load_register()
+    levels = register.removed_levels
+    return DateRules(register.two_level_from, levels, phrase_pattern(levels) if levels else None,
+                     tuple((term.pattern, term.replacement) for term in register.terms))
+
+
+def lint_docx(path: Path, ignore: Iterable[str] = ()) -> list[Finding]:
+    """Every finding for one .docx, the date-aware rules included."""
+    return _lint_docx(path, ignore, date_rules())
+
+
+def lint_files(paths: Sequence[Path], ignore: Iterable[str] = ()) -> LintReport:
+    """Lint every file, the date-aware rules included; an unknown rule id in ``ignore`` is refused first."""
+    return _lint_files(paths, ignore, date_rules())
