@@ -12,7 +12,6 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from qdocgen import vnformat
-from qdocgen.data import content
 
 # A value's newline becomes a Word line break and a tab a Word tab, inside the run that holds the tag.
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
@@ -41,8 +40,6 @@ def _finalize_xml(value: Any) -> Any:
 def _register(env: ImmutableSandboxedEnvironment) -> None:
     env.filters.update(vnformat.FILTERS)
     env.globals.update(vnformat.GLOBALS)
-    env.filters.update(content.FILTERS)  # the content model: articles, appendices, summary lines
-    env.globals.update(content.GLOBALS)
 
 
 def xml_environment() -> ImmutableSandboxedEnvironment:

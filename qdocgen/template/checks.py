@@ -18,9 +18,9 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from qdocgen.environment import xml_environment
 from qdocgen.errors import DataError, ExitStatus, Problem, TemplateError
 from qdocgen.oxml.scan import Paragraph, paragraphs, part_label, shorten, templated_parts
+from qdocgen.template.environment import template_environment
 from qdocgen.template.registry import TemplateInfo, find_template
 
 ERROR, WARNING, MENDED = "lỗi", "cảnh báo", "đã sửa"
@@ -549,7 +549,7 @@ def _files(files: list[str]) -> str:
 def _scan(template: str | Path | None, templates_dirs: Sequence[str | Path]) -> CheckReport:
     info = find_template(template, templates_dirs)
     report = CheckReport(info)
-    env = xml_environment()
+    env = template_environment()
     try:
         parts = templated_parts(info.path)
     except (OSError, ValueError) as exc:

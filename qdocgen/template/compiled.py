@@ -18,12 +18,13 @@ from jinja2 import Template
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
-from qdocgen.environment import explain, xml_environment
+from qdocgen.environment import explain
 from qdocgen.errors import TemplateError
 from qdocgen.oxml import package as oxml
 from qdocgen.oxml.grid import fit_table_grids
 from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
 from qdocgen.oxml.zipwriter import PackageWriter
+from qdocgen.template.environment import template_environment
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 # qdocgen's cell tag beside docxtpl's colspan/cellbg: {% do_rong EXPR %} sets the cell's width (in dxa).
@@ -91,7 +92,7 @@ class CompiledTemplate:
         if "word/document.xml" not in parts:
             raise TemplateError(f"{path}: thiếu word/document.xml, không phải tài liệu Word (.docx).")
         template = cls(path, parts, infos)
-        env = xml_environment()
+        env = template_environment()
         for name, raw in parts.items():
             if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not oxml.has_jinja(raw):
                 continue
