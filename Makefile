@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint templates bench bench-pdf clean
+.PHONY: help demo test lint templates bench bench-pdf serve bench-web clean
 
 help: ## Liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -13,7 +13,7 @@ help: ## Liệt kê các lệnh
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,web]'
 	touch $(STAMP)
 
 demo: $(STAMP) ## Soạn bộ ví dụ 2026 (5 phường TP.HCM) vào out/tp-ho-chi-minh-2026/ và bộ Bình Tân 2019 vào out/, cả hai mẫu
@@ -37,6 +37,9 @@ bench: $(STAMP) ## Đo tốc độ lô 200 đơn vị so với docxtpl, bộ nh�
 
 bench-pdf: $(STAMP) ## Đo chuyển 11 PDF: một lần khởi động LibreOffice so với mỗi tệp một lần
 	$(BIN)/python bench/bench_pdf.py
+
+serve: $(STAMP) ## Mở trang web cho văn thư trên dữ liệu mẫu: http://127.0.0.1:8000/
+	$(BIN)/qdocgen serve data
 
 clean: ## Xóa môi trường ảo và kết quả
 	rm -rf $(VENV) out build *.egg-info

@@ -31,6 +31,7 @@ __all__ = [
     "make_preview",
     "render_batch",
     "render_file",
+    "render_reports",
     "template_variables",
 ]
 
@@ -54,6 +55,7 @@ _WHERE = {
     "make_preview": ("qdocgen.preview", "preview"),
     "render_batch": ("qdocgen.batch", "render_batch"),
     "render_file": ("qdocgen.batch", "render_file"),
+    "render_reports": ("qdocgen.report", "render_reports"),
     "template_variables": ("qdocgen.template.checks", "template_variables"),
 }
 
@@ -71,6 +73,7 @@ if TYPE_CHECKING:
     from qdocgen.newyear import carry_forward as carry_forward
     from qdocgen.pdf import convert as convert_to_pdf
     from qdocgen.preview import preview as make_preview
+    from qdocgen.report import render_reports as render_reports
     from qdocgen.runner import default_jobs as default_jobs
     from qdocgen.template.checks import check_template as check_template
     from qdocgen.template.checks import template_variables as template_variables

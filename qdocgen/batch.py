@@ -22,7 +22,7 @@ from qdocgen.output import check_writable, inside, write_atomic
 from qdocgen.template.registry import find_template
 
 if TYPE_CHECKING:
-    from qdocgen.lint.rules import Finding
+    from qdocgen.lint import Finding
     from qdocgen.runner import Job, Outcome, Renderer
 
 Progress = Callable[[int, int], None]

@@ -321,6 +321,45 @@ def lint(files: tuple[Path, ...], fmt: str, ignore: tuple[str, ...]) -> None:
     sys.exit(result.exit_code)
 
 
+@main.command()
+@click.argument("data_root", type=click.Path(path_type=Path, file_okay=False), default="data")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Địa chỉ nghe; khác 127.0.0.1 thì cần tài khoản (--them-nguoi-dung) hoặc --proxy-header.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Cổng nghe.")
+@click.option("--users-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Tệp người dùng (mặc định DATA_ROOT/.qdocgen/nguoi-dung.json).")
+@click.option("--proxy-header", default=None, metavar="TEN_TIEU_DE",
+              help="Sau reverse proxy của cơ quan: tên người dùng lấy từ tiêu đề HTTP này (ví dụ X-Remote-User).")
+@click.option("--them-nguoi-dung", "add_user", default=None, metavar="TEN",
+              help="Thêm (hoặc đổi mật khẩu) người dùng TEN rồi thoát; mật khẩu được hỏi, không hiện trên màn hình.")
+@click.option("--bo-du-lieu", "datasets", multiple=True, metavar="BO",
+              help="Với --them-nguoi-dung: bộ dữ liệu người đó được mở (lặp lại được, ví dụ binh-tan); "
+                   "mặc định mọi bộ.")
+@click.option("--ho-ten", "full_name", default="",
+              help="Với --them-nguoi-dung: họ tên hiện trên trang và trong nhật ký.")
+def serve(data_root: Path, host: str, port: int, users_file: Path | None, proxy_header: str | None,
+          add_user: str | None, datasets: tuple[str, ...], full_name: str) -> None:
+    """Mở trang web cho văn thư điền, kiểm tra, xem trước, tải và lưu văn bản của các bộ dữ liệu trong DATA_ROOT."""
+    try:
+        from qdocgen.web.accounts import add_user as add
+        from qdocgen.web.serve import access_for as access
+        from qdocgen.web.serve import default_users_file as users_of
+        from qdocgen.web.serve import run
+    except ImportError as exc:
+        click.secho(f"Lỗi: chưa cài phần web của qdocgen ({exc.name}): pip install 'qdocgen[web]'.", fg="red",
+                    err=True)
+        sys.exit(ExitStatus.INTERNAL)
+    if add_user is not None:
+        password = click.prompt(f"Mật khẩu cho {add_user}", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")
+        target = users_file or users_of(data_root)
+        _run(lambda: add(target, add_user, password, datasets or ("*",), full_name))
+        click.echo(f"Đã lưu người dùng {add_user} vào {target}.")
+        return
+    _run(lambda: access(data_root, host, users_file, proxy_header))
+    click.echo(f"qdocgen đang phục vụ {data_root} tại http://{host}:{port}/ (Ctrl-C để dừng).")
+    _run(lambda: run(data_root, host, port, users_file, proxy_header))
+
+
 @main.command("check-can-cu")
 @click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--so-can-cu", "register", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -360,3 +399,23 @@ def excel_import(workbook: Path, dataset_dir: Path) -> None:
     for change in result.changes:
         click.echo(f"  {change}")
     click.echo(f"Đã sửa {len(result.files)} tệp dữ liệu." if result.files else "Không có gì thay đổi.")
+
+
+@main.command("bao-cao")
+@click.argument("dataset_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--ket-qua", "workbook", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              metavar="TEP.xlsx", help="Tệp Excel mục tiêu đã điền kết quả (do «qdocgen excel xuat» tạo).")
+@click.option("--ky", "period", type=click.Choice(["6-thang", "nam"]), default="nam", show_default=True,
+              help="Kỳ báo cáo: 6 tháng đầu năm hay cả năm.")
+@click.option("-o", "--output-dir", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Thư mục ghi báo cáo của từng đơn vị và báo cáo tổng hợp.")
+@FORCE_OPTION
+@TEMPLATES_DIR_OPTION
+def bao_cao(dataset_dir: Path, workbook: Path, period: str, out_dir: Path, force: bool,
+            templates_dirs: tuple[Path, ...]) -> None:
+    """Soạn báo cáo kết quả thực hiện Mục tiêu chất lượng của mọi đơn vị và báo cáo tổng hợp cho cấp trên."""
+    run = _run(lambda: qdocgen.render_reports(dataset_dir, workbook, out_dir, period, force, templates_dirs))
+    for line in run.summary_lines():
+        click.echo(f"  {line}")
+    click.echo(f"Đã ghi {len(run.reports)} báo cáo và báo cáo tổng hợp ({', '.join(p.name for p in run.rollup)}) "
+               f"vào {out_dir}.")

@@ -6,15 +6,12 @@ file and line to write an edit back, so the origins are kept.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from qdocgen.data import reader
+from qdocgen.data.objectives import Objective, iter_objectives
 from qdocgen.data.reader import Unit, display
 from qdocgen.errors import DataError, Problem
-
-OBJECTIVES_KEY: tuple[str, str] = ("phu_luc", "muc_tieu")
 
 
 def load_dataset(folder: Path) -> list[Unit]:
@@ -38,10 +35,13 @@ def load_dataset(folder: Path) -> list[Unit]:
     return sorted(units, key=lambda u: (u.order, u.id))
 
 
-def objectives(unit: Unit) -> list[Mapping[str, Any]]:
-    """A unit's quality objectives, in order (a plain text objective becomes ``{noi_dung: text}``)."""
-    appendix = unit.data.get("phu_luc")
-    items = appendix.get("muc_tieu") if isinstance(appendix, Mapping) else None
-    if not isinstance(items, list):
-        return []
-    return [item if isinstance(item, Mapping) else {"noi_dung": str(item)} for item in items]
+def objectives(unit: Unit) -> list[Objective]:
+    """A unit's quality objectives in reading order, wherever they stand (``data.objectives.iter_objectives``)."""
+    return list(iter_objectives(unit.data))
+
+
+def text_key(objective: Objective) -> str:
+    """The key holding an objective's printed text: ``noi_dung`` in a table, the item's kind in an article."""
+    from qdocgen.data.content import KINDS
+
+    return next((key for key in ("noi_dung", *KINDS) if key in objective.data), "noi_dung")

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from qdocgen.data.legal_bases import Register, load_register, phrase_pattern
+from qdocgen.lint import Finding, LintReport
+from qdocgen.lint import lint_docx as _lint_docx
+from qdocgen.lint import lint_files as _lint_files
 from qdocgen.lint.dated import DateRules
-from qdocgen.lint.rules import Finding, LintReport
-from qdocgen.lint.rules import lint_docx as _lint_docx
-from qdocgen.lint.rules import lint_files as _lint_files
 
 
 def date_rules(register: Register | None = None) -> DateRules:

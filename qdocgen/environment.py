@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
@@ -12,6 +13,25 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from qdocgen import vnformat
+
+# The one Jinja-tag detector: an opening ``{{``, ``{%`` or ``{#``.
+TAG_OPEN = re.compile(r"\{[{%#]")
+_TAG_OPEN_BYTES = re.compile(rb"\{[{%#]")
+# A paragraph that holds only a docxtpl block tag (``{%p if x %}``): it is not in the rendered document.
+_BLOCK_TAG_PARAGRAPH = re.compile(r"^\s*\{%(?:p|tr|tc)?\s.*%\}\s*$")
+
+
+def has_tags(text: str | bytes) -> bool:
+    """Whether ``text`` (a value, a paragraph, a part's XML) still holds a Jinja tag: a template, not a document."""
+    if isinstance(text, bytes):
+        return _TAG_OPEN_BYTES.search(text) is not None
+    return TAG_OPEN.search(text) is not None
+
+
+def is_block_tag_paragraph(text: str) -> bool:
+    """Whether a paragraph's text is only a docxtpl block tag (``{%p ... %}``, ``{%tr ... %}``, ...)."""
+    return _BLOCK_TAG_PARAGRAPH.match(text) is not None
+
 
 # A value's newline becomes a Word line break and a tab a Word tab, inside the run that holds the tag.
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'

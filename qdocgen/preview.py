@@ -7,6 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from qdocgen.environment import has_tags
 from qdocgen.errors import PdfError, QdocgenError, TemplateError
 from qdocgen.pdf import convert
 
@@ -76,7 +77,7 @@ def _document(source: str | Path, work: Path) -> tuple[Path, Path]:
 
 def _is_template(path: Path) -> bool:
     """A .docx with a template declaration beside it is previewed filled with its sample data."""
-    return path.with_suffix(".yaml").is_file() and "{{" in _document_xml(path)
+    return path.with_suffix(".yaml").is_file() and has_tags(_document_xml(path))
 
 
 def _document_xml(path: Path) -> str:

@@ -45,7 +45,7 @@ class Outcome:
     status: manifest.Status
     sha256: str = ""
     error: str = ""
-    findings: tuple[Any, ...] = ()  # qdocgen.lint.rules findings of the file, when asked
+    findings: tuple[Any, ...] = ()  # qdocgen.lint findings of the file, when asked
 
 
 class Renderer:

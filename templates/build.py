@@ -492,6 +492,100 @@ def build_phu_luc_3() -> DocumentObject:
     return doc
 
 
+REPORT_COLUMNS = [
+    ("STT", 12.0, "{{ r.stt }}"),
+    ("Mục tiêu", 45.0, "{{ r.muc_tieu }}"),
+    ("Chỉ tiêu", 24.0, "{{ r.chi_tieu }}"),
+    ("Kết quả", 22.0, "{{ r.ket_qua }}"),
+    ("Đánh giá", 20.0, "{{ r.danh_gia }}"),
+    ("Nguyên nhân, biện pháp", 42.0, "{{ r.nguyen_nhan_bien_phap }}"),
+]
+ROLLUP_COLUMNS = [
+    ("STT", 12.0, "{{ loop.index }}"),
+    ("Đơn vị", 46.0, "{{ r.don_vi }}"),
+    ("Đạt", 13.0, "{{ r.dat }}"),
+    ("Không đạt", 15.0, "{{ r.khong_dat }}"),
+    ("Chưa có số liệu", 17.0, "{{ r.chua_co }}"),
+    ("Mục tiêu không đạt", 62.0, "{{ r.muc_tieu_khong_dat }}"),
+]
+# A one-pixel PNG, written here so that the build gives the same bytes every time; each report replaces it.
+CHART_PLACEHOLDER = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c63f8ffff3f0005fe02fe"
+    "0def46b80000000049454e44ae426082")
+CHART_W, CHART_H = 150.0, 75.0
+
+
+def report_title(doc: DocumentObject) -> None:
+    """Ô 5: BÁO CÁO and its summary (the period: năm N, 6 tháng đầu năm N), with the rule under it."""
+    para(doc, "BÁO CÁO", size=14, bold=True, align="center", before=18, keep_next=True)
+    para(doc, "{{ trich_yeu }}", size=14, bold=True, align="center", keep_next=True)
+    rule(doc, 50, TEXT_W)
+
+
+def results_table(doc: DocumentObject, columns: list[tuple[str, float, str]], loop: str) -> None:
+    """A bordered table with a repeated header row and one row per item of ``loop``."""
+    table = grid_table(doc, 4, [c[1] for c in columns], borders=True)
+    header, loop_start, body, loop_end = table.rows
+    oxml.row_repeat_header(header._tr.get_or_add_trPr())
+    for row in (header, body):
+        oxml.row_cant_split(row._tr.get_or_add_trPr())
+    for i, (title, _, value) in enumerate(columns):
+        para(header.cells[i], title, size=TABLE_PT, bold=True, align="center", before=3, after=3)
+        para(body.cells[i], value, size=TABLE_PT, align="left" if i in (1, len(columns) - 1) else "center",
+             before=3, after=3)
+    para(loop_start.cells[0], "{%tr for r in " + loop + " %}", size=2)
+    para(loop_end.cells[0], "{%tr endfor %}", size=2)
+    for row in (loop_start, loop_end):
+        for cell in row.cells:
+            cell_end(cell)
+
+
+def chart(doc: DocumentObject) -> None:
+    """The chart (a picture the report fills in), centred, with its caption; left out when there is none."""
+    tag_para(doc, "{%p if bieu_do %}")
+    p = para(doc, align="center", before=12, keep_next=True)
+    p.add_run().add_picture(io.BytesIO(CHART_PLACEHOLDER), width=Mm(CHART_W), height=Mm(CHART_H))
+    para(doc, "{{ bieu_do }}", size=12, italic=True, align="center", after=6)
+    tag_para(doc, "{%p endif %}")
+
+
+def report_body(doc: DocumentObject, columns: list[tuple[str, float, str]], loop: str) -> None:
+    """Opening, I. results (table, chart), II. assessment, closing sentence; then recipients and signature."""
+    tag_para(doc, "{%p for doan in mo_dau %}")
+    para(doc, "{{ doan }}", align="justify", indent=True, before=12, after=6)
+    tag_para(doc, "{%p endfor %}")
+    para(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True, align="justify", indent=True, after=6, keep_next=True)
+    results_table(doc, columns, loop)
+    chart(doc)
+    para(doc, "II. ĐÁNH GIÁ CHUNG", bold=True, align="justify", indent=True, before=12, after=6, keep_next=True)
+    tag_para(doc, "{%p for doan in ket_luan %}")
+    para(doc, "{{ doan }}", align="justify", indent=True, after=6)
+    tag_para(doc, "{%p endfor %}")
+    closing_block(doc)
+
+
+def build_report() -> DocumentObject:
+    """BÁO CÁO Kết quả thực hiện Mục tiêu chất lượng (năm N, 6 tháng đầu năm N) of one unit (NĐ30, Phụ lục III)."""
+    doc = blank_document()
+    page_header(doc)
+    header_block(doc)
+    report_title(doc)
+    report_body(doc, REPORT_COLUMNS, "bang")
+    oxml.preserve_space(doc.element)
+    return doc
+
+
+def build_rollup() -> DocumentObject:
+    """The superior body's roll-up: which units reached, missed or did not report which objectives."""
+    doc = blank_document()
+    page_header(doc)
+    header_block(doc)
+    report_title(doc)
+    report_body(doc, ROLLUP_COLUMNS, "bang")
+    oxml.preserve_space(doc.element)
+    return doc
+
+
 def save_reproducibly(doc: DocumentObject, path: Path) -> None:
     """Save with fixed zip timestamps, so that building twice gives the same bytes."""
     raw = io.BytesIO()
@@ -512,7 +606,8 @@ def save_reproducibly(doc: DocumentObject, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
-TEMPLATES = {"quyet-dinh-mtcl.docx": build_decision, "phu-luc-3.docx": build_phu_luc_3}
+TEMPLATES = {"quyet-dinh-mtcl.docx": build_decision, "phu-luc-3.docx": build_phu_luc_3,
+             "bao-cao-mtcl.docx": build_report, "bao-cao-tong-hop.docx": build_rollup}
 
 
 def main(argv: list[str]) -> int:

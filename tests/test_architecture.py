@@ -8,8 +8,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "qdocgen"
 
 BASE = {"errors"}
@@ -23,11 +21,11 @@ MAY_IMPORT: dict[str, set[str]] = {
     "oxml": BASE,
     "data": BASE | {"vnformat", "environment", "output"},
     "template": BASE | {"vnformat", "environment", "output", "oxml", "data"},
-    "lint": BASE | {"oxml"},
+    "lint": BASE | {"oxml", "environment"},  # environment: only its one Jinja-tag detector
     "run": BASE | {"vnformat", "environment", "output", "oxml", "data", "template", "lint"},
     "api": BASE | {"vnformat", "environment", "output", "oxml", "data", "template", "lint", "run"},
     "web": BASE | {"vnformat", "environment", "output", "oxml", "data", "template", "lint", "run", "api"},
-    "cli": {"api"},
+    "cli": {"api", "web"},  # `qdocgen serve` starts the web app (extra "web"), the other entry beside the CLI
 }
 CLICK_ALLOWED = {"cli", "web"}
 PRINT_ALLOWED = {"cli", "web"}
@@ -112,7 +110,6 @@ def test_only_the_cli_and_the_web_app_import_click_or_print() -> None:
     assert not broken, "\n".join(broken)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the lint rules still read XML until the layout model lands")
 def test_lint_reads_the_layout_model_never_xml() -> None:
     broken = [f"{path}:{line}: imports {name}" for path in sorted((PACKAGE / "lint").rglob("*.py"))
               for name, line in imports(path)

@@ -50,3 +50,31 @@ def test_current_place_terms_and_standard(rendered: tuple[str, Path, object]) ->
         assert "Trung tâm phục vụ hành chính công phường" in joined
         # «2008» only where a cited text's own title says it
         assert all(t.startswith("Căn cứ") for t in got if "9001:2008" in t)
+
+
+def left_column_lines(pdf: Path) -> list[str]:
+    """The first page's lines in the left half, top to bottom (pdftotext -bbox words grouped by their top)."""
+    import re
+    import subprocess
+
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    lines: dict[int, list[tuple[float, str]]] = {}
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html):
+        if float(m[3]) < 297:  # A4 is 595 pt wide: the header's left column
+            lines.setdefault(round(float(m[2])), []).append((float(m[1]), m[4]))
+    return [" ".join(w for _x, w in sorted(words)) for _y, words in sorted(lines.items())]
+
+
+def test_the_pdf_header_is_the_committee_then_the_ward(tmp_path: Path) -> None:
+    """On the printed page the left column starts «ỦY BAN NHÂN DÂN» / «PHƯỜNG TÂN TẠO»: no governing body above."""
+    from conftest import soffice
+
+    from qdocgen.pdf import convert
+
+    soffice()
+    render_batch(DATASET_2026, tmp_path, BatchOptions(only=("phuong-tan-tao",), lint=False))
+    converted = convert([tmp_path / "phuong-tan-tao.docx"])
+    lines = left_column_lines(next(iter(converted.converted.values())))
+    assert lines[:2] == ["ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN TẠO"], lines
+    assert lines[2].startswith("Số:"), lines

@@ -1,5 +1,7 @@
-"""The objectives workbook: exported from Bình Tân 2019, edited with openpyxl, read back; hostile files refused
-with sheet, row and column."""
+"""The objectives workbook: exported from Bình Tân 2019, edited with openpyxl, read back.
+
+Hostile files are refused with sheet, row and column, and the dataset is left as it was.
+"""
 
 from __future__ import annotations
 

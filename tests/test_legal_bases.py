@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import DATASET, run
+from conftest import DATASET, ROOT, run
 
 from qdocgen.data import legal_bases
 from qdocgen.data.legal_bases import (
@@ -105,6 +105,11 @@ def test_the_shipped_register_reads() -> None:
     assert register.removed_levels == ("quận", "huyện", "thị xã")
     nd30 = register.find({"van_ban": "Nghị định", "so": "30/2020/NĐ-CP"})
     assert nd30 is not None and nd30.status == legal_bases.IN_FORCE
+
+
+def test_the_register_is_installed_with_qdocgen() -> None:
+    setup = (ROOT / "setup.cfg").read_text(encoding="utf-8")
+    assert "share/qdocgen =\n    data/can-cu.yaml" in setup  # found there by default_register_path()
 
 
 def test_check_can_cu_reports_the_2019_bases_per_unit() -> None:

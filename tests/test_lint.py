@@ -19,7 +19,7 @@ from lxml import etree
 
 from qdocgen.batch import BatchOptions, render_batch
 from qdocgen.dating import date_rules
-from qdocgen.lint.rules import RULES, Finding, LintError, lint_docx, lint_files
+from qdocgen.lint import RULES, Finding, LintError, lint_docx, lint_files
 from qdocgen.oxml import package as oxml
 from qdocgen.template.registry import list_templates
 
@@ -474,12 +474,14 @@ def test_readme_lists_every_rule() -> None:
 
 # The example office outside Bình Tân holds only what the Phụ lục 3 form needs (its header says so).
 FORM_ONLY = {"so-noi-vu-vi-du": "phu-luc-3"}
+# Filled by «qdocgen bao-cao» from the results workbook, not from a dataset alone: linted in test_report.py.
+RESULTS_ONLY = {"bao-cao-mtcl", "bao-cao-tong-hop"}
 
 
 def _pairs() -> list[tuple[str, Path]]:
     datasets = sorted(set(p.parent for p in (ROOT / "data").glob("*/*/*.yaml")))
-    return [(t.info.name, d) for t in list_templates() if t.builtin for d in datasets
-            if FORM_ONLY.get(d.parent.name, t.info.name) == t.info.name]
+    return [(t.info.name, d) for t in list_templates() if t.builtin and t.info.name not in RESULTS_ONLY
+            for d in datasets if FORM_ONLY.get(d.parent.name, t.info.name) == t.info.name]
 
 
 @pytest.mark.parametrize(("template", "dataset"), _pairs(), ids=[f"{t}-{d.parent.name}" for t, d in _pairs()])

@@ -84,13 +84,13 @@ def term_warnings(unit: Unit, register: Register) -> list[Problem]:
     for key, text in _strings(unit.data, ()):
         if key and key[0] in CITED_KEYS:
             continue
-        for n, term in enumerate(register.terms):
-            match = term.find(text)
-            if match is not None:
-                places.setdefault(n, []).append((key, match[0]))
+        for term, match in register.outdated(text):
+            places.setdefault(id(term), []).append((key, match[0]))
     out: list[Problem] = []
-    for n, found in places.items():
-        term = register.terms[n]
+    for term in register.terms:
+        found = places.get(id(term))
+        if not found:
+            continue
         key, phrase = found[0]
         more = f" (và {len(found) - 1} chỗ khác)" if len(found) > 1 else ""
         unsure = "; sổ căn cứ ghi điều này cần kiểm tra" if term.status == "can_kiem_tra" else ""

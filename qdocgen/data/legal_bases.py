@@ -93,21 +93,34 @@ class Register:
     terms: list[Term] = field(default_factory=list)
     two_level_from: dt.date | None = None
     removed_levels: tuple[str, ...] = ()
+    _index: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    _any_term: re.Pattern[str] | None = field(default=None, repr=False)
 
     def find(self, cite: Mapping[str, Any]) -> Entry | None:
         """The register's entry for one ``can_cu`` item: by number, else by name and date."""
+        if not self._index:
+            for entry in self.entries:  # by number, and by name for laws cited without one
+                for key in {f"so:{_key(entry.number)}" if entry.number else "", f"ten:{_key(entry.name)}"}:
+                    self._index.setdefault(key, []).append(entry)
         number, name = _key(cite.get("so")), _key(cite.get("van_ban"))
         date = as_date(cite.get("ngay"))
         # Numbers repeat between issuers (every committee has a 784/QĐ-UBND): the date must agree when both give one.
-        found = [e for e in self.entries if (_key(e.number) == number if number else name and _key(e.name) == name)]
+        found = self._index.get(f"so:{number}" if number else f"ten:{name}", []) if number or name else []
         return next((e for e in found if date is None or e.date is None or e.date == date), None)
 
     def outdated(self, text: str) -> Iterator[tuple[Term, re.Match[str]]]:
-        """Each outdated term ``text`` uses, with where."""
-        for term in self.terms:
-            match = term.find(text)
-            if match is not None:
-                yield term, match
+        """Each outdated term ``text`` uses (its first place), scanning the text once for all terms."""
+        if not self.terms:
+            return
+        if self._any_term is None:
+            self._any_term = re.compile("|".join(f"(?P<t{n}>{t.pattern.pattern})" for n, t in enumerate(self.terms)),
+                                        re.IGNORECASE)
+        seen: set[int] = set()
+        for match in self._any_term.finditer(unicodedata.normalize("NFC", text)):
+            n = int((match.lastgroup or "t0")[1:])
+            if n not in seen:
+                seen.add(n)
+                yield self.terms[n], match
 
 
 @dataclass(frozen=True)
@@ -363,8 +376,9 @@ def basis_warning(unit: reader.Unit, register: Register, today: dt.date) -> Prob
     if not unit_issues(unit.data, register, today, dated=True):
         return None
     folder = reader.display(unit.path.parent)
-    return unit.problem(("can_cu",), "dẫn căn cứ đã bị thay thế, sửa đổi, hết hiệu lực, chưa có trong sổ căn cứ "
-                                     f"hoặc chưa kiểm tra; xem từng căn cứ: qdocgen check-can-cu {folder}")
+    return unit.problem(("can_cu",), "có căn cứ pháp lý cần đối chiếu lại (đã bị thay thế, sửa đổi, hết hiệu lực, "
+                                     "chưa có trong sổ căn cứ hoặc chưa được kiểm tra); xem từng căn cứ: "
+                                     f"qdocgen check-can-cu {folder}")
 
 
 @dataclass

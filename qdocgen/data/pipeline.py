@@ -79,6 +79,11 @@ def _check(unit: Unit, info: SchemaSource, problems: list[Problem]) -> None:
         unit.warnings.extend(dated_warnings(unit))  # what the document's date makes outdated
 
 
+def check_unit(unit: Unit, info: SchemaSource, problems: list[Problem]) -> None:
+    """The checks ``prepare`` makes after reading, for data that is not (yet) a file: the web app's form."""
+    _check(unit, info, problems)
+
+
 def iter_prepare(paths: Sequence[Path], info: SchemaSource, overrides: Sequence[str], problems: list[Problem],
                  strict: bool = False) -> Iterator[Unit]:
     """Each unit read and checked, one at a time (a big batch need not hold them all); problems appended."""

@@ -1,5 +1,8 @@
-"""Writing the objectives workbook: a summary sheet, then one sheet per unit listing each objective's targets
-with empty columns for the result, its cause and the corrective action."""
+"""Writing the objectives workbook: a summary sheet, then one sheet per unit.
+
+Each unit's sheet lists its objectives, one row per target, with empty columns for the result, the cause and
+the corrective action.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from qdocgen.data import judgement
 from qdocgen.data.judgement import Target, TargetError
+from qdocgen.data.objectives import Objective
 from qdocgen.data.reader import Unit
 from qdocgen.dataset import load_dataset, objectives
 from qdocgen.errors import DataError, Problem
@@ -55,13 +59,13 @@ def target_cells(target: Target) -> dict[str, Any]:
             "don_vi": target.unit, "so_voi": target.baseline}
 
 
-def unit_targets(unit: Unit, index: int, objective: Mapping[str, Any], problems: list[Problem]) -> list[Target]:
+def unit_targets(unit: Unit, objective: Objective, problems: list[Problem]) -> list[Target]:
     """An objective's targets, parsed; a target that cannot be judged is a problem placed in the unit's data."""
     found = []
-    raw = objective.get("chi_tieu")
+    raw = objective.data.get("chi_tieu")
     many = isinstance(raw, list)
     for j, mapping in enumerate(judgement.targets_of(raw)):
-        key: tuple[str | int, ...] = ("phu_luc", "muc_tieu", index, "chi_tieu") + ((j,) if many else ())
+        key = objective.key + ("chi_tieu",) + ((j,) if many else ())
         try:
             found.append(judgement.parse_target(mapping))
         except TargetError as exc:
@@ -73,8 +77,8 @@ def objective_rows(unit: Unit, problems: list[Problem]) -> list[dict[str, Any]]:
     """The rows of a unit's sheet (cells by column key), one per target, an objective's text on its first."""
     rows = []
     for i, objective in enumerate(objectives(unit)):
-        targets = unit_targets(unit, i, objective, problems)
-        text = " ".join(str(objective.get("noi_dung") or "").split())
+        targets = unit_targets(unit, objective, problems)
+        text = " ".join(objective.text.split())
         if len(targets) <= 1:
             cells = target_cells(targets[0]) if targets else {}
             rows.append({"stt": layout.stt(i + 1, None), "noi_dung": text, **cells})

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from qdocgen.data import judgement
-from qdocgen.data.reader import Unit, display
-from qdocgen.dataset import OBJECTIVES_KEY, load_dataset, objectives
+from qdocgen.data.objectives import Objective
+from qdocgen.data.reader import Unit, display, key_path
+from qdocgen.dataset import load_dataset, objectives, text_key
 from qdocgen.errors import DataError
 from qdocgen.excel import layout
 from qdocgen.excel.cells import target_of, text
@@ -26,7 +27,7 @@ from qdocgen.excel.read import Line, Workbook, read_workbook
 from qdocgen.output import write_atomic
 
 Step = tuple[str | int, ...]
-Edit = tuple[int, Step, Any]  # objective index, path inside the objective, new value
+Edit = tuple[Step, Step, Any]  # the objective's key in the data, path inside the objective, new value
 
 
 @dataclass
@@ -61,17 +62,18 @@ def _target_edits(old: Mapping[str, Any], new: Mapping[str, Any], prefix: Step) 
     return edits
 
 
-def _objective_edits(book: Workbook, unit: Unit, index: int, objective: Mapping[str, Any],
+def _objective_edits(book: Workbook, unit: Unit, index: int, objective: Objective,
                      lines: Sequence[Line]) -> list[Edit]:
     edits: list[Edit] = []
+    place = objective.key
     written = text(lines[0], "noi_dung")
-    if written is not None and written != " ".join(str(objective.get("noi_dung") or "").split()):
-        edits.append((index, ("noi_dung",), written))
+    if written is not None and written != " ".join(objective.text.split()):
+        edits.append((place, (text_key(objective),), written))
     for line in lines[1:]:
         if text(line, "noi_dung") is not None:
             book.problem(f"{layout.where(line.sheet, line.row, 'noi_dung')}: nội dung mục tiêu chỉ ghi ở dòng đầu "
                          f"của mục tiêu (STT {index + 1} hoặc {index + 1}.1); hãy xóa ô này.", unit.id)
-    raw = objective.get("chi_tieu")
+    raw = objective.data.get("chi_tieu")
     olds = judgement.targets_of(raw)
     many = isinstance(raw, list)
     for line in lines:
@@ -87,10 +89,10 @@ def _objective_edits(book: Workbook, unit: Unit, index: int, objective: Mapping[
                              "chỉ tiêu (mục tiêu phải đo được).", unit.id)
             continue
         if not olds:
-            edits.append((index, ("chi_tieu",), new))
+            edits.append((place, ("chi_tieu",), new))
             continue
         prefix: Step = ("chi_tieu", position) if many else ("chi_tieu",)
-        edits += [(index, step, value) for step, value in _target_edits(olds[position], new, prefix)]
+        edits += [(place, step, value) for step, value in _target_edits(olds[position], new, prefix)]
     return edits
 
 
@@ -140,71 +142,103 @@ class _Files:
         return sorted(self.changed)
 
 
-def _objective_list(doc: Any) -> CommentedSeq | None:
-    appendix = doc.get("phu_luc") if isinstance(doc, Mapping) else None
-    items = appendix.get("muc_tieu") if isinstance(appendix, Mapping) else None
-    return items if isinstance(items, CommentedSeq) else None
+def _container(key: Step) -> Step:
+    """The path of the list an objective stands in, from the top: a unit inherits or overrides it whole."""
+    first = next((i for i, part in enumerate(key) if isinstance(part, int)), len(key))
+    return key[:first]
 
 
-def _set(items: CommentedSeq, index: int, step: Step, value: Any) -> None:
-    node = items[index]
+def _node(doc: Any, path: Step) -> Any:
+    for part in path:
+        if isinstance(doc, Mapping) and part in doc:
+            doc = doc[part]
+        elif isinstance(doc, list) and isinstance(part, int) and part < len(doc):
+            doc = doc[part]
+        else:
+            return None
+    return doc
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, str) and not value.replace(" ", "").isalnum():
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+def _set(doc: Any, key: Step, step: Step, value: Any) -> None:
+    parent, index = _node(doc, key[:-1]), key[-1]
+    node = parent[index]
     if not isinstance(node, CommentedMap):
-        node = items[index] = CommentedMap(noi_dung=node)
+        if step[0] != "chi_tieu":
+            parent[index] = value
+            return
+        node = parent[index] = CommentedMap(noi_dung=node)
     for part in step[:-1]:
         node = node[part]
-    key = step[-1]
+    last = step[-1]
     if value is None and isinstance(node, MutableMapping):
-        node.pop(key, None)
+        node.pop(last, None)
     elif isinstance(value, dict):
-        fresh = CommentedMap({k: DoubleQuotedScalarString(v) if isinstance(v, str) and not v.isalnum() else v
-                              for k, v in value.items()})
+        fresh = CommentedMap({k: _scalar(v) for k, v in value.items()})
         fresh.fa.set_flow_style()
-        node[key] = fresh
-    elif isinstance(value, str) and not value.replace(" ", "").isalnum():
-        node[key] = DoubleQuotedScalarString(value)
+        node[last] = fresh
     else:
-        node[key] = value
+        node[last] = _scalar(value)
 
 
-def _own_copy(files: _Files, unit: Unit, shared: CommentedSeq) -> CommentedSeq:
+def _own_copy(files: _Files, unit: Unit, holder: Path, container: Step) -> None:
+    """Copy the list at ``container`` from the file that holds it into the unit's own file."""
     doc = files.doc(unit.path)
-    if not isinstance(doc.get("phu_luc"), CommentedMap):
-        doc["phu_luc"] = CommentedMap()
-    doc["phu_luc"]["muc_tieu"] = copy.deepcopy(shared)
-    return doc["phu_luc"]["muc_tieu"]  # type: ignore[no-any-return]
+    target = doc
+    for part in container[:-1]:
+        if not isinstance(target.get(part), CommentedMap):
+            target[part] = CommentedMap()
+        target = target[part]
+    target[container[-1]] = copy.deepcopy(_node(files.doc(holder), container))
+
+
+def _holder(files: _Files, unit: Unit, container: Step) -> Path:
+    return files.by_shown.get(unit.where(container).file, unit.path)
+
+
+def _write_group(files: _Files, path: Path, container: Step, sharing: Sequence[Unit],
+                 edits: Mapping[str, list[Edit]]) -> None:
+    """One list shared by ``sharing``: edits all made alike go into ``path``, the others into own copies."""
+    mine = {u.id: [e for e in edits.get(u.id, []) if _container(e[0]) == container] for u in sharing}
+    common = [e for e in mine[sharing[0].id] if all(e in mine[u.id] for u in sharing)]
+    for key, step, value in common:
+        _set(files.doc(path), key, step, value)
+    if common:
+        files.changed.add(path)
+    for unit in sharing:
+        own = [e for e in mine[unit.id] if e not in common]
+        if not own:
+            continue
+        if unit.path != path:
+            _own_copy(files, unit, path, container)
+        for key, step, value in own:
+            _set(files.doc(unit.path), key, step, value)
+        files.changed.add(unit.path)
 
 
 def _apply(files: _Files, units: Sequence[Unit], edits: Mapping[str, list[Edit]]) -> None:
-    holders: dict[Path, list[Unit]] = {}
+    """Write every unit's edits: alike in all units sharing a file → that file; the rest → the unit's own file."""
+    groups: dict[tuple[Path, Step], list[Unit]] = {}
     for unit in units:
-        path = files.by_shown.get(unit.where(OBJECTIVES_KEY).file, unit.path)
-        holders.setdefault(path, []).append(unit)
-    for path, sharing in holders.items():
-        if not any(edits.get(u.id) for u in sharing):
-            continue
-        items = _objective_list(files.doc(path))
-        if items is None:
-            continue
-        # What every unit sharing the list changed alike goes into the shared file; the rest into own copies.
-        common = [e for e in edits.get(sharing[0].id, []) if all(e in edits.get(u.id, []) for u in sharing)]
-        for index, step, value in common:
-            _set(items, index, step, value)
-        if common:
-            files.changed.add(path)
-        for unit in sharing:
-            own = [e for e in edits.get(unit.id, []) if e not in common]
-            if not own:
-                continue
-            seq = items if unit.path == path else _own_copy(files, unit, items)
-            for index, step, value in own:
-                _set(seq, index, step, value)
-            files.changed.add(unit.path)
+        for container in {_container(key) for key, _step, _value in edits.get(unit.id, [])}:
+            groups.setdefault((_holder(files, unit, container), container), [])
+    for unit in units:
+        for (path, container), sharing in groups.items():
+            if _holder(files, unit, container) == path and _node(unit.data, container) is not None:
+                sharing.append(unit)
+    for (path, container), sharing in groups.items():
+        _write_group(files, path, container, sharing, edits)
 
 
 def _describe(unit: Unit, edit: Edit) -> str:
-    index, step, value = edit
+    key, step, value = edit
     shown = value if not isinstance(value, dict) else ", ".join(f"{k}: {v}" for k, v in value.items())
-    return f"{unit.id}: mục tiêu {index + 1}, {'.'.join(str(s) for s in step)} = {shown}"
+    return f"{unit.id}: {key_path(key + step)} = {shown}"
 
 
 def import_workbook(workbook: Path, folder: Path) -> ImportResult:

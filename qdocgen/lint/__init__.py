@@ -1,7 +1,13 @@
-"""The Nghị định 30 layout rules, read from the layout model of a document."""
+"""The Nghị định 30 layout rules, one module per area, reading the layout model of a document (never XML).
+
+``rules`` holds the rule table; ``page``, ``header``, ``body`` and ``closing`` the checks of each area;
+``report`` runs them and formats what they found.
+"""
 
 from __future__ import annotations
 
-from qdocgen.lint.rules import LintReport, lint_docx, lint_files
+from qdocgen.lint.common import Finding
+from qdocgen.lint.report import LintError, LintReport, lint_docx, lint_files
+from qdocgen.lint.rules import RULES
 
-__all__ = ["LintReport", "lint_docx", "lint_files"]
+__all__ = ["RULES", "Finding", "LintError", "LintReport", "lint_docx", "lint_files"]

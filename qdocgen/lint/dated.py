@@ -1,6 +1,6 @@
 """Lint rules that know the document's date: what the 2025 reorganisation and the register make outdated.
 
-Read from the layout model of :mod:`qdocgen.lint.rules` (paragraphs and lines as shown), never from XML. The
+Read from the layout model (:mod:`qdocgen.oxml.layout`) (paragraphs and lines as shown), never from XML. The
 document's date is its «Địa danh, ngày ... tháng ... năm ...» line (a draft with only the year counts from 1
 January). For a document dated on or after the register's two-level date (1 July 2025): a district (quận,
 huyện, thị xã) in the header or the place name, or among the recipients (``cap-huyen``), and terms the register
@@ -13,10 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from qdocgen.lint.rules import Finding, Line, _Doc
+from qdocgen.lint.body import legal_bases
+from qdocgen.lint.closing import next_lines, recipient_heading
+from qdocgen.lint.common import Finding, finding, fold, norm, quoted
+from qdocgen.lint.document import Doc, header_lines, line_kind
+from qdocgen.lint.header import DATE_LINE
+from qdocgen.lint.rules import DASHES
+from qdocgen.oxml.layout import Line
 
 RULES: dict[str, str] = {
     "cap-huyen": "Văn bản từ 01/7/2025: không còn quận, huyện, thị xã ở phần đầu, địa danh và nơi nhận",
@@ -51,18 +55,16 @@ def _date_of(text: str) -> tuple[dt.date | None, bool]:
         return None, False
 
 
-def _date_line(doc: _Doc) -> Line | None:
+def _date_line(doc: Doc) -> Line | None:
     """The «Địa danh, ngày ...» line: in the header, else (forms) above the signature."""
-    from qdocgen.lint.rules import _DATE, _header_lines, _kind, _norm
-
-    header = [line for line in _header_lines(doc) if _kind(line) == "date"]
+    header = [line for line in header_lines(doc) if line_kind(line) == "date"]
     if header:
         return header[0]
     return next((line for para in doc.paras[doc.header_end:] for line in para.lines
-                 if len(line.text) < 80 and (m := _DATE.match(_norm(line.text))) is not None and m["place"]), None)
+                 if len(line.text) < 80 and (m := DATE_LINE.match(norm(line.text))) is not None and m["place"]), None)
 
 
-def check_dated(doc: _Doc, rules: DateRules | None = None) -> list[Finding]:
+def check_dated(doc: Doc, rules: DateRules | None = None) -> list[Finding]:
     """The date-aware rules for one document (``rules``: from the register; without, only ``ngay-can-cu``)."""
     line = _date_line(doc)
     when, full = _date_of(line.text) if line is not None else (None, False)
@@ -74,45 +76,39 @@ def check_dated(doc: _Doc, rules: DateRules | None = None) -> list[Finding]:
     return _districts(doc, rules, line) + _terms(doc, rules) + out
 
 
-def _districts(doc: _Doc, register: DateRules, date_line: Line | None) -> list[Finding]:
-    from qdocgen.lint.rules import _finding, _header_lines, _kind, _where
-
+def _districts(doc: Doc, register: DateRules, date_line: Line | None) -> list[Finding]:
     pattern = register.district
     if pattern is None:
         return []
     since = f"từ ngày {register.two_level_from:%d/%m/%Y} không còn cấp {', '.join(register.removed_levels)}"
     out: list[Finding] = []
-    for line in _header_lines(doc):
-        if _kind(line) == "org" and pattern.search(line.text):
-            out += _finding("cap-huyen", _where(line), [f"tên cơ quan cấp huyện ở phần đầu: {since}"], "warning")
+    for line in header_lines(doc):
+        if line_kind(line) == "org" and pattern.search(line.text):
+            out += finding("cap-huyen", quoted(line), [f"tên cơ quan cấp huyện ở phần đầu: {since}"], "warning")
     if date_line is not None and pattern.search(date_line.text.split(",")[0]):
-        out += _finding("cap-huyen", _where(date_line), [f"địa danh cấp huyện: {since}; ghi tên xã, phường hoặc "
+        out += finding("cap-huyen", quoted(date_line), [f"địa danh cấp huyện: {since}; ghi tên xã, phường hoặc "
                                                          "tỉnh, thành phố"], "warning")
     recipients = [line for line in _recipient_lines(doc) if pattern.search(line.text)]
     if recipients:
-        names = ", ".join(_where(line) for line in recipients)
-        out += _finding("cap-huyen", _where(recipients[0]), [f"nơi nhận cấp huyện {names}: {since}; bỏ hoặc thay "
+        names = ", ".join(quoted(line) for line in recipients)
+        out += finding("cap-huyen", quoted(recipients[0]), [f"nơi nhận cấp huyện {names}: {since}; bỏ hoặc thay "
                                                              "bằng cơ quan hiện nay"], "warning")
     return out
 
 
-def _recipient_lines(doc: _Doc) -> list[Line]:
-    from qdocgen.lint.rules import DASHES, _fold, _next_lines, _recipient_heading
-
-    heading = _recipient_heading(doc)
+def _recipient_lines(doc: Doc) -> list[Line]:
+    heading = recipient_heading(doc)
     if heading is None:
         return []
     lines: list[Line] = []
-    for line in _next_lines(doc, heading):
-        if line.text[0] not in DASHES or _fold(line.text.lstrip(DASHES)).startswith("lưu"):
+    for line in next_lines(doc, heading):
+        if line.text[0] not in DASHES or fold(line.text.lstrip(DASHES)).startswith("lưu"):
             break
         lines.append(line)
     return lines
 
 
-def _terms(doc: _Doc, register: DateRules) -> list[Finding]:
-    from qdocgen.lint.rules import _finding, _where, legal_bases
-
+def _terms(doc: Doc, register: DateRules) -> list[Finding]:
     cited = {id(line) for line in legal_bases(doc)}
     found: dict[int, list[tuple[Line, str]]] = {}
     for para in doc.paras:
@@ -127,19 +123,17 @@ def _terms(doc: _Doc, register: DateRules) -> list[Finding]:
     for n, places in found.items():
         first, phrase = places[0]
         more = f" (và {len(places) - 1} chỗ khác)" if len(places) > 1 else ""
-        out += _finding("thuat-ngu-cu", _where(first), [f"«{phrase}»{more} là cách gọi cũ, nay dùng: "
+        out += finding("thuat-ngu-cu", quoted(first), [f"«{phrase}»{more} là cách gọi cũ, nay dùng: "
                                                         f"{register.terms[n][1]}"], "warning")
     return out
 
 
-def _cited_later(doc: _Doc, when: dt.date) -> list[Finding]:
-    from qdocgen.lint.rules import _finding, _where, legal_bases
-
+def _cited_later(doc: Doc, when: dt.date) -> list[Finding]:
     out: list[Finding] = []
     for line in legal_bases(doc):
         cited, full = _date_of(line.text)
         if cited is not None and full and cited > when:
-            out += _finding("ngay-can-cu", _where(line), [f"văn bản được dẫn đề ngày {cited:%d/%m/%Y}, sau ngày "
+            out += finding("ngay-can-cu", quoted(line), [f"văn bản được dẫn đề ngày {cited:%d/%m/%Y}, sau ngày "
                                                           f"của văn bản này {when:%d/%m/%Y}; kiểm tra lại ngày"],
                             "warning")
     return out

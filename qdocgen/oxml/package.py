@@ -6,7 +6,6 @@ Everything here takes and returns lxml elements (python-docx's ``CT_*`` objects 
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,11 @@ def w(tag: str) -> str:
 def mm(value: float) -> int:
     """Millimetres to twips."""
     return round(value * TWIPS_PER_MM)
+
+
+def twips_to_mm(twips: float) -> float:
+    """Twips to millimetres."""
+    return twips / TWIPS_PER_MM
 
 
 def child(parent: etree._Element, tag: str, before: tuple[str, ...] = ()) -> etree._Element:
@@ -150,14 +154,6 @@ def preserve_space(root: etree._Element) -> None:
     """Mark every ``w:t`` as space-preserving, so blanks in drafts and around tags survive."""
     for t in root.iter(w("t")):
         t.set(f"{{{XML_NS}}}space", "preserve")
-
-
-_JINJA_MARK = re.compile(rb"\{[{%#]")
-
-
-def has_jinja(xml: bytes) -> bool:
-    """Whether a part holds any Jinja tag start."""
-    return _JINJA_MARK.search(xml) is not None
 
 
 def check_well_formed(xml: str) -> None:

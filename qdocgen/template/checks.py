@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from qdocgen.environment import TAG_OPEN
 from qdocgen.errors import DataError, ExitStatus, Problem, TemplateError
 from qdocgen.oxml.scan import Paragraph, paragraphs, part_label, shorten, templated_parts
 from qdocgen.template.environment import template_environment
@@ -27,7 +28,6 @@ ERROR, WARNING, MENDED = "lỗi", "cảnh báo", "đã sửa"
 Segments = tuple[str, ...]  # a variable path: ("phu_luc", "muc_tieu", "[]", "noi_dung")
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
-_OPEN = re.compile(r"\{[{%#]")
 _CLOSE = re.compile(r"[}%#]\}")
 _SMART = re.compile("[“”‘’]")
 _DOCXTPL_LEVEL = re.compile(r"^\{([{%#])(p|tr|tc|r)\s")
@@ -217,7 +217,7 @@ class _PartScan:
         report, text = self.report, para.text
         where = f"{self.label}, {para.place()}"
         rest = _TAG.sub(lambda m: " " * len(m.group(0)), text)
-        for m in _OPEN.finditer(rest):
+        for m in TAG_OPEN.finditer(rest):
             report.add(ERROR, where, f"thẻ mở «{m.group(0)}» không có dấu đóng trong cùng đoạn "
                                      f"(«{shorten(rest[m.start():], 30)}»); mỗi thẻ phải nằm trọn trong một đoạn.")
         for m in _CLOSE.finditer(rest):

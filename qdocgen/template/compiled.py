@@ -18,7 +18,7 @@ from jinja2 import Template
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
-from qdocgen.environment import explain
+from qdocgen.environment import explain, has_tags
 from qdocgen.errors import TemplateError
 from qdocgen.oxml import package as oxml
 from qdocgen.oxml.grid import fit_table_grids
@@ -94,7 +94,7 @@ class CompiledTemplate:
         template = cls(path, parts, infos)
         env = template_environment()
         for name, raw in parts.items():
-            if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not oxml.has_jinja(raw):
+            if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not has_tags(raw):
                 continue
             try:
                 source = prepare_xml(raw.decode("utf-8"))

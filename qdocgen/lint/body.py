@@ -1,0 +1,103 @@
+"""Rules of the body: the type name and summary, the legal bases, the articles."""
+
+from __future__ import annotations
+
+from qdocgen.lint.common import Finding, cut, finding, fold, is_upper, looks, norm, quoted, templated
+from qdocgen.lint.document import Doc
+from qdocgen.lint.rules import ALIGN_NAMES, ARTICLE, BASIS_STARTS, DOC_TYPES
+from qdocgen.oxml.layout import Line, Para
+
+
+def check_title(doc: Doc) -> list[Finding]:
+    """The type name and the summary under it."""
+    para = doc.type_para
+    if para is None:
+        if not doc.administrative:
+            return []
+        return finding("ten-loai", "sau phần đầu văn bản", ["không thấy tên loại văn bản (QUYẾT ĐỊNH, ...) in hoa, "
+                                                             "căn giữa dưới phần đầu; văn bản không có tên loại "
+                                                             "(công văn) thì bỏ qua quy tắc này"], "warning")
+    out: list[Finding] = []
+    line = para.lines[0]
+    wrong = [] if is_upper(para.text) else [f"viết «{cut(para.text)}», cần chữ in hoa"]
+    wrong += looks(line.visible(), size=(13, 14), bold=True, italic=False)
+    if para.align != "center":
+        wrong.append(f"căn {ALIGN_NAMES.get(para.align, para.align)}, cần căn giữa")
+    out += finding("ten-loai", quoted(para), wrong)
+    summary = next((p for p in doc.paras[para.index + 1:] if p.text.strip()), None)
+    if summary is not None and not is_basis(summary.text) and not is_upper(summary.text):
+        visible = [pp for line in summary.lines for pp in line.visible()]
+        out += finding("trich-yeu", quoted(summary), looks(visible, size=(13, 14), bold=True, italic=False))
+    return out
+
+
+def is_basis(text: str) -> bool:
+    return fold(text).startswith(BASIS_STARTS)
+
+
+def _is_decision_line(para: Para, doc: Doc) -> bool:
+    text = norm(para.text)
+    if not text.endswith(":") or not is_upper(text):
+        return False
+    name = text[:-1].strip().casefold()
+    if doc.type_para is not None and name == fold(doc.type_para.text):
+        return True
+    return name in DOC_TYPES or name in ("quyết nghị", "chỉ thị")
+
+
+def legal_bases(doc: Doc) -> list[Line]:
+    """The legal-basis lines between the title and «QUYẾT ĐỊNH:» (or the first article)."""
+    start = doc.type_para.index + 1 if doc.type_para is not None else doc.header_end
+    end = None
+    for para in doc.paras[start:]:
+        if _is_decision_line(para, doc) or (para.lines and ARTICLE.match(para.lines[0].text)):
+            end = para.index
+            break
+    if end is None:
+        return []
+    bases: list[Line] = []
+    for para in doc.paras[start:end]:
+        for line in para.lines:
+            if line.col == 0 and is_basis(line.text):
+                bases.append(line)
+    return bases
+
+
+def check_bases(doc: Doc) -> list[Finding]:
+    """Italic; «;» after each, «.» after the last."""
+    out: list[Finding] = []
+    bases = legal_bases(doc)
+    for i, line in enumerate(bases):
+        out += finding("can-cu-nghieng", quoted(line), looks(line.visible(), italic=True))
+        if templated(line.text):
+            continue
+        last = i == len(bases) - 1
+        end = line.text[-1]
+        if last and end != ".":
+            extra = " (dấu «,» là cách của Thông tư 01/2011, không còn dùng)" if end == "," else ""
+            out += finding("can-cu-dau-cau", quoted(line), [f"căn cứ cuối kết thúc bằng «{end}», cần «.»{extra}"])
+        elif not last and end != ";":
+            out += finding("can-cu-dau-cau", quoted(line), [f"kết thúc bằng «{end}», cần «;» (chỉ căn cứ cuối "
+                                                             "kết thúc bằng «.»)"])
+    return out
+
+
+def check_articles(doc: Doc) -> list[Finding]:
+    """«Điều 1.»: the word, an Arabic number and a full stop, in bold."""
+    out: list[Finding] = []
+    for para in doc.paras[doc.header_end:]:
+        if not para.lines or para.lines[0].col != 0:
+            continue
+        line = para.lines[0]
+        match = ARTICLE.match(line.text)
+        if match is None or templated(line.text[:match.end()]):
+            continue
+        wrong = []
+        if match[1] != "Điều":
+            wrong.append(f"viết «{match[1]}», cần «Điều»")
+        if match[3] != ".":
+            wrong.append(f"sau số điều cần dấu «.» («Điều {match[2]}.»)")
+        prefix_end = match.end() if match[3] == "." else match.end(2)
+        wrong += looks(line.visible(0, prefix_end), bold=True)
+        out += finding("dieu", quoted(line), wrong)
+    return out

@@ -1,0 +1,103 @@
+"""A document as the rules see it: its layout model, and where its parts are (header block, type name).
+
+Works on any .docx, not only qdocgen's: a draft typed in Word has no header table, its header lines may be
+two columns split by tabs, and its formatting may come from styles; the layout model has resolved all that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from qdocgen.environment import is_block_tag_paragraph
+from qdocgen.lint.common import fold
+from qdocgen.lint.rules import DOC_TYPES
+from qdocgen.oxml.layout import Layout, Line, Para, Section, read_layout
+
+
+@dataclass
+class Doc:
+    """A document opened for linting: its layout model, and what :func:`find_structure` found in it."""
+
+    layout: Layout
+    header_end: int = 0
+    type_para: Para | None = None
+    administrative: bool = True
+
+    @property
+    def paras(self) -> list[Para]:
+        """The body's paragraphs in reading order."""
+        return self.layout.paras
+
+    @property
+    def sections(self) -> list[Section]:
+        """The sections' pages."""
+        return self.layout.sections
+
+
+def open_document(path: Path) -> Doc:
+    """The document at ``path`` as the rules read it (a template's own block-tag paragraphs left out)."""
+    doc = Doc(read_layout(path, skip=is_block_tag_paragraph))
+    find_structure(doc)
+    return doc
+
+
+def line_kind(line: Line) -> str:
+    """What a header line is: title, motto, number, date, vv (công văn summary) or org."""
+    folded = fold(line.text)
+    if folded.startswith(("cộng hòa xã hội", "cộng hoà xã hội")):
+        return "title"
+    if folded.startswith("độc lập"):
+        return "motto"
+    if re.match(r"^số\s*(:|\d|\s*/|\s*$)", folded) or re.match(r"^số\s+\S*\s*/", folded):
+        return "number"
+    if re.search(r"\bngày\b.*\btháng\b.*\bnăm\b", folded) or re.search(r"\d{1,2}/\d{1,2}/\d{4}", folded):
+        return "date"
+    if folded.startswith("v/v"):
+        return "vv"
+    return "org"
+
+
+def _is_type(para: Para) -> bool:
+    """Whether the paragraph is a type name (QUYẾT ĐỊNH, KẾ HOẠCH, ...)."""
+    return fold(para.text) in DOC_TYPES
+
+
+def _marker(para: Para) -> bool:
+    """Whether the paragraph holds a header line: national title, motto, «Số:» or the date."""
+    return any(line_kind(line) in ("title", "motto", "number", "date") for line in para.lines)
+
+
+def find_structure(doc: Doc) -> None:
+    """Where the header block ends, which paragraph names the document type, and whether the document is an
+    administrative document at all (a type name, the national title or a «Số:» line) rather than a form."""
+    content = [p for p in doc.paras if p.text.strip()]
+    end = 0
+    rest = content[:15]
+    if content and content[0].table is not None:
+        # The header table (ô 1-4), and any header lines set just below it.
+        first = content[0].table
+        end = max(p.index for p in doc.paras if p.table == first) + 1
+        rest = [p for p in content if p.index >= end][:4]
+        for para in rest:
+            if not _marker(para):
+                break
+            end = para.index + 1
+    else:
+        # Written without a table: header lines, possibly two columns split by tabs, up to the type name.
+        for para in rest:
+            if _is_type(para) or len(para.text.split()) > 25:
+                break
+            if _marker(para):
+                end = para.index + 1
+    doc.header_end = end
+    after = [p for p in doc.paras[end:] if p.text.strip()][:3]
+    doc.type_para = next((p for p in after if _is_type(p)), None)
+    kinds = {line_kind(line) for line in header_lines(doc)}
+    doc.administrative = doc.type_para is not None or bool(kinds & {"title", "number"})
+
+
+def header_lines(doc: Doc) -> list[Line]:
+    """The lines of the header block."""
+    return [line for para in doc.paras[:doc.header_end] for line in para.lines]

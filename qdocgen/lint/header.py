@@ -1,0 +1,158 @@
+"""Rules of the header block: Quốc hiệu, tiêu ngữ, the bodies, «Số:» and the place and date."""
+
+from __future__ import annotations
+
+import re
+
+from qdocgen.lint.common import Finding, cut, finding, is_upper, looks, norm, pt, quoted, sizes_of, templated
+from qdocgen.lint.document import Doc, header_lines, line_kind
+from qdocgen.lint.rules import MIXED_CASE_SYMBOLS, MOTTO, NATIONAL_TITLES
+from qdocgen.oxml.layout import Line
+
+
+def check_header(doc: Doc) -> list[Finding]:
+    """Quốc hiệu, tiêu ngữ, governing and issuing bodies."""
+    out: list[Finding] = []
+    lines = header_lines(doc)
+    titles = [line for line in lines if line_kind(line) == "title"]
+    mottos = [line for line in lines if line_kind(line) == "motto"]
+    title_size: float | None = None
+    if not titles and doc.administrative:
+        out += finding("quoc-hieu", "phần đầu văn bản", ["không thấy Quốc hiệu «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+                                                          "NAM» ở đầu văn bản"])
+    for line in titles[:1]:
+        wrong = []
+        if norm(line.text) not in NATIONAL_TITLES:
+            wrong.append(f"viết «{cut(line.text)}», cần «{NATIONAL_TITLES[0]}» (in hoa)")
+        wrong += looks(line.visible(), size=(12, 13), bold=True, italic=False)
+        out += finding("quoc-hieu", quoted(line), wrong)
+        sizes = sizes_of(line.visible())
+        title_size = sizes[0] if len(sizes) == 1 else None
+    if titles and not mottos:
+        out += finding("tieu-ngu", quoted(titles[0]), [f"không thấy tiêu ngữ «{MOTTO}» dưới Quốc hiệu"])
+    for line in mottos[:1]:
+        wrong = []
+        if norm(line.text) != MOTTO:
+            wrong.append(f"viết «{cut(line.text)}», cần «{MOTTO}» (chữ thường, hoa chữ đầu mỗi cụm, gạch nối có "
+                         "khoảng trắng hai bên)")
+        wrong += looks(line.visible(), size=(13, 14), bold=True, italic=False)
+        sizes = sizes_of(line.visible())
+        if (title_size is not None and 12 <= title_size <= 13 and len(sizes) == 1 and 13 <= sizes[0] <= 14
+                and sizes[0] != title_size + 1):
+            wrong.append(f"cỡ {pt(sizes[0])} pt, cần lớn hơn Quốc hiệu ({pt(title_size)} pt) đúng một cỡ: "
+                         f"{pt(title_size + 1)} pt")
+        out += finding("tieu-ngu", quoted(line), wrong)
+    out += _check_bodies([line for line in lines if line_kind(line) == "org" and not templated(line.text)])
+    return out
+
+
+def _check_bodies(orgs: list[Line]) -> list[Finding]:
+    """Governing body lines (not bold) come before the issuing body's (bold); both upper case, 12–13 pt."""
+    if not orgs:
+        return []
+    bold = [i for i, line in enumerate(orgs) if line.visible() and all(p.bold for p in line.visible())]
+    if bold:
+        split = bold[0]
+    else:
+        last = orgs[-1].para
+        split = next(i for i, line in enumerate(orgs) if line.para is last)
+    out: list[Finding] = []
+    for i, line in enumerate(orgs):
+        rule = "co-quan-chu-quan" if i < split else "co-quan-ban-hanh"
+        wrong = [] if is_upper(line.text) else ["chưa viết in hoa, cần chữ in hoa"]
+        wrong += looks(line.visible(), size=(12, 13), bold=i >= split, italic=False)
+        out += finding(rule, quoted(line), wrong)
+    return out
+
+
+def check_number(doc: Doc) -> list[Finding]:
+    """«Số: 05/QĐ-UBND»: the word, the colon, the padding, the slash, the symbol; 13 pt upright."""
+    lines = [line for line in header_lines(doc) if line_kind(line) == "number"]
+    out: list[Finding] = []
+    for line in lines[:1]:
+        text = norm(line.text)
+        wrong: list[str] = []
+        if not templated(text):
+            head = re.match(r"^([^\s:]+)\s*(:?)\s*(.*)$", text)
+            word, colon, rest = head.groups() if head else ("Số", ":", text)
+            if word != "Số":
+                wrong.append(f"viết «{word}», cần «Số» (chữ thường, hoa chữ đầu)")
+            if not colon or not text.startswith(word + ":"):
+                wrong.append("cần dấu «:» liền sau «Số»")
+            number, slash, symbol = rest.partition("/")
+            number = number.strip()
+            if not slash:
+                wrong.append("thiếu «/» giữa số và ký hiệu (ví dụ «Số: 05/QĐ-UBND»)")
+            elif number:
+                if not number.isdigit():
+                    wrong.append(f"số «{number}» không phải số Ả Rập")
+                else:
+                    n = int(number)
+                    want = f"{n:02d}" if n < 10 else str(n)
+                    if number != want:
+                        wrong.append(f"số «{number}», cần «{want}» (số dưới 10 thêm 0 ở trước, từ 10 trở lên "
+                                     "không thêm)")
+                if rest.split("/", 1)[0] != number:
+                    wrong.append("bỏ khoảng trắng giữa số và «/»")
+            if slash and (re.search(r"\s", symbol.strip()) or "–" in symbol or not symbol.strip()):
+                wrong.append(f"ký hiệu «{symbol.strip()}» cần viết liền, các nhóm nối bằng «-» (ví dụ «QĐ-UBND»)")
+            lower = [group for group in re.split(r"[-/]", symbol.strip())
+                     if group and group not in MIXED_CASE_SYMBOLS and group != group.upper()]
+            if slash and lower:
+                wrong.append(f"ký hiệu viết in hoa: «{', '.join(lower)}» cần «{', '.join(g.upper() for g in lower)}» "
+                             f"(trừ {', '.join(sorted(MIXED_CASE_SYMBOLS))})")
+        wrong += looks(line.visible(), size=(13, 13), bold=False, italic=False)
+        out += finding("so-ky-hieu", quoted(line), wrong)
+    return out
+
+
+DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*(?P<ngay>ngày)\s*(?P<d>[\d.…]*)\s*(?P<thang>tháng)\s*"
+                   r"(?P<m>[\d.…]*)\s*(?P<nam>năm)\s*(?P<y>[\d.…]*)\s*$", re.IGNORECASE)
+
+
+def check_date(doc: Doc) -> list[Finding]:
+    """«Bình Tân, ngày 27 tháng 02 năm 2019»: italic 13–14 pt; day < 10 and months 1, 2 padded."""
+    lines = [line for line in header_lines(doc) if line_kind(line) == "date"]
+    if not lines:
+        # Forms put the place and date above the signature.
+        lines = [line for para in doc.paras[doc.header_end:] for line in para.lines
+                 if len(line.text) < 80 and (m := DATE_LINE.match(norm(line.text))) is not None and m["place"]]
+    if not lines:
+        if doc.administrative and not any(templated(line.text) for line in header_lines(doc)):
+            return finding("dia-danh-ngay", "phần đầu văn bản",
+                            ["không thấy dòng địa danh, ngày tháng năm (ví dụ «Hà Nội, ngày 05 tháng 01 năm 2020»)"])
+        return []
+    line = lines[0]
+    text = norm(line.text)
+    wrong: list[str] = []
+    match = DATE_LINE.match(text)
+    if templated(text):
+        pass
+    elif match is None:
+        wrong.append(f"viết «{cut(text)}», cần dạng «Địa danh, ngày 05 tháng 3 năm 2020»")
+    else:
+        place = match["place"]
+        if not place:
+            wrong.append("thiếu địa danh trước ngày tháng")
+        elif not place[0].isupper():
+            wrong.append(f"địa danh «{place}» cần viết hoa chữ đầu")
+        if place and not match["comma"]:
+            wrong.append("cần dấu «,» sau địa danh")
+        for word in ("ngay", "thang", "nam"):
+            if match[word] != match[word].lower():
+                wrong.append(f"viết «{match[word]}», cần chữ thường «{match[word].lower()}»")
+        day, month = match["d"], match["m"]
+        if day.isdigit():
+            n = int(day)
+            want = f"{n:02d}" if n < 10 else str(n)
+            if day != want or not 1 <= n <= 31:
+                wrong.append(f"ngày «{day}», cần «{want}» (ngày dưới 10 thêm 0 ở trước)")
+        if month.isdigit():
+            n = int(month)
+            want = f"{n:02d}" if n in (1, 2) else str(n)
+            if month != want or not 1 <= n <= 12:
+                wrong.append(f"tháng «{month}», cần «{want}» (chỉ tháng 1, 2 thêm 0; tháng 3 đến 12 không thêm)")
+        if match["y"].isdigit() and len(match["y"]) != 4:
+            wrong.append(f"năm «{match['y']}», cần đủ bốn chữ số")
+    wrong += looks(line.visible(), size=(13, 14), italic=True, bold=False)
+    return finding("dia-danh-ngay", quoted(line), wrong)
