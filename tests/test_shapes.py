@@ -181,3 +181,19 @@ def test_examples_have_no_data_warning(template: str) -> None:
 def test_issuer_of_the_examples() -> None:
     assert issuer("chu_tich", "Ủy ban nhân dân xã Tân Nhựt", "", {"chuc_vu": "Phó Chủ tịch"}).cac_dong_ky == (
         "KT. Chủ tịch", "Phó Chủ tịch")
+
+
+def test_web_form_reads_each_shape() -> None:
+    """The browser form: a new article is a text box, a structured one a group; one or several appendices."""
+    from qdocgen.template.registry import find_template
+    from qdocgen.web.fields import build
+
+    schema = find_template("quyet-dinh-mtcl").schema
+    props = schema["properties"]
+    assert build(props["dieu"]["items"], "Quyết định này có hiệu lực kể từ ngày ký.", in_list=True).kind == "textarea"
+    assert build(props["dieu"]["items"], object()).kind in ("text", "textarea")  # a new row: a text box
+    assert build(props["dieu"]["items"], {"noi_dung": "Ban hành", "cac_muc": []}).kind == "object"
+    assert build(props["can_cu"]["items"], {"van_ban": "Luật"}).kind == "object"
+    assert build(props["phu_luc"], {"tieu_de": "Mục tiêu chất lượng"}).kind == "object"
+    several = build(props["phu_luc"], [{"tieu_de": "A"}, {"tieu_de": "B", "loai": "tu_do"}])
+    assert several.kind == "list" and len(several.children) == 2
