@@ -21,6 +21,7 @@ class ExitStatus(IntEnum):
     OUTPUT = 5
     LINT = 6
     PDF = 7
+    REGISTER = 8
     INTERRUPTED = 130
 
 
@@ -88,3 +89,9 @@ class PdfError(QdocgenError):
     """A converter (LibreOffice, poppler) is missing or cannot be run at all."""
 
     exit_code = ExitStatus.PDF
+
+
+class RegisterError(QdocgenError):
+    """The register of outgoing documents refused a step (already numbered, date out of order, no such number)."""
+
+    exit_code = ExitStatus.REGISTER

@@ -234,6 +234,8 @@ def test_readme_exit_codes_match_real_runs(tmp_path: Path, monkeypatch: pytest.M
             paragraph.runs[0].text = "Bình Tân, ngày 27 tháng 03 năm 2019"
     padded.save(str(tmp_path / "tay.docx"))
     seen[6] = run("lint", tmp_path / "tay.docx").exit_code
+    # The register refuses: no number 07 to cancel in an empty register.
+    seen[8] = run("so-di", "huy", "07", "--nam", "2026", "--ly-do", "nhầm", "--so", tmp_path / "so.sqlite3").exit_code
 
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug")

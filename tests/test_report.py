@@ -159,3 +159,22 @@ def test_bad_results_are_refused_with_their_place(reported: Path, tmp_path: Path
     assert result.exit_code == 3
     assert words in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_range_in_a_group(tmp_path: Path) -> None:
+    from test_excel import GROUPED
+
+    folder = tmp_path / "phong"
+    folder.mkdir()
+    (folder / "phong-noi-vu.yaml").write_text(GROUPED, encoding="utf-8")
+    book = tmp_path / "mt.xlsx"
+    assert run("excel", "xuat", folder, "-o", book).exit_code == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["phong-noi-vu"]
+    ws["I5"], ws["I6"], ws["J6"], ws["K6"] = "15", "97,9", "Thiếu người", "Bổ sung người"
+    wb.save(book)
+    result = run("bao-cao", folder, "--ket-qua", book, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output + result.stderr
+    rows = table_rows(tmp_path / "out" / "phong-noi-vu.docx")
+    assert [r[2:5] for r in rows] == [["từ 14% đến 15%", "15%", "Đạt"], ["≥ 98%", "97,9%", "Không đạt"]]
+    assert lint_docx(tmp_path / "out" / "phong-noi-vu.docx") == []

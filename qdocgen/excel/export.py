@@ -47,6 +47,7 @@ _GUIDE = (
 
 
 def _number(value: Decimal | None) -> int | float | None:
+    """A Decimal as an Excel number (int when whole)."""
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
@@ -90,6 +91,7 @@ def objective_rows(unit: Unit, problems: list[Problem]) -> list[dict[str, Any]]:
 
 
 def _style_header(ws: Worksheet, row: int, headings: Sequence[str]) -> None:
+    """Write a bold, shaded, wrapped heading row."""
     for col, heading in enumerate(headings, start=1):
         cell = ws.cell(row=row, column=col, value=heading)
         cell.font = Font(name=_FONT, bold=True)
@@ -99,6 +101,7 @@ def _style_header(ws: Worksheet, row: int, headings: Sequence[str]) -> None:
 
 
 def _validations(ws: Worksheet, last_row: int) -> None:
+    """Drop-down list of comparators; a warning when a number column gets text."""
     choices = DataValidation(type="list", formula1='"' + ",".join(judgement.CHOICES) + '"', allow_blank=True,
                              showErrorMessage=True, errorTitle="So sánh",
                              error="Chọn một phép so sánh trong danh sách.")
@@ -114,6 +117,7 @@ def _validations(ws: Worksheet, last_row: int) -> None:
 
 
 def _fill_unit_sheet(ws: Worksheet, unit: Unit, rows: list[dict[str, Any]]) -> None:
+    """One unit's sheet: title, unit id, note, headings, rows, widths, frozen panes, print setup."""
     ws["A1"] = f"KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG NĂM {unit.data.get('nam', '')} - {unit.name.upper()}"
     ws["A1"].font = Font(name=_FONT, bold=True, size=13)
     ws["A2"], ws["B2"] = "Mã đơn vị:", unit.id
@@ -146,6 +150,7 @@ def _fill_unit_sheet(ws: Worksheet, unit: Unit, rows: list[dict[str, Any]]) -> N
 
 
 def _fill_summary(ws: Worksheet, units: Sequence[Unit], counts: Mapping[str, tuple[int, int]]) -> None:
+    """The summary sheet: how to use the file, then one row (and link) per unit."""
     year = units[0].data.get("nam", "") if units else ""
     ws["A1"] = f"MỤC TIÊU CHẤT LƯỢNG NĂM {year} VÀ KẾT QUẢ THỰC HIỆN"
     ws["A1"].font = Font(name=_FONT, bold=True, size=13)

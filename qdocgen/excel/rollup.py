@@ -29,6 +29,7 @@ DETAIL_HEADINGS = ("Đơn vị", "STT", "Mục tiêu", "Chỉ tiêu", "Giá tr�
 
 
 def _number(value: Decimal | None) -> int | float | None:
+    """A Decimal as an Excel number (int when whole)."""
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
@@ -36,6 +37,7 @@ def _number(value: Decimal | None) -> int | float | None:
 
 def _table(ws: Worksheet, top: int, headings: Sequence[str], rows: Sequence[Sequence[object]],
            widths: Sequence[float]) -> None:
+    """A bordered table with a shaded heading row, frozen below it."""
     for col, heading in enumerate(headings, start=1):
         cell = ws.cell(row=top, column=col, value=heading)
         cell.font, cell.fill, cell.border = Font(name=_FONT, bold=True), _HEAD, _BORDER
@@ -51,6 +53,7 @@ def _table(ws: Worksheet, top: int, headings: Sequence[str], rows: Sequence[Sequ
 
 
 def _summary(ws: Worksheet, results: Sequence[UnitResults], period: str) -> None:
+    """The units' counts and a native stacked bar chart of them."""
     ws["A1"] = f"TỔNG HỢP KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG {period.upper()}"
     ws["A1"].font = Font(name=_FONT, bold=True, size=13)
     rows = [(n, r.unit.name, len(r.objectives), r.count(Verdict.DAT), r.count(Verdict.KHONG_DAT),
@@ -70,6 +73,7 @@ def _summary(ws: Worksheet, results: Sequence[UnitResults], period: str) -> None
 
 
 def _detail(ws: Worksheet, results: Sequence[UnitResults]) -> None:
+    """Every target of every unit, verdicts shaded."""
     rows = []
     for r in results:
         for found in r.objectives:
