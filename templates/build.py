@@ -256,6 +256,12 @@ def articles(doc: DocumentObject) -> None:
     tag_para(doc, "{%p endfor %}")
 
 
+def issuer_tag(doc: DocumentObject) -> None:
+    """``nb``: who issues (``ban_hanh``); the authority line, the appendix's reference line and signature follow."""
+    tag_para(doc, "{%p set nb = ban_hanh_boi(ban_hanh | default('uy_ban'), co_quan, tham_quyen | default(''), "
+                  "nguoi_ky) %}")
+
+
 def signature(cell: _Cell) -> None:
     """Ô 7: authority and title lines from the issuer (TM., KT.), room for signature and seal, the name bold."""
     tag_para(cell, "{%p for dong in nb.cac_dong_ky %}")
@@ -436,9 +442,7 @@ def build_decision() -> DocumentObject:
     doc = blank_document()
     page_header(doc)
     oxml.page_number_start(doc.sections[0]._sectPr, 1)
-    # Who issues (ban_hanh): the authority line, the appendix's reference line and the signature follow.
-    tag_para(doc, "{%p set nb = ban_hanh_boi(ban_hanh | default('uy_ban'), co_quan, tham_quyen | default(''), "
-                  "nguoi_ky) %}")
+    issuer_tag(doc)
     header_block(doc)
     title_block(doc)
     legal_bases(doc)
@@ -568,6 +572,7 @@ def build_report() -> DocumentObject:
     """BÁO CÁO Kết quả thực hiện Mục tiêu chất lượng (năm N, 6 tháng đầu năm N) of one unit (NĐ30, Phụ lục III)."""
     doc = blank_document()
     page_header(doc)
+    issuer_tag(doc)
     header_block(doc)
     report_title(doc)
     report_body(doc, REPORT_COLUMNS, "bang")
@@ -579,6 +584,7 @@ def build_rollup() -> DocumentObject:
     """The superior body's roll-up: which units reached, missed or did not report which objectives."""
     doc = blank_document()
     page_header(doc)
+    issuer_tag(doc)
     header_block(doc)
     report_title(doc)
     report_body(doc, ROLLUP_COLUMNS, "bang")
