@@ -20,7 +20,7 @@ from conftest import ROOT, run
 from register_drafts import district_draft, variant
 
 from qdocgen.errors import RegisterError
-from qdocgen.register import Request, cancel, give_number, give_numbers_from_manifest, rows, set_numbering
+from qdocgen.register import Request, cancel, db, give_number, give_numbers_from_manifest, rows, set_numbering
 from qdocgen.register.numbering import TEMP_SUFFIX
 
 D = datetime.date
@@ -208,7 +208,7 @@ def _consistent(register: Path, folder: Path) -> list[int]:
 def test_twenty_processes_at_once_get_01_to_20(draft: Path, tmp_path: Path) -> None:
     register = tmp_path / "so.sqlite3"
     sources = _drafts(draft, tmp_path / "d", 20)
-    rows(register)  # created before the race, as an office's register is
+    db.connect(register).close()  # created before the race, as an office's register is
     start = str(time.time() + 3)
     children = [_child(register, [source], START_AT=start) for source in sources]
     outputs = [child.communicate(timeout=240) for child in children]
@@ -236,7 +236,7 @@ def test_a_process_killed_while_numbering_leaves_the_number_with_its_file_or_not
 def test_a_process_killed_at_a_random_moment_leaves_a_consistent_register(draft: Path, tmp_path: Path) -> None:
     register = tmp_path / "so.sqlite3"
     sources = _drafts(draft, tmp_path / "d", 6)
-    rows(register)
+    db.connect(register).close()
     child = _child(register, sources)
     time.sleep(1.2)  # part of the way through six numberings
     child.send_signal(signal.SIGKILL)
