@@ -266,3 +266,9 @@ def test_batch_with_a_failed_unit_exits_3_and_writes_the_others(tmp_path: Path) 
     result = run("batch", data, "-o", out)
     assert result.exit_code == 3 and "U+0001" in result.stderr
     assert not (out / "phuong-an-lac.docx").exists() and (out / "quan-binh-tan.docx").exists()
+
+
+@pytest.mark.parametrize("text", ["{_{", "a }_} b", "{_% x %_}"])
+def test_docxtpl_escapes_in_a_value_print_as_typed(tmp_path: Path, text: str) -> None:
+    """«{_{» is the template's escape for a literal «{{»; in the data it is text like any other."""
+    assert text in _check_one(tmp_path, ("luu",), text)

@@ -29,6 +29,10 @@ from qdocgen.template.environment import template_environment
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 # qdocgen's cell tag beside docxtpl's colspan/cellbg: {% do_rong EXPR %} sets the cell's width (in dxa).
 _CELL_WIDTH = re.compile(r"(<w:tc[ >](?:(?!<w:tc[ >]).)*){%\s*do_rong\s+([^%]*?)\s*%}(.*?</w:tc>)", re.DOTALL)
+# docxtpl's escapes for a literal tag in the template's text: «{_{» prints «{{». Resolved in the template only,
+# so that a value typed as «{_{» in the data prints as typed.
+_ESCAPED = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+_ESCAPED_TAG = re.compile(r"\{_\{|\}_\}|\{_%|%_\}")
 _TABLE_LOOP = re.compile(r"{%\s*do_rong\s|{%tc\s")
 
 
@@ -45,6 +49,7 @@ def prepare_xml(xml: str) -> str:
 
     patched: str = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # it uses no instance state
     patched = _CELL_WIDTH.sub(_cell_width, patched)
+    patched = _ESCAPED_TAG.sub(lambda m: "{{ '" + _ESCAPED[m.group(0)] + "' }}", patched)
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
 
 
@@ -131,8 +136,6 @@ class CompiledTemplate:
                 # Filters raise ValueError (vnformat.FormatError) with a Vietnamese message of their own.
                 raise TemplateError(self.locate(name, exc)) from exc
             xml = xml.replace("\n<w:p", "<w:p")
-            xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
-                   .replace("{_%", "{%").replace("%_}", "%}"))
             try:
                 if name in self.column_loops:
                     xml = fit_table_grids(xml)
