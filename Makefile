@@ -35,7 +35,7 @@ templates: $(STAMP) ## Dựng lại các mẫu .docx trong templates/ từ templ
 bench: $(STAMP) ## Đo tốc độ lô 200 đơn vị so với docxtpl, bộ nhớ 200/2.000 đơn vị, khởi động
 	$(BIN)/python bench/bench_batch.py
 
-bench-pdf: $(STAMP) ## Đo chuyển 11 PDF: một lần khởi động LibreOffice so với mỗi tệp một lần
+bench-pdf: $(STAMP) ## Đo PDF: lô 22 tệp mỗi lõi một LibreOffice so với một lệnh soffice; LibreOffice chạy sẵn so với khởi động riêng
 	$(BIN)/python bench/bench_pdf.py
 
 serve: $(STAMP) ## Mở trang web cho văn thư trên dữ liệu mẫu: http://127.0.0.1:8000/

@@ -46,18 +46,23 @@ class Report:
     zipped: Path | None = None
     pdfs: list[Path] = field(default_factory=list)
     pdf_failed: dict[str, str] = field(default_factory=dict)
+    pdf_checks: dict[str, str] = field(default_factory=dict)  # .docx → its PDF's check (PDF/A, fonts, fields)
+    pdf_not_pdfa: dict[str, str] = field(default_factory=dict)  # .docx → why its PDF is not PDF/A-2b
     lint: dict[str, list[Finding]] = field(default_factory=dict)  # layout findings per unit id
     review_open: list[str] = field(default_factory=list)  # open items of the dataset's _xem-lai.md (new-year)
     review_file: Path | None = None
 
     @property
     def exit_code(self) -> ExitStatus:
-        """``DATA`` when a unit failed, else ``OUTPUT`` when a file was skipped, else ``PDF`` when a PDF failed."""
+        """``DATA`` when a unit failed, else ``OUTPUT`` when a file was skipped, else ``PDF`` when a PDF failed.
+
+        A PDF that is written but fails the PDF/A-2b check counts as failed.
+        """
         if self.failed:
             return ExitStatus.DATA
         if self.skipped:
             return ExitStatus.OUTPUT
-        return ExitStatus.PDF if self.pdf_failed else ExitStatus.OK
+        return ExitStatus.PDF if self.pdf_failed or self.pdf_not_pdfa else ExitStatus.OK
 
     def warning_lines(self) -> list[str]:
         """Warnings with the same key and message merged into one line listing their units."""
@@ -73,12 +78,16 @@ class Report:
 
 def render_file(data_path: Path, output: Path | None, template: str | Path | None = None,
                 overrides: Sequence[str] = (), force: bool = False, *, pdf: bool = False,
-                strict: bool = False, templates_dirs: Sequence[str | Path] = ()) -> Report:
-    """Render one data file to one .docx (default: the data file's name, with .docx); ``pdf``: a PDF beside it."""
+                strict: bool = False, templates_dirs: Sequence[str | Path] = (),
+                signature_fields: bool = False) -> Report:
+    """Render one data file to one .docx (default: the data file's name, with .docx); ``pdf``: a PDF beside it.
+
+    ``signature_fields``: the PDF gets empty signature fields where NĐ30 puts the signatures.
+    """
     from qdocgen.runner import Renderer
 
     if pdf:
-        _require_pdf()
+        _require_pdf(signature_fields)
     info = find_template(template, templates_dirs)
     output = output or data_path.with_suffix(".docx")
     check_writable(output, force)
@@ -87,7 +96,9 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
         raise DataError(problems)
     write_atomic(output, Renderer.load(info.path).render(units[0].data), force)
     report = Report(written=[output], warnings=list(units[0].warnings))
-    return _add_pdfs(report, force) if pdf else report
+    name = units[0].data.get("co_quan")
+    authors = {output: name} if isinstance(name, str) else {}
+    return _add_pdfs(report, force, authors, signature_fields) if pdf else report
 
 
 def clean_temporaries(out_dir: Path) -> None:
@@ -104,8 +115,9 @@ class BatchOptions:
     ``jobs`` processes render in parallel (the files are the same for any number); ``resume`` keeps files
     that match the earlier manifest and redoes the rest; ``combine`` and ``zip_path`` also write one print
     document and one archive of the outputs and the manifest. ``pdf``: a PDF beside each .docx written, all
-    converted in as few LibreOffice starts as possible; failures per file in the report and the manifest.
-    ``lint``: each file written is checked against the NĐ30 layout rules.
+    converted in as few LibreOffice starts as possible (one per core) and checked against PDF/A-2b; failures
+    and checks per file in the report and the manifest. ``signature_fields``: each PDF gets empty signature
+    fields where NĐ30 puts them. ``lint``: each file written is checked against the NĐ30 layout rules.
     """
 
     template: str | Path | None = None
@@ -118,6 +130,7 @@ class BatchOptions:
     zip_path: Path | None = None
     progress: Progress | None = None
     pdf: bool = False
+    signature_fields: bool = False
     strict: bool = False
     lint: bool = True
     templates_dirs: Sequence[str | Path] = ()
@@ -207,15 +220,17 @@ def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, 
         run.save()
 
 
-def _batch_pdfs(run: _Run, force: bool) -> None:
-    """PDFs of the files written; each entry records its PDF or why there is none."""
+def _batch_pdfs(run: _Run, force: bool, signature_fields: bool = False) -> None:
+    """PDFs of the files written; each entry records its PDF or why there is none, and the PDF's check."""
     report, out_dir = run.report, run.out_dir
-    _add_pdfs(report, force)
+    authors = {out_dir / e.tep: e.ten_don_vi for e in report.entries if e.tep}  # the issuing body (co_quan)
+    _add_pdfs(report, force, authors, signature_fields)
     for entry in report.entries:
         if entry.tep and str(out_dir / entry.tep) in report.pdf_failed:
             entry.pdf = f"lỗi: {report.pdf_failed[str(out_dir / entry.tep)]}"
         elif entry.tep and out_dir / Path(entry.tep).with_suffix(".pdf") in report.pdfs:
             entry.pdf = str(Path(entry.tep).with_suffix(".pdf"))
+        entry.pdf_a = report.pdf_checks.get(str(out_dir / entry.tep), "") if entry.tep else ""
     run.save()
 
 
@@ -243,7 +258,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
 
     options = options or BatchOptions()
     if options.pdf:
-        _require_pdf()
+        _require_pdf(options.signature_fields)
     paths = unit_paths(folder, options.only)
     info = find_template(options.template, options.templates_dirs)
     for extra in (options.combine, options.zip_path):
@@ -262,7 +277,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     _render_all(run, todo, info.path, renderer, options)
     run.report.entries = [run.entries[i] for i in order]
     if options.pdf:
-        _batch_pdfs(run, options.force)
+        _batch_pdfs(run, options.force, options.signature_fields)
     # Steps that add to each unit's record (PDF, lint) go above this line.
     run.report.manifest_files = manifest.write(out_dir, _with_extras(run.report), info.name)
     _extras(run.report, out_dir, options)
@@ -280,21 +295,30 @@ def _with_extras(report: Report) -> list[manifest.Entry]:
     return report.entries
 
 
-def _require_pdf() -> None:
-    """Fail before anything is written when LibreOffice is missing (PdfError says how to install it)."""
+def _require_pdf(signature_fields: bool = False) -> None:
+    """Fail before anything is written when LibreOffice (or pyHanko for fields) is missing, saying how to install."""
     from qdocgen.pdf import find_soffice
+    from qdocgen.pdf.convert import require_fields_support
 
     find_soffice()
+    if signature_fields:
+        require_fields_support()
 
 
-def _add_pdfs(report: Report, force: bool) -> Report:
-    """Convert the files written to PDF, beside them; failures per file, font warnings once."""
-    from qdocgen.pdf import convert
+def _add_pdfs(report: Report, force: bool, authors: dict[Path, str] | None = None,
+              signature_fields: bool = False) -> Report:
+    """Convert the files written to PDF/A-2b, beside them; failures and checks per file, font warnings once."""
+    from qdocgen.pdf import FinishOptions, convert
 
     if not report.written:
         return report
-    converted = convert(report.written, force=force)
-    report.pdfs.extend(converted.converted.values())
+    authors = authors or {}
+    options = {p: FinishOptions(author=authors.get(p, ""), signature_fields=signature_fields)
+               for p in report.written}
+    converted = convert(report.written, force=force, options=options)
+    report.pdfs.extend(converted.converted[p] for p in report.written if p in converted.converted)
     report.pdf_failed.update({str(docx): reason for docx, reason in converted.failed.items()})
+    report.pdf_checks.update({str(docx): check.summary() for docx, check in converted.checks.items()})
+    report.pdf_not_pdfa.update({str(docx): reason for docx, reason in converted.not_pdfa.items()})
     report.warnings.extend(Problem("LibreOffice", "PDF", message) for message in converted.warnings)
     return report

@@ -92,6 +92,8 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
             click.echo(f"Đã ghi {path}")
     for docx, message in report.pdf_failed.items():
         click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
+    for docx, message in report.pdf_not_pdfa.items():
+        click.secho(f"PDF của {docx} KHÔNG đạt PDF/A-2b: {message}", fg="red", err=True)
     for path in (report.combined, report.zipped, *report.manifest_files[:1]):
         if path is not None and not quiet:
             click.echo(f"Đã ghi {path}")
@@ -100,6 +102,8 @@ def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
         summary += f", {len(report.kept)} giữ nguyên (--resume)"
     if report.pdfs or report.pdf_failed:
         summary += f", {len(report.pdfs)} PDF, {len(report.pdf_failed)} PDF lỗi"
+        if report.pdf_not_pdfa:
+            summary += f", {len(report.pdf_not_pdfa)} PDF không đạt PDF/A-2b"
     findings = [(unit, f) for unit, found in report.lint.items() for f in found]
     for unit, finding in findings:
         click.secho(f"Thể thức {unit}: {finding}", fg="yellow", err=True)
@@ -118,7 +122,11 @@ TEMPLATE_OPTION = click.option("-t", "--template", "template", default=None, met
 SET_OPTION = click.option("--set", "overrides", multiple=True, metavar="KHOA=GIA_TRI",
                           help="Đặt giá trị cho mọi đơn vị; khóa có dấu chấm đi vào khóa con (nguoi_ky.ho_ten).")
 FORCE_OPTION = click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
-PDF_OPTION = click.option("--pdf", is_flag=True, help="Ghi thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")
+PDF_OPTION = click.option("--pdf", is_flag=True,
+                          help="Ghi thêm tệp PDF/A-2b (đã kiểm tra) cạnh mỗi tệp .docx (cần LibreOffice).")
+O_KY_OPTION = click.option("--o-ky", "o_ky", is_flag=True,
+                           help="Thêm ô ký số trống vào PDF đúng chỗ NĐ30 Phụ lục I (người ký, cơ quan; văn thư "
+                                "ở phụ lục ban hành riêng). Cần --pdf và pyHanko: pip install 'qdocgen[ky]'.")
 TEMPLATES_DIR_OPTION = click.option(
     "--templates-dir", "templates_dirs", multiple=True, metavar="THU_MUC",
     type=click.Path(path_type=Path, file_okay=False),
@@ -132,7 +140,7 @@ STRICT_OPTION = click.option("--strict", is_flag=True,
 
 def render_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options render and batch share: template, overrides, overwrite, PDF, strictness."""
-    for option in reversed((TEMPLATE_OPTION, SET_OPTION, FORCE_OPTION, PDF_OPTION, STRICT_OPTION,
+    for option in reversed((TEMPLATE_OPTION, SET_OPTION, FORCE_OPTION, PDF_OPTION, O_KY_OPTION, STRICT_OPTION,
                             TEMPLATES_DIR_OPTION)):
         command = option(command)
     return command
@@ -150,10 +158,18 @@ def main() -> None:
               help="Tệp .docx ghi ra (mặc định: tên tệp dữ liệu, đuôi .docx).")
 @render_options
 def render(data_file: Path, output: Path | None, template: str | None, overrides: tuple[str, ...],
-           force: bool, pdf: bool, strict: bool, templates_dirs: tuple[Path, ...]) -> None:
+           force: bool, pdf: bool, o_ky: bool, strict: bool, templates_dirs: tuple[Path, ...]) -> None:
     """Điền mẫu cho một tệp dữ liệu DATA_FILE (.yaml)."""
+    _need_pdf_for_fields(pdf, o_ky)
     _report(_run(lambda: qdocgen.render_file(data_file, output, template, overrides, force, pdf=pdf,
-                                     strict=strict, templates_dirs=templates_dirs)))
+                                             strict=strict, templates_dirs=templates_dirs,
+                                             signature_fields=o_ky)))
+
+
+def _need_pdf_for_fields(pdf: bool, o_ky: bool) -> None:
+    """--o-ky puts fields into PDFs: without --pdf there are none, which is said rather than ignored."""
+    if o_ky and not pdf:
+        raise click.UsageError("--o-ky thêm ô ký vào tệp PDF: dùng kèm --pdf.")
 
 
 @main.command()
@@ -175,18 +191,20 @@ def render(data_file: Path, output: Path | None, template: str | None, overrides
 @click.option("--zip", "zip_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="TEP.zip", help="Ghi thêm một tệp .zip gồm các tệp .docx và manifest.")
 def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str | None,
-          overrides: tuple[str, ...], force: bool, pdf: bool, strict: bool, jobs: int | None, quiet: bool,
+          overrides: tuple[str, ...], force: bool, pdf: bool, o_ky: bool, strict: bool, jobs: int | None,
+          quiet: bool,
           resume: bool, combine: Path | None, zip_path: Path | None, templates_dirs: tuple[Path, ...],
           no_lint: bool) -> None:
     """Điền mẫu cho mọi đơn vị của bộ dữ liệu DATASET_DIR (quận và các phường) một lượt.
 
     Ghi kèm manifest.json và manifest.csv (mỗi đơn vị: tệp, mã SHA-256, trạng thái, cảnh báo hoặc lỗi).
     """
+    _need_pdf_for_fields(pdf, o_ky)
     progress = _progress_bar() if not quiet and sys.stderr.isatty() else None
     options = qdocgen.BatchOptions(template=template, only=only, overrides=overrides, force=force,
                                    jobs=jobs or qdocgen.default_jobs(), resume=resume, combine=combine,
                                    zip_path=zip_path, progress=progress, pdf=pdf, strict=strict,
-                                   templates_dirs=templates_dirs, lint=not no_lint)
+                                   templates_dirs=templates_dirs, lint=not no_lint, signature_fields=o_ky)
     _report(_run(lambda: qdocgen.render_batch(dataset_dir, out_dir, options)), quiet)
 
 
@@ -220,16 +238,20 @@ def filters() -> None:
 @click.option("-o", "--output-dir", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Thư mục ghi PDF (mặc định: cạnh mỗi tệp .docx).")
 @FORCE_OPTION
-def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool) -> None:
-    """Chuyển các tệp FILES (.docx) sang PDF bằng LibreOffice, nhiều tệp trong một lần chạy."""
-    result = _run(lambda: qdocgen.convert_to_pdf(files, out_dir, force=force))
+@O_KY_OPTION
+def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool, o_ky: bool) -> None:
+    """Chuyển các tệp FILES (.docx) sang PDF/A-2b bằng LibreOffice (mỗi lõi CPU một LibreOffice), có kiểm tra."""
+    result = _run(lambda: qdocgen.convert_to_pdf(files, out_dir, force=force, signature_fields=o_ky))
     for message in result.warnings:
         click.secho(f"Cảnh báo: {message}", fg="yellow", err=True)
-    for target in result.converted.values():
-        click.echo(f"Đã ghi {target}")
+    for docx, target in result.converted.items():
+        click.echo(f"Đã ghi {target}: {result.checks[docx].summary()}")
     for docx, message in result.failed.items():
         click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
-    click.echo(f"Xong: {len(result.converted)} PDF đã ghi, {len(result.failed)} lỗi.")
+    for docx, message in result.not_pdfa.items():
+        click.secho(f"PDF của {docx} KHÔNG đạt PDF/A-2b: {message}", fg="red", err=True)
+    click.echo(f"Xong: {len(result.converted)} PDF đã ghi, {len(result.failed)} lỗi, "
+               f"{len(result.not_pdfa)} không đạt PDF/A-2b.")
     if result.exit_code:
         sys.exit(result.exit_code)
 

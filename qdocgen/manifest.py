@@ -33,7 +33,8 @@ class Status(StrEnum):
 
 WRITTEN, KEPT, SKIPPED, FAILED = Status.WRITTEN, Status.KEPT, Status.SKIPPED, Status.FAILED
 
-_CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra")
+_CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra",
+               "pdf_a")
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Entry:
     loi: str = ""
     pdf: str = ""
     kiem_tra: list[str] = field(default_factory=list)
+    pdf_a: str = ""  # the PDF's check: PDF/A-2b verdict, fonts carried (stand-in said), signature fields
 
 
 def sha256_file(path: Path) -> str:

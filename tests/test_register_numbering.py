@@ -111,6 +111,15 @@ def test_the_year_rolls_over_on_the_first_of_january(draft: Path, tmp_path: Path
     assert docx.Document(str(new_year.path)).tables[0].rows[1].cells[1].text == "Bình Tân, ngày 01 tháng 01 năm 2027"
 
 
+def test_a_date_after_today_is_numbered_with_a_warning(draft: Path, tmp_path: Path) -> None:
+    tomorrow = D.today() + datetime.timedelta(days=1)
+    done = give_number(variant(draft, tmp_path / "mai.docx", "g"), Request(date=tomorrow), tmp_path / "so.sqlite3")
+    assert any("sau hôm nay" in message for message in done.warnings)
+    same_day = give_number(variant(draft, tmp_path / "nay.docx", "h"), Request(date=D.today()),
+                           tmp_path / "so2.sqlite3")
+    assert not any("sau hôm nay" in message for message in same_day.warnings)
+
+
 def test_books_per_symbol_when_configured(draft: Path, tmp_path: Path) -> None:
     register = tmp_path / "so.sqlite3"
     set_numbering("ky-hieu", register)
