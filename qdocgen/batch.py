@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from qdocgen import manifest
 from qdocgen.data.pipeline import PackedUnit, prepare, prepare_packed, unit_paths
@@ -24,6 +24,9 @@ from qdocgen.template.registry import find_template
 if TYPE_CHECKING:
     from qdocgen.lint import Finding
     from qdocgen.runner import Job, Outcome, Renderer
+
+Said = tuple[Literal["info", "warning", "error"], str]
+"""One line for the user and its tone: ``info`` goes to standard output, the others to standard error."""
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of a batch."""
@@ -63,6 +66,47 @@ class Report:
         if self.skipped:
             return ExitStatus.OUTPUT
         return ExitStatus.PDF if self.pdf_failed or self.pdf_not_pdfa else ExitStatus.OK
+
+    def lines(self, quiet: bool = False, listed: int = 30) -> list[Said]:
+        """What the command line says about the run, in order, each line with its tone.
+
+        ``quiet``: only warnings, errors and the summary; ``listed``: how many written files are named.
+        """
+        said: list[Said] = [("warning", f"Cảnh báo: {line}") for line in self.warning_lines()]
+        if not quiet:
+            said += [("info", f"Đã ghi {path}") for path in self.written[:listed]]
+            if len(self.written) > listed:
+                said.append(("info", f"... và {len(self.written) - listed} tệp khác (xem manifest.json trong thư "
+                                     "mục kết quả)."))
+        said += [("warning", f"Bỏ qua {path}: tệp đã có (dùng --force để ghi đè).") for path in self.skipped]
+        for unit, message in self.failed.items():
+            lines = "\n".join(f"  - {line}" for line in message.splitlines())
+            said.append(("error", f"Lỗi ở đơn vị {unit}:\n{lines}"))
+        if not quiet:
+            said += [("info", f"Đã ghi {path}") for path in self.pdfs[:listed]]
+        said += [("error", f"Không có PDF cho {docx}: {message}") for docx, message in self.pdf_failed.items()]
+        said += [("error", f"PDF của {docx} KHÔNG đạt PDF/A-2b: {message}")
+                 for docx, message in self.pdf_not_pdfa.items()]
+        if not quiet:
+            said += [("info", f"Đã ghi {path}") for path in (self.combined, self.zipped, *self.manifest_files[:1])
+                     if path is not None]
+        said += [("warning", f"Thể thức {unit}: {finding}") for unit, found in self.lint.items() for finding in found]
+        return [*said, ("info", self.summary())]
+
+    def summary(self) -> str:
+        """The one-line summary: files written, skipped, failed, kept, PDFs, layout findings, review items, warnings."""
+        summary = f"Xong: {len(self.written)} tệp đã ghi, {len(self.skipped)} bỏ qua, {len(self.failed)} lỗi"
+        if self.kept:
+            summary += f", {len(self.kept)} giữ nguyên (--resume)"
+        if self.pdfs or self.pdf_failed:
+            summary += f", {len(self.pdfs)} PDF, {len(self.pdf_failed)} PDF lỗi"
+            if self.pdf_not_pdfa:
+                summary += f", {len(self.pdf_not_pdfa)} PDF không đạt PDF/A-2b"
+        if self.lint:
+            summary += f", {sum(len(found) for found in self.lint.values())} điểm sai thể thức (qdocgen lint)"
+        if self.review_open:
+            summary += f", {len(self.review_open)} mục chưa xem lại trong {self.review_file}"
+        return summary + (f", {len(self.warnings)} cảnh báo." if self.warnings else ".")
 
     def warning_lines(self) -> list[str]:
         """Warnings with the same key and message merged into one line listing their units."""

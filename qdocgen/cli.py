@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -74,45 +74,22 @@ def _run(call: Callable[[], Any]) -> Any:
         sys.exit(ExitStatus.INTERRUPTED)
 
 
-def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
-    for line in report.warning_lines():
-        click.secho(f"Cảnh báo: {line}", fg="yellow", err=True)
-    if not quiet:
-        for path in report.written[:listed]:
-            click.echo(f"Đã ghi {path}")
-        if len(report.written) > listed:
-            click.echo(f"... và {len(report.written) - listed} tệp khác (xem manifest.json trong thư mục kết quả).")
-    for path in report.skipped:
-        click.secho(f"Bỏ qua {path}: tệp đã có (dùng --force để ghi đè).", fg="yellow", err=True)
-    for unit, message in report.failed.items():
-        lines = "\n".join(f"  - {line}" for line in message.splitlines())
-        click.secho(f"Lỗi ở đơn vị {unit}:\n{lines}", fg="red", err=True)
-    if not quiet:
-        for path in report.pdfs[:listed]:
-            click.echo(f"Đã ghi {path}")
-    for docx, message in report.pdf_failed.items():
-        click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
-    for docx, message in report.pdf_not_pdfa.items():
-        click.secho(f"PDF của {docx} KHÔNG đạt PDF/A-2b: {message}", fg="red", err=True)
-    for path in (report.combined, report.zipped, *report.manifest_files[:1]):
-        if path is not None and not quiet:
-            click.echo(f"Đã ghi {path}")
-    summary = f"Xong: {len(report.written)} tệp đã ghi, {len(report.skipped)} bỏ qua, {len(report.failed)} lỗi"
-    if report.kept:
-        summary += f", {len(report.kept)} giữ nguyên (--resume)"
-    if report.pdfs or report.pdf_failed:
-        summary += f", {len(report.pdfs)} PDF, {len(report.pdf_failed)} PDF lỗi"
-        if report.pdf_not_pdfa:
-            summary += f", {len(report.pdf_not_pdfa)} PDF không đạt PDF/A-2b"
-    findings = [(unit, f) for unit, found in report.lint.items() for f in found]
-    for unit, finding in findings:
-        click.secho(f"Thể thức {unit}: {finding}", fg="yellow", err=True)
-    if report.lint:
-        summary += f", {len(findings)} điểm sai thể thức (qdocgen lint)"
-    if report.review_open:
-        summary += f", {len(report.review_open)} mục chưa xem lại trong {report.review_file}"
-    summary += f", {len(report.warnings)} cảnh báo." if report.warnings else "."
-    click.echo(summary)
+_TONES = {"info": (None, False), "warning": ("yellow", True), "error": ("red", True)}
+
+
+def _say(lines: Iterable[tuple[str, str]]) -> None:
+    """Print a result's lines: information on stdout, warnings (yellow) and errors (red) on stderr."""
+    for tone, text in lines:
+        colour, to_stderr = _TONES[tone]
+        if colour is None:
+            click.echo(text, err=to_stderr)
+        else:
+            click.secho(text, fg=colour, err=to_stderr)
+
+
+def _report(report: Any, quiet: bool = False) -> None:
+    """Print a run's report and end with its exit status."""
+    _say(report.lines(quiet))
     if report.exit_code:
         sys.exit(report.exit_code)
 

@@ -83,8 +83,10 @@ def _is_template(path: Path) -> bool:
 def _document_xml(path: Path) -> str:
     import zipfile
 
+    from qdocgen.oxml.package import open_docx
+
     try:
-        with zipfile.ZipFile(path) as package:
+        with open_docx(path) as package:
             return package.read("word/document.xml").decode("utf-8", "replace")
     except (OSError, KeyError, zipfile.BadZipFile):
         return ""

@@ -52,6 +52,7 @@ class Renderer:
     """A template compiled once, with its untouched parts compressed once; fills and writes units."""
 
     def __init__(self, compiled: CompiledTemplate) -> None:
+        """Render with ``compiled``."""
         self.compiled = compiled
 
     @classmethod

@@ -32,7 +32,8 @@ MAX_TEMPLATE_PASSES = 5
 # Far more than any decision needs; stops YAML aliases that expand without end ("billion laughs").
 MAX_VALUES = 100_000
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
+"""A place in the data: keys and list indexes from the top (``("phu_luc", "muc_tieu", 0, "noi_dung")``)."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Unit:
     id: str
     path: Path
     data: dict[str, Any]
-    origins: dict[Path_, Origin] = field(default_factory=dict)
+    origins: dict[KeyPath, Origin] = field(default_factory=dict)
     order: int = 1000
     warnings: list[Problem] = field(default_factory=list)
 
@@ -60,7 +61,7 @@ class Unit:
         value = self.data.get("co_quan")
         return value if isinstance(value, str) and value else self.id
 
-    def where(self, key: Path_) -> Origin:
+    def where(self, key: KeyPath) -> Origin:
         """Where ``key`` (or its nearest written parent) comes from; the unit's file if nowhere."""
         probe = tuple(key)
         while probe:
@@ -69,7 +70,7 @@ class Unit:
             probe = probe[:-1]
         return Origin(display(self.path))
 
-    def problem(self, key: Path_, message: str) -> Problem:
+    def problem(self, key: KeyPath, message: str) -> Problem:
         """A problem at ``key``, located in the file (and line) that wrote it."""
         origin = self.where(key)
         return Problem(origin.file, key_path(key), message, origin.line, self.id)
@@ -83,7 +84,7 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def key_path(key: Path_) -> str:
+def key_path(key: KeyPath) -> str:
     """``("can_cu", 2, "ngay")`` → ``can_cu[2].ngay`` (indices shown from 1, as clerks count)."""
     out = ""
     for part in key:
@@ -149,7 +150,7 @@ _YAML_PROBLEMS = (
 
 
 def yaml_problem(english: str) -> str:
-    """ruamel's problem description, said in Vietnamese where it is a common one."""
+    """The YAML reader's problem description, said in Vietnamese where it is a common one."""
     for start, vietnamese in _YAML_PROBLEMS:
         if english.startswith(start):
             key = re.match(r'found duplicate key "(.*?)"', english)
@@ -157,8 +158,8 @@ def yaml_problem(english: str) -> str:
     return f"cú pháp sai ({english})" if english else "cú pháp sai"
 
 
-def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) -> Any:
-    """ruamel nodes → plain Python values, recording each key's line in ``origins``."""
+def _plain(node: Any, file: str, prefix: KeyPath, origins: dict[KeyPath, Origin]) -> Any:
+    """The YAML reader's nodes → plain Python values, recording each key's line in ``origins``."""
     if isinstance(node, CommentedMap):
         out: dict[str, Any] = {}
         for key, value in node.items():
@@ -191,14 +192,14 @@ def _plain(node: Any, file: str, prefix: Path_, origins: dict[Path_, Origin]) ->
     return node
 
 
-def _check_size(origins: dict[Path_, Origin], file: str, prefix: Path_) -> None:
+def _check_size(origins: dict[KeyPath, Origin], file: str, prefix: KeyPath) -> None:
     if len(origins) > MAX_VALUES:
         raise DataError([Problem(file, key_path(prefix), f"dữ liệu có hơn {MAX_VALUES} giá trị (thường do bí danh "
                                                          "YAML &/* lồng nhau); hãy viết dữ liệu ra trực tiếp.")])
 
 
-def _merge(base: dict[str, Any], over: dict[str, Any], base_origins: dict[Path_, Origin],
-           over_origins: dict[Path_, Origin], prefix: Path_ = ()) -> dict[str, Any]:
+def _merge(base: dict[str, Any], over: dict[str, Any], base_origins: dict[KeyPath, Origin],
+           over_origins: dict[KeyPath, Origin], prefix: KeyPath = ()) -> dict[str, Any]:
     """Deep-merge ``over`` into ``base``: mappings key by key, everything else replaced whole."""
     out = dict(base)
     for key, value in over.items():
@@ -215,11 +216,11 @@ def _merge(base: dict[str, Any], over: dict[str, Any], base_origins: dict[Path_,
 
 
 _FileKey = tuple[str, int, int]
-_PARSED: dict[_FileKey, tuple[dict[str, Any], dict[Path_, Origin]]] = {}
+_PARSED: dict[_FileKey, tuple[dict[str, Any], dict[KeyPath, Origin]]] = {}
 _PARSED_MAX = 64
 
 
-def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[Path_, Origin]] | None:
+def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[KeyPath, Origin]] | None:
     """One YAML file as plain data with its origins; a file shared by many units is parsed once.
 
     Round-trip parsing is slow, and every ward re-reads the same ``_phuong.yaml``; the cache is keyed by
@@ -244,7 +245,7 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
         problems.append(Problem(shown, "", "tệp dữ liệu phải là một bảng khóa (dạng «khoa: gia_tri» ở đầu "
                                            "dòng), không phải danh sách hay một giá trị đơn."))
         return None
-    origins: dict[Path_, Origin] = {}
+    origins: dict[KeyPath, Origin] = {}
     try:
         data = _plain(node, shown, (), origins)
     except DataError as exc:
@@ -262,7 +263,7 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
 
 
 def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
-                ) -> tuple[dict[str, Any], dict[Path_, Origin]] | None:
+                ) -> tuple[dict[str, Any], dict[KeyPath, Origin]] | None:
     """Read a file and, first, the files it inherits from; merged, with origins."""
     shown = display(path)
     loaded = _load_file(path, problems)
@@ -309,7 +310,7 @@ def parse_override(text: str) -> tuple[list[str], Any]:
     return parts, nfc(value)
 
 
-def apply_overrides(data: dict[str, Any], origins: dict[Path_, Origin], overrides: Sequence[str],
+def apply_overrides(data: dict[str, Any], origins: dict[KeyPath, Origin], overrides: Sequence[str],
                     problems: list[Problem]) -> None:
     """Set ``--set KEY=VALUE`` values, dotted keys reaching into nested mappings."""
     for text in overrides:
@@ -334,7 +335,7 @@ def is_date_key(name: str) -> bool:
     return name == "ngay" or name.startswith("ngay_")
 
 
-def _walk(value: Any, prefix: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+def _walk(value: Any, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
     if isinstance(value, dict):
         for k, v in value.items():
             yield prefix + (k,), v
@@ -345,7 +346,7 @@ def _walk(value: Any, prefix: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
             yield from _walk(v, prefix + (i,))
 
 
-def _set(data: Any, key: Path_, value: Any) -> None:
+def _set(data: Any, key: KeyPath, value: Any) -> None:
     for part in key[:-1]:
         data = data[part]
     data[key[-1]] = value
@@ -364,7 +365,9 @@ def parse_dates(unit: Unit, problems: list[Problem]) -> None:
 
 def has_template(value: str) -> bool:
     """Whether a data string holds Jinja (``{{ nam - 1 }}``) to be filled from the unit's own data."""
-    return "{{" in value or "{%" in value
+    from qdocgen.environment import has_tags
+
+    return has_tags(value)
 
 
 def template_names(data: Any) -> frozenset[str]:

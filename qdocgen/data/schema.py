@@ -15,7 +15,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.validators import extend
 
-from qdocgen.data.reader import Path_, Unit
+from qdocgen.data.reader import KeyPath, Unit
 from qdocgen.errors import Problem
 
 TYPE_NAMES = {
@@ -58,8 +58,8 @@ def _expected(schema: dict[str, Any]) -> str:
     return f"{words} — {desc}" if desc else words
 
 
-def _message(error: ValidationError) -> tuple[Path_, str]:
-    key: Path_ = tuple(error.absolute_path)
+def _message(error: ValidationError) -> tuple[KeyPath, str]:
+    key: KeyPath = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "required":
         missing = next((k for k in error.validator_value if isinstance(error.instance, dict)
@@ -140,8 +140,8 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _unknown_keys(data: Any, schema: dict[str, Any], prefix: Path_ = (),
-                  root: dict[str, Any] | None = None) -> Iterator[tuple[Path_, str]]:
+def _unknown_keys(data: Any, schema: dict[str, Any], prefix: KeyPath = (),
+                  root: dict[str, Any] | None = None) -> Iterator[tuple[KeyPath, str]]:
     """Keys the schema does not know, with a "did you mean" where one is close."""
     root = schema if root is None else root
     schema = deref(schema, root)
@@ -160,7 +160,7 @@ def _unknown_keys(data: Any, schema: dict[str, Any], prefix: Path_ = (),
             yield from _unknown_keys(item, schema["items"], prefix + (i,), root)
 
 
-def _empty_warnings(data: Any, schema: dict[str, Any], prefix: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def _empty_warnings(data: Any, schema: dict[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     if not isinstance(schema, dict):
         return
     if WARN_EMPTY in schema and (data is None or data == ""):

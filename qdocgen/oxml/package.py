@@ -174,9 +174,17 @@ class PackageParts:
     headers_footers: dict[str, etree._Element]  # by relationship id, as sectPr refers to them
 
 
+def open_docx(path: Path) -> zipfile.ZipFile:
+    """The one opener of a .docx package for reading (a zip); close it with ``with``.
+
+    Raises ``OSError`` or ``zipfile.BadZipFile`` for a file that cannot be read as a zip.
+    """
+    return zipfile.ZipFile(path)
+
+
 def read_parts(path: Path) -> PackageParts:
     """Read the main document, its styles, theme, headers and footers; raises on a damaged package."""
-    with zipfile.ZipFile(path) as package:
+    with open_docx(path) as package:
         names = set(package.namelist())
 
         def raw(name: str) -> bytes | None:

@@ -7,13 +7,12 @@ which needs the text as typed (tags still split across runs), not the XML docxtp
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from qdocgen.oxml.package import w
+from qdocgen.oxml.package import open_docx, w
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 PROPERTIES_PART = "docProps/core.xml"  # the title Word, LibreOffice and PDF readers show may be filled too
@@ -93,5 +92,5 @@ def paragraphs(xml: bytes) -> list[Paragraph]:
 
 def templated_parts(path: Path) -> dict[str, bytes]:
     """The parts of a .docx that may hold tags (body, headers, footers, notes), in package order."""
-    with zipfile.ZipFile(path) as package:
+    with open_docx(path) as package:
         return {name: package.read(name) for name in package.namelist() if TEMPLATED_PART.match(name)}

@@ -86,7 +86,7 @@ class CompiledTemplate:
     def load(cls, path: Path) -> "CompiledTemplate":
         """Read and compile ``path``; a file that is not a .docx, or a damaged one, is a clear error."""
         try:
-            with zipfile.ZipFile(path) as package:
+            with oxml.open_docx(path) as package:
                 infos = package.infolist()
                 parts = {info.filename: package.read(info.filename) for info in infos}
         except FileNotFoundError as exc:
