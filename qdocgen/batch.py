@@ -8,8 +8,9 @@ resume where an earlier run stopped, and can gather all outputs into one print f
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -17,8 +18,8 @@ from typing import TYPE_CHECKING, Literal
 from qdocgen import manifest
 from qdocgen.data.pipeline import PackedUnit, prepare, prepare_packed, unit_paths
 from qdocgen.data.review_list import REVIEW_NAME, open_items
-from qdocgen.errors import DataError, ExitStatus, Problem
-from qdocgen.output import check_writable, inside, write_atomic
+from qdocgen.errors import DataError, ExitStatus, OutputError, Problem
+from qdocgen.output import check_folder_writable, check_writable, inside, write_atomic
 from qdocgen.template.registry import find_template
 
 if TYPE_CHECKING:
@@ -145,11 +146,28 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
     return _add_pdfs(report, force, authors, signature_fields) if pdf else report
 
 
-def clean_temporaries(out_dir: Path) -> None:
-    """Remove half-written temporary files a killed earlier run left behind (never a finished output)."""
-    if out_dir.is_dir():
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8,12}\.tmp$")
+
+
+def clean_temporaries(out_dir: Path, names: Collection[str]) -> None:
+    """Remove half-written temporary files a killed earlier run left behind (never a finished output).
+
+    Only qdocgen's own: ``.NAME.RANDOM.tmp`` for a NAME this run writes; a user's other ``.*.tmp`` stay.
+    """
+    if not out_dir.is_dir():
+        return
+    try:
         for stale in out_dir.glob(".*.tmp"):
-            stale.unlink(missing_ok=True)
+            m = _TEMPORARY.match(stale.name)
+            if m and m.group("name") in names and not stale.is_symlink():
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder has no temporaries of ours to remove
+
+
+def _own_names(ids: Sequence[str]) -> set[str]:
+    """The file names a batch writes in its output folder (whose temporaries it may remove)."""
+    return {f"{uid}{ext}" for uid in ids for ext in (".docx", ".pdf")} | {manifest.JSON_NAME, manifest.CSV_NAME}
 
 
 @dataclass(frozen=True)
@@ -223,8 +241,9 @@ class _Run:
         self.done.append(outcome.unit_id)
 
 
-def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions) -> list[Job]:
-    """One job per checked unit, in the dataset's order; its manifest entry made."""
+def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions,
+          prefailed: list[str]) -> list[Job]:
+    """One job per checked unit, in the dataset's order; its manifest entry made (unsafe names: ``prefailed``)."""
     from qdocgen.runner import Job
 
     earlier = manifest.read(run.out_dir) if options.resume else {}
@@ -232,8 +251,15 @@ def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: Bat
     for unit in sorted(units, key=lambda u: (u.order, u.id)):
         if unit.id in bad:
             continue
+        try:
+            target = inside(run.out_dir, f"{unit.id}.docx")
+        except OutputError as exc:  # one unit's unsafe name (a symlink in the folder) costs only that unit
+            run.report.failed[unit.id] = exc.message
+            run.entries[unit.id] = manifest.Entry(unit.id, unit.name, loi=exc.message)
+            run.done.append(unit.id)
+            prefailed.append(unit.id)
+            continue
         run.report.warnings.extend(unit.warnings)
-        target = inside(run.out_dir, f"{unit.id}.docx")
         run.entries[unit.id] = manifest.Entry(unit.id, unit.name, tep=target.name,
                                               canh_bao=[str(w) for w in unit.warnings])
         known = earlier.get(unit.id)
@@ -247,8 +273,9 @@ def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, 
     """Render the jobs; the manifest saved now and then, and at the end even on Ctrl-C."""
     from qdocgen.runner import run_jobs
 
-    run.out_dir.mkdir(parents=True, exist_ok=True)
-    clean_temporaries(run.out_dir)
+    check_folder_writable(run.out_dir)  # read-only, no permission, full disk: said once, before any work
+    ours = _own_names(list(run.done) + [j.unit_id for j in todo])
+    clean_temporaries(run.out_dir, ours)
     total, last_save = len(todo), time.monotonic()
     try:
         for count, outcome in enumerate(run_jobs(todo, template, options.jobs, renderer), 1):
@@ -260,7 +287,7 @@ def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, 
                 last_save = time.monotonic()
     finally:
         # Also on Ctrl-C: what was finished is recorded, and no temporary file stays behind.
-        clean_temporaries(run.out_dir)
+        clean_temporaries(run.out_dir, ours)
         run.save()
 
 
@@ -305,9 +332,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
         _require_pdf(options.signature_fields)
     paths = unit_paths(folder, options.only)
     info = find_template(options.template, options.templates_dirs)
-    for extra in (options.combine, options.zip_path):
-        if extra is not None:
-            check_writable(extra, options.force)
+    _check_extras(out_dir, [p.stem for p in paths], options)
     units, problems = prepare_packed(paths, info, options.overrides, options.strict, options.jobs)
     bad = {p.unit for p in problems}
     if problems and len(bad) >= len(paths):
@@ -315,7 +340,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     renderer = Renderer.load(info.path)  # template errors surface here, before any file is written
     run = _Run(out_dir, info.name)
     prefailed = run.fail_unchecked(problems, paths)
-    todo = _jobs(run, units, bad, options)
+    todo = _jobs(run, units, bad, options, prefailed)
     del units
     order = prefailed + [j.unit_id for j in todo]
     _render_all(run, todo, info.path, renderer, options)
@@ -328,6 +353,19 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     run.report.review_open = open_items(folder)  # a new-year dataset whose review list is not done
     run.report.review_file = folder / REVIEW_NAME if run.report.review_open else None
     return run.report
+
+
+def _check_extras(out_dir: Path, ids: Sequence[str], options: BatchOptions) -> None:
+    """``--combine``/``--zip`` may not be written over a unit's output, the manifest, or each other."""
+    taken = {(out_dir / name).resolve() for name in _own_names(ids)}
+    for extra in (options.combine, options.zip_path):
+        if extra is None:
+            continue
+        if extra.resolve() in taken:
+            raise OutputError(f"{extra}: trùng với một tệp lô này ghi (văn bản của một đơn vị, PDF hoặc manifest); "
+                              "hãy chọn tên khác cho --combine/--zip.")
+        taken.add(extra.resolve())
+        check_writable(extra, options.force)
 
 
 def _with_extras(report: Report) -> list[manifest.Entry]:

@@ -69,6 +69,11 @@ def _run(call: Callable[[], Any]) -> Any:
     except QdocgenError as exc:
         click.secho(f"Lỗi: {exc.message}", fg="red", err=True)
         sys.exit(exc.exit_code)
+    except (OSError, MemoryError, RecursionError) as exc:
+        # Full disk, read-only folder, exhausted memory: a message and an exit code, never a traceback.
+        error = qdocgen.resource_error(exc)
+        click.secho(f"Lỗi: {error.message}", fg="red", err=True)
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         click.echo("Đã dừng theo yêu cầu; không để lại tệp dở dang.", err=True)
         sys.exit(ExitStatus.INTERRUPTED)
@@ -125,8 +130,13 @@ def render_options(command: Callable[..., None]) -> Callable[..., None]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qdocgen")
-def main() -> None:
+@click.option("--gioi-han", "limit_entries", multiple=True, metavar="TEN=SO",
+              help="Nâng một giới hạn an toàn (mẫu và dữ liệu từ nơi khác được coi là không tin cậy), ví dụ "
+                   "--gioi-han thoi_gian_dien=20; các tên: xem mục «Bảo mật» trong README.")
+def main(limit_entries: tuple[str, ...]) -> None:
     """qdocgen: soạn văn bản hành chính (.docx) từ mẫu Word và dữ liệu YAML, đúng thể thức Nghị định 30."""
+    # Each run starts from the defaults (raised by QDOCGEN_GIOI_HAN), then its own --gioi-han.
+    _run(lambda: qdocgen.configure_limits(qdocgen.parse_limits(limit_entries)))
 
 
 @main.command()

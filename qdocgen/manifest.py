@@ -95,6 +95,8 @@ def read(out_dir: Path) -> dict[str, Entry]:
         records = document["don_vi"]
         names = set(Entry.__dataclass_fields__)
         entries = [Entry(**{k: v for k, v in r.items() if k in names}) for r in records]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    return {e.ma_don_vi: e for e in entries}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return {}  # a damaged manifest is as good as none: --resume redoes what it cannot prove done
+    # Only well-typed records count; a damaged one means the unit is redone.
+    return {e.ma_don_vi: e for e in entries if isinstance(e.ma_don_vi, str) and isinstance(e.sha256, str)
+            and isinstance(e.trang_thai, str)}

@@ -456,5 +456,12 @@ def carry_forward(source: Path, year: int, target: Path | None = None, force: bo
         else:
             contents[file.path.name] = file.raw
     contents[REPORT_NAME] = result.report_text().encode("utf-8")
-    _write_folder(target, contents)
+    try:
+        _write_folder(target, contents)
+    except OSError as exc:  # full disk, read-only: nothing half-written stays, the old dataset is untouched
+        from qdocgen.errors import OutputError
+        from qdocgen.output import why
+
+        raise OutputError(f"{target}: không ghi được bộ dữ liệu mới ({why(exc)}); bộ dữ liệu cũ không bị "
+                          "sửa.") from exc
     return result

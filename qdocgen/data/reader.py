@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from qdocgen import limits
 from qdocgen.data import hygiene
 from qdocgen.errors import DataError, Problem
 
@@ -28,8 +29,8 @@ INHERIT_KEY = "ke_thua"
 ORDER_KEY = "thu_tu"
 UNIT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEMPLATE_PASSES = 5
-# Far more than any decision needs; stops YAML aliases that expand without end ("billion laughs").
-MAX_VALUES = 100_000
+MAX_CHAIN = 8  # files in one ke_thua chain: a unit, its ward's and the district's shared files need 3
+MAX_ID = 80  # characters of a unit id: its output file name must fit every file system
 
 KeyPath = tuple[str | int, ...]
 """A place in the data: keys and list indexes from the top (``("phu_luc", "muc_tieu", 0, "noi_dung")``)."""
@@ -111,8 +112,21 @@ def _yaml() -> YAML:
 def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     """Parse one YAML file (round-trip, to keep line numbers); problems instead of exceptions."""
     shown = display(path)
+    cap = limits.current().data_file_mb * limits.MB
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        if path.exists() and not path.is_file():
+            return None, [Problem(shown, "", "không phải một tệp thường (thư mục, thiết bị hay ống dẫn); cần một "
+                                             "tệp .yaml.")]
+        with path.open("rb") as handle:
+            raw = handle.read(int(cap) + 1)
+        if len(raw) > cap:
+            return None, [Problem(shown, "", f"tệp dữ liệu lớn quá giới hạn ({limits.hint('data_file_mb')}); "
+                                             "một đơn vị chỉ cần vài chục kB: kiểm tra lại tệp.")]
+        lines = raw.count(b"\n") + raw.count(b",")
+        if lines > limits.current().data_lines:
+            return None, [Problem(shown, "", f"tệp dữ liệu có {lines} dòng và dấu phẩy, quá giới hạn "
+                                             f"({limits.hint('data_lines')}); một đơn vị chỉ cần vài trăm dòng.")]
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         return None, [Problem(shown, "", "không tìm thấy tệp; kiểm tra lại đường dẫn.")]
     except UnicodeDecodeError as exc:
@@ -129,7 +143,7 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         start = exc.context_mark.line + 1 if exc.context_mark is not None else None
         since = f" (đoạn bắt đầu từ dòng {start})" if start is not None and start != line else ""
         return None, [Problem(shown, "", f"lỗi cú pháp YAML: {what}{since}. Sửa dòng này rồi chạy lại.", line)]
-    except (YAMLError, RecursionError, ValueError) as exc:
+    except (YAMLError, RecursionError, ValueError, OverflowError) as exc:
         return None, [Problem(shown, "", f"lỗi cú pháp YAML ({exc}); kiểm tra lại tệp rồi chạy lại.")]
 
 
@@ -187,31 +201,44 @@ def _plain(node: Any, file: str, prefix: KeyPath, origins: dict[KeyPath, Origin]
     if isinstance(node, float):
         return float(node)
     if isinstance(node, str):
+        if len(node) > limits.current().value_chars:
+            raise DataError([Problem(file, key_path(prefix), f"giá trị dài {len(node)} ký tự, quá giới hạn "
+                                                             f"({limits.hint('value_chars')}); hãy rút gọn.")])
         return unicodedata.normalize("NFC", str(node))
     return node
 
 
 def _check_size(origins: dict[KeyPath, Origin], file: str, prefix: KeyPath) -> None:
-    if len(origins) > MAX_VALUES:
-        raise DataError([Problem(file, key_path(prefix), f"dữ liệu có hơn {MAX_VALUES} giá trị (thường do bí danh "
-                                                         "YAML &/* lồng nhau); hãy viết dữ liệu ra trực tiếp.")])
+    most = limits.current().data_values
+    if len(origins) > most:
+        raise DataError([Problem(file, key_path(prefix), f"dữ liệu có hơn {most} giá trị (thường do bí danh "
+                                                         "YAML &/* lồng nhau); hãy viết dữ liệu ra trực tiếp "
+                                                         f"({limits.hint('data_values')}).")])
 
 
-def _merge(base: dict[str, Any], over: dict[str, Any], base_origins: dict[KeyPath, Origin],
-           over_origins: dict[KeyPath, Origin], prefix: KeyPath = ()) -> dict[str, Any]:
-    """Deep-merge ``over`` into ``base``: mappings key by key, everything else replaced whole."""
+def _merge(base: dict[str, Any], over: dict[str, Any], replaced: set[KeyPath], prefix: KeyPath = ()) -> dict[str, Any]:
+    """Deep-merge ``over`` into ``base``: mappings key by key, the rest replaced whole (noted in ``replaced``)."""
     out = dict(base)
     for key, value in over.items():
         here = prefix + (key,)
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value, base_origins, over_origins, here)
-            base_origins[here] = over_origins[here]
+            out[key] = _merge(out[key], value, replaced, here)
             continue
-        for stale in [k for k in base_origins if k[: len(here)] == here]:
-            del base_origins[stale]
-        base_origins.update({k: v for k, v in over_origins.items() if k[: len(here)] == here})
+        replaced.add(here)
         out[key] = value
     return out
+
+
+def _merge_origins(base_origins: dict[KeyPath, Origin], over_origins: dict[KeyPath, Origin],
+                   replaced: set[KeyPath]) -> dict[KeyPath, Origin]:
+    """Origins after a merge: the base's, less those under a replaced key, then all of the inheriting file's.
+
+    One pass over the keys (each checked against its own few prefixes): the merge stays linear in the number
+    of keys, where rescanning every key for every key took minutes for 20,000 keys.
+    """
+    kept = {k: v for k, v in base_origins.items() if not any(k[:i] in replaced for i in range(1, len(k) + 1))}
+    kept.update(over_origins)
+    return kept
 
 
 _FileKey = tuple[str, int, int]
@@ -261,10 +288,11 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
     return data, origins
 
 
-def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
+def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = (), root: Path | None = None
                 ) -> tuple[dict[str, Any], dict[KeyPath, Origin]] | None:
-    """Read a file and, first, the files it inherits from; merged, with origins."""
+    """Read a file and, first, the files it inherits from (only inside ``root``); merged, with origins."""
     shown = display(path)
+    root = root or path.parent.resolve()
     loaded = _load_file(path, problems)
     if loaded is None:
         return None
@@ -277,7 +305,16 @@ def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
         problems.append(Problem(shown, INHERIT_KEY, "cần tên một tệp YAML cùng thư mục, ví dụ «_chung.yaml».",
                                 line))
         return None
-    parent_path = (path.parent / parent.strip()).resolve()
+    parent_path = (path.parent / parent.strip()).resolve()  # symlinks resolved before the check below
+    if not parent_path.is_relative_to(root):
+        problems.append(Problem(shown, INHERIT_KEY, f"«{parent}» nằm ngoài thư mục bộ dữ liệu {display(root)}; chỉ "
+                                                    "kế thừa được tệp trong cùng bộ dữ liệu, ví dụ «_chung.yaml».",
+                                line))
+        return None
+    if len(seen) >= MAX_CHAIN:
+        problems.append(Problem(shown, INHERIT_KEY, f"chuỗi kế thừa dài quá {MAX_CHAIN} tệp; hãy gộp bớt các tệp "
+                                                    "dùng chung.", line))
+        return None
     if parent_path in seen or parent_path == path.resolve():
         problems.append(Problem(shown, INHERIT_KEY, f"kế thừa vòng tròn qua «{parent}»; bỏ bớt một khóa "
                                                     "ke_thua.", line))
@@ -286,11 +323,13 @@ def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
         problems.append(Problem(shown, INHERIT_KEY, f"không tìm thấy tệp «{parent}» để kế thừa; cần một tệp "
                                                     "có thật trong cùng thư mục.", line))
         return None
-    base = _read_chain(parent_path, problems, seen + (path.resolve(),))
+    base = _read_chain(parent_path, problems, seen + (path.resolve(),), root)
     if base is None:
         return None
     base_data, base_origins = base
-    return _merge(base_data, data, base_origins, origins), base_origins
+    replaced: set[KeyPath] = set()
+    merged = _merge(base_data, data, replaced)
+    return merged, _merge_origins(base_origins, origins, replaced)
 
 
 def parse_override(text: str) -> tuple[list[str], Any]:
@@ -304,6 +343,8 @@ def parse_override(text: str) -> tuple[list[str], Any]:
         value = YAML(typ="safe").load(raw) if raw.strip() else None
     except YAMLError as exc:
         raise DataError([Problem("--set", key, f"giá trị «{raw}» không đọc được ({exc}).")]) from exc
+    except (ValueError, OverflowError):
+        value = raw  # looks like a date or number but is none (0000-00-00): checked as text, with its key
     if isinstance(value, (dict, list)):
         value = raw
     return parts, nfc(value)
@@ -338,7 +379,11 @@ def unit_files(folder: Path) -> list[Path]:
 def read_unit(path: Path, overrides: Sequence[str], problems: list[Problem]) -> Unit | None:
     """Read one unit file with everything it inherits, and apply ``--set``; dates and templates not yet."""
     unit_id = path.stem
-    if not UNIT_ID.match(unit_id):
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        problems.append(Problem(display(path), "", "tệp là liên kết (symlink) tới một tệp ngoài thư mục bộ dữ liệu; "
+                                                   "hãy chép hẳn tệp vào bộ dữ liệu."))
+        return None
+    if not UNIT_ID.match(unit_id) or len(unit_id) > MAX_ID:
         from qdocgen.output import slug
 
         problems.append(Problem(display(path), "", f"tên tệp «{path.name}» không dùng được làm mã đơn vị: "

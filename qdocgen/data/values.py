@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from qdocgen import vnformat
+from qdocgen import limits, vnformat
 from qdocgen.data import hygiene
 from qdocgen.data.reader import MAX_TEMPLATE_PASSES, KeyPath, Unit
 from qdocgen.errors import Problem
@@ -75,6 +75,7 @@ def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
 
     from qdocgen.environment import compile_text
 
+    seconds = limits.current().render_seconds
     for _ in range(MAX_TEMPLATE_PASSES):
         pending = [(k, v) for k, v in walk(unit.data) if isinstance(v, str) and has_template(v)]
         if not pending:
@@ -82,9 +83,13 @@ def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
         failed = False
         for key, value in pending:
             try:
-                result = hygiene.scrub(compile_text(value).render(unit.data))
-            except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError) as exc:
-                problems.append(unit.problem(key, f"thẻ Jinja trong giá trị «{value}» lỗi: "
+                with limits.deadline(seconds, f"tính giá trị quá {seconds:g} giây (vòng lặp quá lớn?); "
+                                              f"{limits.hint('render_seconds')}."):
+                    result = hygiene.scrub(compile_text(value).render(unit.data))
+            except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError, RecursionError,
+                    MemoryError) as exc:
+                shown = value if len(value) <= 80 else value[:77] + "..."
+                problems.append(unit.problem(key, f"thẻ Jinja trong giá trị «{shown}» lỗi: "
                                                   f"{environment_message(exc)}"))
                 failed = True
                 continue

@@ -35,6 +35,7 @@ from qdocgen.pdf.office import (
     find_soffice,
     is_pdf,
     keep_seed,
+    sanitized_copy,
     seed_profile,
     word_problem,
 )
@@ -277,15 +278,21 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
     if any(o.signature_fields for o in options.values()):
         require_fields_support()
     report.warnings.extend(font_warnings())
+    work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
+    copies = _sanitized(targets, work, report)
+    if not targets:
+        shutil.rmtree(work, ignore_errors=True)
+        return report
     batch = _Batch(targets, options, force, report, dict.fromkeys(targets, 0))
     parallel = max(1, min(jobs or default_jobs(), len(targets)))
     seed = seed_profile(soffice)
-    work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
     live = _Processes()
     pool = ThreadPoolExecutor(parallel)
 
     def run(number: int, files: list[Path], seed: Path | None) -> _Start:
-        result = _start(soffice, files, work, number, timeout, seed, live)
+        result = _start(soffice, [copies[f] for f in files], work, number, timeout, seed, live)
+        # LibreOffice converted the cleaned copies; their PDFs belong to the files asked for.
+        result.produced = {f: result.produced[copies[f]] for f in files if copies[f] in result.produced}
         for path, pdf in result.produced.items():  # finished here, so the cores share this work too
             batch.place(path, pdf)
         return result
@@ -310,6 +317,18 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
         shutil.rmtree(work, ignore_errors=True)
     _stand_in_warning(report)
     return report
+
+
+def _sanitized(targets: dict[Path, Path], work: Path, report: PdfReport) -> dict[Path, Path]:
+    """Each file's cleaned copy (``office.sanitized_copy``); a refused file leaves ``targets`` for ``failed``."""
+    copies: dict[Path, Path] = {}
+    for number, path in enumerate(list(targets)):
+        try:
+            copies[path] = sanitized_copy(path, work / f"in-{number}")
+        except PdfError as exc:
+            report.failed[path] = exc.message
+            del targets[path]
+    return copies
 
 
 def _stand_in_warning(report: PdfReport) -> None:

@@ -68,6 +68,28 @@ def word_problem(path: Path) -> str:
     return ""
 
 
+def sanitized_copy(docx: Path, folder: Path) -> Path:
+    """The copy of ``docx`` LibreOffice is given, in ``folder`` under the same name (the PDF takes it).
+
+    Checked as a package and cleaned by ``oxml.opc.sanitize_for_conversion`` (issue 15): no external link
+    (picture, object, attached template) and no fetching field (INCLUDEPICTURE, INCLUDETEXT, LINK, DDE) is
+    left, so LibreOffice fetches nothing and embeds no file from outside. Raises PdfError saying why a file
+    is refused (macros, a part that inflates too much, missing parts...).
+    """
+    from qdocgen.oxml.opc import sanitize_for_conversion
+
+    try:
+        clean = sanitize_for_conversion(docx.read_bytes())
+    except ValueError as exc:
+        raise PdfError(f"không phải văn bản Word .docx dùng được: {exc}") from exc
+    except OSError as exc:
+        raise PdfError(f"không đọc được tệp ({exc.strerror or exc}).") from exc
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / docx.name
+    copy.write_bytes(clean)
+    return copy
+
+
 def seed_profile(soffice: str) -> Path:
     """Where a profile LibreOffice made once is kept, for each start to begin from a copy (per installation)."""
     real = Path(soffice).resolve()

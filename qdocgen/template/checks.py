@@ -13,7 +13,8 @@ from typing import Any
 
 from qdocgen.environment import xml_environment
 from qdocgen.errors import DataError, Problem, TemplateError
-from qdocgen.oxml.scan import part_label, templated_parts
+from qdocgen.oxml import opc
+from qdocgen.oxml.scan import TEMPLATED_PART, part_label
 from qdocgen.template.findings import ERROR, MENDED, WARNING, CheckReport, Finding, Segments, Usage, path_text, related
 from qdocgen.template.registry import find_template
 from qdocgen.template.tags import PartScan, compile_part
@@ -163,11 +164,14 @@ def _scan(template: str | Path | None, templates_dirs: Sequence[str | Path]) -> 
     info = find_template(template, templates_dirs)
     report = CheckReport(info)
     env = xml_environment()
-    try:
-        parts = templated_parts(info.path)
-    except (OSError, ValueError) as exc:
-        raise TemplateError(f"{info.path}: không đọc được tệp .docx ({exc}); hãy mở bằng Word hoặc "
-                            "LibreOffice và lưu lại dạng .docx.") from exc
+    package = opc.read(info.path)
+    for problem in package.errors:
+        report.add(ERROR, "gói .docx", problem)
+    for problem in package.warnings + opc.external_links(package):
+        report.add(WARNING, "gói .docx", problem)
+    if not package.ok:
+        return report
+    parts = {name: raw for name, raw in package.parts.items() if TEMPLATED_PART.match(name)}
     from lxml import etree
 
     for part, xml in parts.items():

@@ -233,3 +233,5 @@ def compile_part(report: CheckReport, env: ImmutableSandboxedEnvironment, part: 
         text = paragraph_text(lines[exc.lineno - 1]) if 0 < (exc.lineno or 0) <= len(lines) else ""
         report.add(ERROR, f"{part_label(part)}, đoạn «{shorten(text, 60)}»",
                    f"cú pháp Jinja sai: {exc.message}. Kiểm tra các khối mở/đóng quanh đoạn này.")
+    except RecursionError:
+        report.add(ERROR, part_label(part), "các khối {% %} lồng nhau quá sâu; hãy đóng các khối và bớt lồng nhau.")
