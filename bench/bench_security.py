@@ -88,8 +88,8 @@ ATTACKS: dict[str, Attack] = {
     "ref-file": lambda f: _render(f, ("{{ so }}",), declaration='dau_vao: {"$ref": "file:///etc/passwd"}\n'),
     "a*10**10": lambda f: _render(f, ("{{ 'a' * 10**10 }}",)),
     "trich_yeu*1000": lambda f: _render(f, ("{{ trich_yeu * 1000 }}",), f"so: 5\ntrich_yeu: {'y' * 190_000}\n"),
-    "range-nested": lambda f: _render(f, ("{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}"
-                                          "{% endfor %}",)),
+    "range-nested": lambda f: _render(f, ("{% for i in range(10000) %}{% for j in range(10000) %}"
+                                          "{% for k in range(10000) %}{% endfor %}{% endfor %}{% endfor %}",)),
     "lipsum": lambda f: _render(f, ("{{ lipsum(10**6) }}",)),
     "media-2GB": lambda f: _render(f, raw=_streamed_part("word/media/image1.png", 2 << 30)),
     "document-300MB": lambda f: _render(f, raw=_streamed_part(
@@ -147,7 +147,7 @@ def measure(name: str, attack: Attack) -> tuple[float, float, int, str]:
         message = next((line for line in (proc.stderr + proc.stdout).splitlines()
                         if line.strip() and not line.startswith("\t") and "Command exited" not in line), "")
         if name == "pdf-linked-image":
-            message += _pdf_images(folder / "pdf" / "anh.pdf")
+            message = _pdf_images(folder / "pdf" / "anh.pdf") + " " + message
         return seconds, mb, proc.returncode, message
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -155,9 +155,9 @@ def measure(name: str, attack: Attack) -> tuple[float, float, int, str]:
 
 def _pdf_images(pdf: Path) -> str:
     if not pdf.is_file():
-        return " (không có PDF)"
+        return "(không có PDF)"
     listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True).stdout
-    return f" (ảnh trong PDF: {max(0, len(listing.splitlines()) - 2)})"
+    return f"(ảnh trong PDF: {max(0, len(listing.splitlines()) - 2)})"
 
 
 def main() -> int:
