@@ -12,7 +12,7 @@ import hashlib
 import re
 import time
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -143,7 +143,8 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
     if pdf:
         _require_pdf(signature_fields)
     info = find_template(template, templates_dirs)
-    output = output or data_path.with_suffix(".docx")
+    # Not beside the data: a clerk's data folder holds data; the document goes where the command runs.
+    output = output or Path(data_path.stem + ".docx")
     if output.is_dir() or not output.exists():
         check_writable(output, force)
     units, problems = prepare([data_path], info, overrides, strict)
@@ -342,7 +343,8 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     """
     from qdocgen.runner import Renderer
 
-    options = options or BatchOptions()
+    options = replace(options or BatchOptions(), combine=_in_folder(options.combine if options else None, out_dir),
+                      zip_path=_in_folder(options.zip_path if options else None, out_dir))
     if options.pdf:
         _require_pdf(options.signature_fields)
     paths = unit_paths(folder, options.only)
@@ -381,6 +383,13 @@ def _check_extras(out_dir: Path, ids: Sequence[str], options: BatchOptions) -> N
                               "hãy chọn tên khác cho --combine/--zip.")
         taken.add(extra.resolve())
         check_writable(extra, options.force)
+
+
+def _in_folder(path: Path | None, out_dir: Path) -> Path | None:
+    """A bare file name for --combine or --zip goes into the output folder, beside the documents."""
+    if path is None or path.is_absolute() or len(path.parts) > 1:
+        return path
+    return out_dir / path
 
 
 def _with_extras(report: Report) -> list[manifest.Entry]:

@@ -227,7 +227,7 @@ def main(limit_entries: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("data_file", metavar="TỆP_DỮ_LIỆU", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Tệp .docx ghi ra (mặc định: tên tệp dữ liệu, đuôi .docx).")
+              help="Tệp .docx ghi ra (mặc định: tên tệp dữ liệu, đuôi .docx, ở thư mục đang đứng).")
 @render_options
 def render(data_file: Path, output: Path | None, template: str | None, overrides: tuple[str, ...],
            force: bool, pdf: bool, o_ky: bool, strict: bool, templates_dirs: tuple[Path, ...]) -> None:
@@ -259,9 +259,10 @@ def _need_pdf_for_fields(pdf: bool, o_ky: bool) -> None:
               help="Làm tiếp lần chạy trước: giữ tệp khớp manifest.json, làm lại đơn vị lỗi hoặc chưa làm.")
 @click.option("--combine", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="TỆP.docx",
               help="Ghi thêm một tệp .docx gộp mọi văn bản theo thứ tự (mỗi văn bản sang trang mới, "
-                   "số trang đánh lại từ 1) để in một lượt.")
+                   "số trang đánh lại từ 1) để in một lượt. Chỉ ghi tên tệp thì tệp nằm trong thư mục -o.")
 @click.option("--zip", "zip_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              metavar="TỆP.zip", help="Ghi thêm một tệp .zip gồm các tệp .docx và manifest.")
+              metavar="TỆP.zip", help="Ghi thêm một tệp .zip gồm các tệp .docx và manifest (chỉ ghi tên tệp thì "
+                                      "tệp nằm trong thư mục -o).")
 def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str | None,
           overrides: tuple[str, ...], force: bool, pdf: bool, o_ky: bool, strict: bool, jobs: int | None,
           quiet: bool,

@@ -1,8 +1,10 @@
 """Writing outputs safely: atomically, never over an existing file without ``force``, never outside the folder.
 
 On Linux the content is written to an anonymous file (``O_TMPFILE``) that gets a name only once it is
-complete, so even a run killed with SIGKILL leaves nothing behind. Elsewhere a hidden temporary file beside
-the target is renamed into place (and removed on any error).
+complete, so even a run killed with SIGKILL leaves nothing behind. Elsewhere (Windows, macOS, file systems
+without ``O_TMPFILE``) a hidden temporary file beside the target is renamed into place (and removed on any
+error; one left by a killed run is removed by the next batch). The environment variable
+``QDOCGEN_PORTABLE_WRITE=1`` forces that portable way on Linux too, so the tests cover it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from qdocgen.errors import OutputError, QdocgenError
 
 MAX_NAME = 120
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+PORTABLE_ENV = "QDOCGEN_PORTABLE_WRITE"
 _AT_FDCWD = -100
 _AT_SYMLINK_FOLLOW = 0x400
 
@@ -48,7 +51,7 @@ def _exists_error(path: Path) -> OutputError:
 def _anonymous_file(folder: Path) -> int | None:
     """An unnamed file in ``folder`` (Linux ``O_TMPFILE``), or ``None`` where that is not available."""
     flag = getattr(os, "O_TMPFILE", 0)
-    if not flag or not Path("/proc/self/fd").is_dir():
+    if not flag or os.environ.get(PORTABLE_ENV) == "1" or not Path("/proc/self/fd").is_dir():
         return None
     try:
         return os.open(folder, flag | os.O_WRONLY, 0o666)
@@ -95,7 +98,8 @@ def _write_named(path: Path, data: bytes, force: bool) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o644)
+            if hasattr(os, "fchmod"):  # not on Windows, where files carry no such mode
+                os.fchmod(handle.fileno(), 0o644)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

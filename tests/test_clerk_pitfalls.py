@@ -112,3 +112,32 @@ def test_second_pdf_run_keeps_a_pdf_made_from_the_same_docx(tmp_path: Path) -> N
     stale = PdfReport()
     _accept([source], None, False, stale)
     assert "cũ hơn" in stale.failed[source] and not stale.kept
+
+
+def test_render_without_output_writes_into_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    data = _unit(tmp_path, "")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert run("render", data).exit_code == 0
+    assert (work / "phuong-an-lac.docx").is_file() and not data.with_suffix(".docx").exists()
+
+
+def test_combine_and_zip_names_go_into_the_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import zipfile
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    result = run("batch", DATASET, "-o", out, "--only", "phuong-an-lac", "--combine", "in.docx", "--zip", "lo.zip",
+                 "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert (out / "in.docx").is_file() and (out / "lo.zip").is_file() and not (tmp_path / "lo.zip").exists()
+    made = os.stat(out / "phuong-an-lac.docx").st_mtime
+    with zipfile.ZipFile(out / "lo.zip") as archive:
+        stamp = archive.getinfo("phuong-an-lac.docx").date_time
+    assert stamp[0] >= 2024 and abs(__import__("time").mktime((*stamp, 0, 0, -1)) - made) < 3
+    rows = (out / "manifest.csv").read_bytes()
+    assert rows.startswith(b"\xef\xbb\xbf") and "Trạng thái" in rows.decode("utf-8-sig")
+    assert "đã ghi" in rows.decode("utf-8-sig")
