@@ -141,3 +141,19 @@ def test_combine_and_zip_names_go_into_the_output_folder(tmp_path: Path, monkeyp
     rows = (out / "manifest.csv").read_bytes()
     assert rows.startswith(b"\xef\xbb\xbf") and "Trạng thái" in rows.decode("utf-8-sig")
     assert "đã ghi" in rows.decode("utf-8-sig")
+
+
+def test_libreoffice_is_found_where_windows_installs_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qdocgen.pdf import office
+
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    monkeypatch.setenv("ProgramFiles", str(tmp_path))
+    soffice = tmp_path / "LibreOffice" / "program" / "soffice.exe"
+    soffice.parent.mkdir(parents=True)
+    soffice.write_bytes(b"")
+    assert office.find_soffice() == str(soffice)
+    soffice.unlink()
+    monkeypatch.setattr(office, "usual_places", lambda: [tmp_path / "none"])
+    with pytest.raises(office.PdfError) as info:
+        office.find_soffice()
+    assert "libreoffice.org" in info.value.message
