@@ -215,7 +215,7 @@ def legal_bases(doc: DocumentObject) -> None:
 def tab_stop(p: Paragraph) -> None:
     """A right tab stop at the right margin: an item's value ("≥98%") aligns there."""
     ppr = p._p.get_or_add_pPr()
-    tabs = oxml.child(ppr, "tabs")
+    tabs = oxml.child(ppr, "tabs", before=("suppressAutoHyphens", "spacing", "ind", "jc", "rPr"))
     oxml.set_attrs(oxml.child(tabs, "tab"), val="right", pos=oxml.mm(TEXT_W))
 
 
@@ -595,6 +595,7 @@ def build_rollup() -> DocumentObject:
 def save_reproducibly(doc: DocumentObject, path: Path) -> None:
     """Save with fixed zip timestamps, so that building twice gives the same bytes."""
     raw = io.BytesIO()
+    oxml.zoom_with_percent(doc.settings.element)
     doc.save(raw)
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

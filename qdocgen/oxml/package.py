@@ -150,6 +150,13 @@ def _copy(el: etree._Element) -> etree._Element:
     return etree.fromstring(etree.tostring(el))
 
 
+def zoom_with_percent(settings: etree._Element) -> None:
+    """Give ``w:zoom`` its required ``w:percent`` (python-docx's default settings omit it; Word's validator flags it)."""
+    for zoom in settings.iter(w("zoom")):
+        if zoom.get(w("percent")) is None:
+            zoom.set(w("percent"), "100")
+
+
 def preserve_space(root: etree._Element) -> None:
     """Mark every ``w:t`` as space-preserving, so blanks in drafts and around tags survive."""
     for t in root.iter(w("t")):
