@@ -151,7 +151,7 @@ def _copy(el: etree._Element) -> etree._Element:
 
 
 def zoom_with_percent(settings: etree._Element) -> None:
-    """Give ``w:zoom`` its required ``w:percent`` (python-docx's default settings omit it; Word's validator flags it)."""
+    """Give ``w:zoom`` its required ``w:percent`` (python-docx's default settings omit it; Word flags it)."""
     for zoom in settings.iter(w("zoom")):
         if zoom.get(w("percent")) is None:
             zoom.set(w("percent"), "100")
