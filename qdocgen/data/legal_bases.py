@@ -151,8 +151,11 @@ class BasisIssue:
 
 def default_register_path() -> Path:
     """The register shipped with qdocgen: the source tree's ``data/``, else the installed share folder."""
+    import site
+
     here = Path(__file__).resolve().parent.parent.parent
-    for folder in (here / "data", Path(sys.prefix) / "share" / "qdocgen"):
+    shares = (Path(sys.prefix), Path(site.getuserbase()))  # a virtual environment or pipx; pip install --user
+    for folder in (here / "data", *[s / "share" / "qdocgen" for s in shares]):
         if (folder / REGISTER_NAME).is_file():
             return folder / REGISTER_NAME
     return here / "data" / REGISTER_NAME

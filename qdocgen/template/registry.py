@@ -20,10 +20,16 @@ DEFAULT_TEMPLATE = "quyet-dinh-mtcl"
 
 
 def builtin_dirs() -> list[Path]:
-    """The built-in template folders: the source tree's (editable installs) and the installed share folder."""
+    """The built-in template folders: the source tree's (editable installs) and the installed share folder.
+
+    The share folder is under the environment (a virtual environment, pipx) or, for ``pip install --user``
+    (the usual way on Windows), under the user's base folder.
+    """
+    import site
+
     here = Path(__file__).resolve().parent.parent
-    return [d for d in (here.parent / "templates", Path(sys.prefix) / "share" / "qdocgen" / "templates")
-            if d.is_dir()]
+    shares = [Path(sys.prefix) / "share", Path(site.getuserbase()) / "share"]
+    return [d for d in (here.parent / "templates", *[s / "qdocgen" / "templates" for s in shares]) if d.is_dir()]
 
 
 @dataclass
