@@ -319,10 +319,6 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
                                            "dòng), không phải danh sách hay một giá trị đơn."))
         return None
     origins: dict[KeyPath, Origin] = {}
-    pitfalls = list(_pitfalls(node, shown, ()))
-    if pitfalls:
-        problems.extend(pitfalls)
-        return None
     try:
         data = _plain(node, shown, (), origins)
     except DataError as exc:
@@ -331,6 +327,11 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
     except RecursionError:
         problems.append(Problem(shown, "", "dữ liệu lồng vào chính nó (bí danh YAML &/* trỏ về chính nó) hoặc "
                                            "lồng quá sâu; hãy viết dữ liệu ra trực tiếp."))
+        return None
+    # Only now, with the size bounded by _plain (YAML aliases can expand without end): text YAML changed silently.
+    pitfalls = list(_pitfalls(node, shown, ()))
+    if pitfalls:
+        problems.extend(pitfalls)
         return None
     if key is not None:
         if len(_PARSED) >= _PARSED_MAX:
