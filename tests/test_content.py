@@ -161,3 +161,12 @@ def test_form_lines_carry_the_groups() -> None:
         {"muc_tieu": [{"noi_dung": "Hài lòng ≥80%"}]})
     assert [(x.so, x.noi_dung, x.dam) for x in found] == [
         ("", "Văn phòng chủ trì", True), ("1. ", "Đúng hạn ≥98%", False), ("2. ", "Hài lòng ≥80%", False)]
+
+
+def test_sub_items_of_an_objective_are_its_details_not_objectives() -> None:
+    found = objective_lines([{"noi_dung": "x", "muc_tieu": True, "cac_muc": [
+        {"gach": "Số hóa đạt từ 80% trở lên", "chi_tieu": {"so_sanh": "tu", "gia_tri": 80},
+         "cac_muc": [{"cong": "Sổ hộ tịch xong trước ngày 30/6/2024"}]},
+        {"gach": "Đánh giá nội bộ 2 đợt"}]}])
+    assert [(x.so, x.noi_dung) for x in found] == [("1. ", "Số hóa đạt từ 80% trở lên"),
+                                                   ("2. ", "Đánh giá nội bộ 2 đợt")]

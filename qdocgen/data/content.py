@@ -238,8 +238,9 @@ def block_objectives(items: Any, key: Key, inherited: bool = False,
         children = item.get(CHILDREN)
         has_children = isinstance(children, Sequence) and not isinstance(children, str) and bool(children)
         if _is_objective(item, inherited, has_children):
+            # An objective's own sub-items (milestones, "+" details) are parts of it, not objectives.
             yield Objective(key + (i,), group, text, parse_targets(item.get("chi_tieu")), item)
-        if has_children:
+        elif has_children:
             yield from block_objectives(children, key + (i, CHILDREN),
                                         inherited or item.get(OBJECTIVE_FLAG) is True, text or group)
 
