@@ -157,3 +157,10 @@ def test_libreoffice_is_found_where_windows_installs_it(tmp_path: Path, monkeypa
     with pytest.raises(office.PdfError) as info:
         office.find_soffice()
     assert "libreoffice.org" in info.value.message
+
+
+def test_variables_says_as_many_as_it_lists() -> None:
+    result = run("variables", "quyet-dinh-mtcl")
+    lines = result.output.splitlines()
+    said = int(lines[0].split(" dùng ")[1].split()[0])
+    assert said == len([line for line in lines[1:] if line.startswith("  ")])

@@ -120,6 +120,8 @@ def test_the_2019_district_re_dated_warns_about_district_and_2008(tmp_path: Path
     result = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "qd.docx",
                  "--set", "ngay_ban_hanh=2026-03-02")
     assert result.exit_code == 0
-    assert "quan-binh-tan [co_quan]: «Ủy ban nhân dân quận Bình Tân»: văn bản đề ngày 02/03/2026" in result.stderr
+    # the warning names the file and line that wrote the value (issue 23)
+    assert ("quan-binh-tan.yaml:9 [co_quan]: «Ủy ban nhân dân quận Bình Tân»: văn bản đề ngày 02/03/2026"
+            in result.stderr)
     assert "«ISO 9001:2008» (và 5 chỗ khác) là cách gọi cũ" in result.stderr
     assert "nơi nhận cấp huyện «Thường trực Quận ủy»" in result.stderr

@@ -206,11 +206,12 @@ def template_variables(template: str | Path | None, templates_dirs: Sequence[str
         raise TemplateError("\n".join(["Mẫu có lỗi, chưa liệt kê được biến:"] +
                                       [f"  {f}" for f in report.findings if f.level == ERROR]))
     info = report.template
-    out = [f"Mẫu {info.name} ({info.path}) dùng {len(report.usages)} biến:"]
     loops = {path + ("[]",) for path, usage in report.usages.items() if usage.loop_var}
+    listed = []
     for path, usage in sorted(report.usages.items()):
         if path in loops:
             continue  # the loop line already says it
         loop = f"  (vòng lặp: {path_text(path)} → {usage.loop_var})" if usage.loop_var else ""
-        out.append(f"  {path_text(path)}{loop}  — {', '.join(usage.places)}")
-    return out
+        listed.append(f"  {path_text(path)}{loop}  — {', '.join(usage.places)}")
+    # The count is of the lines shown (a loop's items are said on the loop's line, not counted again).
+    return [f"Mẫu {info.name} ({info.path}) dùng {len(listed)} biến:", *listed]
