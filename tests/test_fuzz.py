@@ -223,7 +223,9 @@ def test_readme_exit_codes_match_real_runs(tmp_path: Path, monkeypatch: pytest.M
     broken = tmp_path / "hong.docx"
     broken.write_bytes(b"PK\x03\x04 not really")
     seen[4] = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "x.docx", "-t", broken).exit_code
-    seen[5] = run("render", DATASET / "quan-binh-tan.yaml", "-o", ok).exit_code  # exists, no --force
+    other = tmp_path / "khac.docx"
+    other.write_bytes(b"a different file")
+    seen[5] = run("render", DATASET / "quan-binh-tan.yaml", "-o", other).exit_code  # exists, differs, no --force
     with monkeypatch.context() as patch:
         patch.setenv("PATH", str(tmp_path / "khong-co"))  # no LibreOffice: --pdf cannot be done
         seen[7] = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "p.docx", "--pdf").exit_code

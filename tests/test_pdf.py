@@ -7,6 +7,7 @@ orchestration (profiles, time limits, retries, messages) runs against a fake ``s
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -384,9 +385,13 @@ def test_zero_pdfs_is_never_a_silent_success(fake: Path, tmp_path: Path) -> None
 def test_existing_pdf_is_not_overwritten_without_force(fake: Path, tmp_path: Path) -> None:
     (path,) = _docx(tmp_path, "cu")
     path.with_suffix(".pdf").write_bytes(b"old")
+    os.utime(path.with_suffix(".pdf"), (1, 1))  # older than its .docx: stale, yet not overwritten without --force
     report = convert([path])
     assert "--force" in report.failed[path] and path.with_suffix(".pdf").read_bytes() == b"old"
     assert _starts(fake) == []
+    os.utime(path.with_suffix(".pdf"))  # newer than its .docx: a re-run keeps it, no failure (issue 23)
+    again = convert([path])
+    assert again.kept == {path: path.with_suffix(".pdf")} and not again.failed and again.exit_code == 0
     assert convert([path], force=True).converted == {path: path.with_suffix(".pdf")}
     assert path.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
 
