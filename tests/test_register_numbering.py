@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import zipfile
 from pathlib import Path
 
 import docx
@@ -242,3 +243,24 @@ def test_a_process_killed_at_a_random_moment_leaves_a_consistent_register(draft:
     child.communicate(timeout=60)
     given = _consistent(register, tmp_path / "d")
     assert given == list(range(1, len(given) + 1))
+
+
+def test_a_date_already_written_on_the_draft_is_the_registered_date(draft: Path, tmp_path: Path) -> None:
+    dated = tmp_path / "co-ngay.docx"
+    with zipfile.ZipFile(variant(draft, tmp_path / "v.docx", "f")) as source, \
+            zipfile.ZipFile(dated, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace("Bình Tân, ngày     tháng     năm 2019".encode(),
+                                    "Bình Tân, ngày 09 tháng 3 năm 2026".encode())
+            dest.writestr(info, data)
+    register = tmp_path / "so.sqlite3"
+    with pytest.raises(RegisterError, match="đã ghi ngày 09/03/2026, khác --ngay 10/03/2026"):
+        give_number(dated, Request(date="10/3/2026"), register)
+    done = give_number(dated, Request(), register)
+    assert done.row.ngay_van_ban == "2026-03-09"
+    document = docx.Document(str(done.path))
+    assert document.tables[0].rows[1].cells[1].text == "Bình Tân, ngày 09 tháng 3 năm 2026"
+    appendix = next(p.text for p in document.paragraphs if p.text.startswith("(Ban hành kèm theo"))
+    assert "số 01/QĐ-UBND ngày 09 tháng 3 năm 2026" in appendix

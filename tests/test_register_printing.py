@@ -103,5 +103,23 @@ def test_the_printed_register_looks_right_in_pdf(printed: tuple[Path, Path], tmp
     for expected in ("01/QĐ-UBND", "05/01/2026", "02/QĐ-UBND", "(Số đã hủy)", "03/QĐ-UBND", "03/11/2026",
                      "Số, ký hiệu văn", "(10)"):
         assert expected in table
+    # Page numbers centred at the top from page 2; the book's first page has none.
+    assert [page.strip().splitlines()[0].strip() for page in table.split("\f")[:2]] == ["2", "3"]
+    assert cover.strip().splitlines()[0].strip() == "ỦY BAN NHÂN DÂN QUẬN BÌNH TÂN"
     # The heading rows repeat on every page of the table.
     assert table.count("(10)") == len(table.split("\f")) - 1 >= 2
+
+
+def test_books_per_symbol_print_as_one_table_each(tmp_path: Path) -> None:
+    from qdocgen.register import set_numbering
+
+    path = tmp_path / "so.sqlite3"
+    set_numbering("ky-hieu", path)
+    draft = district_draft(tmp_path)
+    give_number(variant(draft, tmp_path / "quyet-dinh.docx", "qd"), Request(date=D(2026, 3, 5)), path)
+    give_number(variant(draft, tmp_path / "tb.docx", "tb", symbol="TB-UBND"), Request(date=D(2026, 3, 6)), path)
+    printed = print_register(2026, tmp_path / "so", path)
+    document = docx.Document(str(printed.docx))
+    headings = [p.text for p in document.paragraphs if p.text.startswith("Sổ văn bản")]
+    assert headings == ["Sổ văn bản QĐ-UBND", "Sổ văn bản TB-UBND"]
+    assert [t.rows[2].cells[0].text for t in document.tables] == ["01/QĐ-UBND", "01/TB-UBND"]

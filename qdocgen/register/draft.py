@@ -33,6 +33,7 @@ _BLANK = r"[ \u00a0.…]"
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<number>[^/\s]*)\s*/\s*(?P<symbol>\S+)\s*$")
 _NATIONAL = re.compile(r"^CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 _DATE_BLANK = re.compile(rf"ngày{_BLANK}+tháng{_BLANK}+năm(?:{_BLANK}*(?P<year>\d{{4}}))?")
+_DATE_FILLED = re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})")
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 _KEPT = re.compile(r"^-?\s*Lưu\s*:?\s*(?P<kept>.*?)[.;]?\s*$")
 
@@ -52,6 +53,7 @@ class Draft:
     recipients: list[str] = field(default_factory=list)
     kept_by: str = ""
     year: int | None = None
+    date: datetime.date | None = None  # when the drafter already wrote the date on the date line
 
     def type_and_summary(self) -> str:
         """The register's «tên loại và trích yếu» column: "Quyết định về việc ban hành ..."."""
@@ -176,6 +178,18 @@ def _date_year(lines: list[tuple[str, int | None]], number_at: int) -> int | Non
     return None
 
 
+def _date_written(lines: list[tuple[str, int | None]], number_at: int) -> datetime.date | None:
+    """The date already written on the date line beside «Số:», if the drafter filled it."""
+    for text, _ in lines[number_at:number_at + 3]:
+        found = _DATE_FILLED.search(text)
+        if found:
+            try:
+                return datetime.date(int(found["year"]), int(found["month"]), int(found["day"]))
+            except ValueError:
+                return None
+    return None
+
+
 def read_draft(path: Path) -> Draft:
     """Read a signed draft: its symbol, offices, type, summary, signer, recipients; refuses a numbered one."""
     package = _open(path)
@@ -191,7 +205,7 @@ def read_draft(path: Path) -> Draft:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return Draft(path=path, sha256=digest, symbol=symbol, office=office, parent_office=parent, doc_type=doc_type,
                  summary=title or summary, signer=_signer(lines, number_at), recipients=recipients, kept_by=kept,
-                 year=_date_year(lines, number_at))
+                 year=_date_year(lines, number_at), date=_date_written(lines, number_at))
 
 
 def _finder(number: int, symbol: str, date: datetime.date) -> tuple[re.Pattern[str], str, str]:

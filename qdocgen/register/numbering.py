@@ -81,6 +81,17 @@ def parse_day(value: datetime.date | str | None) -> datetime.date:
         raise RegisterError(f"--ngay: {exc}") from exc
 
 
+def _document_date(draft: Draft, request: Request) -> datetime.date:
+    """The date to register: the one the signed document already shows, else ``--ngay``, else today."""
+    if draft.date is None:
+        return parse_day(request.date)
+    if request.date not in (None, "") and parse_day(request.date) != draft.date:
+        raise RegisterError(f"{draft.path}: văn bản đã ghi ngày {draft.date:%d/%m/%Y}, khác --ngay "
+                            f"{parse_day(request.date):%d/%m/%Y}; số được cấp theo ngày ghi trên văn bản đã ký. Bỏ "
+                            "--ngay, hoặc sửa ngày trên văn bản rồi trình ký lại.")
+    return draft.date
+
+
 def _sha256(path: Path) -> str:
     """Hex SHA-256 of a file, read in blocks."""
     digest = hashlib.sha256()
@@ -322,7 +333,7 @@ def give_number(draft_path: Path, request: Request | None = None, register: Path
     """
     request = request or Request()
     draft = read_draft(draft_path)
-    date = parse_day(request.date)
+    date = _document_date(draft, request)
     unit = _unit(draft, request)
     if request.output is not None and request.output.resolve() == draft_path.resolve():
         raise RegisterError(f"{draft_path}: bản cấp số phải là tệp mới; dự thảo được giữ nguyên. Chọn -o khác.")

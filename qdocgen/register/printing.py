@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from qdocgen.errors import RegisterError
 from qdocgen.output import check_writable, write_atomic
+from qdocgen.oxml import package as ox
 from qdocgen.register import db
 from qdocgen.register.book import rows as read_rows
 from qdocgen.vnformat import pad_day, pad_month
@@ -132,8 +131,9 @@ def _para(container: Any, text: str, size: float, *, bold: bool = False, italic:
 
 
 def _page(document: Any) -> None:
-    """A4 landscape, margins for a bound book, Times New Roman as the default font."""
+    """A4 landscape, margins for a bound book, Times New Roman; page numbers centred at the top from page 2."""
     from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
     section = document.sections[0]
@@ -144,7 +144,12 @@ def _page(document: Any) -> None:
     style = document.styles["Normal"]
     style.font.name = FONT
     style.font.size = Pt(12)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    ox.set_fonts(style.element.get_or_add_rPr())
+    section.header_distance = Mm(7)
+    section.different_first_page_header_footer = True  # the book's first page carries no number
+    number = section.header.paragraphs[0]
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ox.page_field_runs(number._p)
 
 
 def _cover(document: Any, found: Sequence[db.Row], year: int) -> None:
@@ -177,20 +182,16 @@ def _cell(cell: Any, text: str, size: float, bold: bool = False, center: bool = 
 
 def _heading_rows(table: Any) -> None:
     """The column titles and their numbers (1)-(10), repeated at the top of every page."""
-    from docx.oxml import OxmlElement
-
     for index in (0, 1):
         row = table.rows[index]
         for cell, heading in zip(row.cells, HEADINGS, strict=True):
             _cell(cell, heading if index == 0 else f"({HEADINGS.index(heading) + 1})", 10, bold=index == 0,
                   center=True)
-        mark = OxmlElement("w:tblHeader")
-        row._tr.get_or_add_trPr().append(mark)
+        ox.row_repeat_header(row._tr.get_or_add_trPr())
 
 
 def _table(document: Any, book: Sequence[db.Row]) -> None:
     """One book's table: heading rows, then a row per number, columns at fixed widths."""
-    from docx.oxml import OxmlElement
     from docx.shared import Mm
 
     table = document.add_table(rows=2, cols=len(HEADINGS))
@@ -208,9 +209,7 @@ def _table(document: Any, book: Sequence[db.Row]) -> None:
         column.width = Mm(width)
         for cell in column.cells:
             cell.width = Mm(width)
-    fixed = OxmlElement("w:tblLayout")
-    fixed.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(fixed)
+    ox.table_fixed_layout(table._tbl.tblPr, ox.mm(sum(WIDTHS_MM)))
 
 
 def register_docx(found: Sequence[db.Row], year: int) -> bytes:
