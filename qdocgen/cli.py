@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -69,46 +69,32 @@ def _run(call: Callable[[], Any]) -> Any:
     except QdocgenError as exc:
         click.secho(f"Lỗi: {exc.message}", fg="red", err=True)
         sys.exit(exc.exit_code)
+    except (OSError, MemoryError, RecursionError) as exc:
+        # Full disk, read-only folder, exhausted memory: a message and an exit code, never a traceback.
+        error = qdocgen.resource_error(exc)
+        click.secho(f"Lỗi: {error.message}", fg="red", err=True)
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         click.echo("Đã dừng theo yêu cầu; không để lại tệp dở dang.", err=True)
         sys.exit(ExitStatus.INTERRUPTED)
 
 
-def _report(report: Any, quiet: bool = False, listed: int = 30) -> None:
-    for line in report.warning_lines():
-        click.secho(f"Cảnh báo: {line}", fg="yellow", err=True)
-    if not quiet:
-        for path in report.written[:listed]:
-            click.echo(f"Đã ghi {path}")
-        if len(report.written) > listed:
-            click.echo(f"... và {len(report.written) - listed} tệp khác (xem manifest.json trong thư mục kết quả).")
-    for path in report.skipped:
-        click.secho(f"Bỏ qua {path}: tệp đã có (dùng --force để ghi đè).", fg="yellow", err=True)
-    for unit, message in report.failed.items():
-        lines = "\n".join(f"  - {line}" for line in message.splitlines())
-        click.secho(f"Lỗi ở đơn vị {unit}:\n{lines}", fg="red", err=True)
-    if not quiet:
-        for path in report.pdfs[:listed]:
-            click.echo(f"Đã ghi {path}")
-    for docx, message in report.pdf_failed.items():
-        click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
-    for path in (report.combined, report.zipped, *report.manifest_files[:1]):
-        if path is not None and not quiet:
-            click.echo(f"Đã ghi {path}")
-    summary = f"Xong: {len(report.written)} tệp đã ghi, {len(report.skipped)} bỏ qua, {len(report.failed)} lỗi"
-    if report.kept:
-        summary += f", {len(report.kept)} giữ nguyên (--resume)"
-    if report.pdfs or report.pdf_failed:
-        summary += f", {len(report.pdfs)} PDF, {len(report.pdf_failed)} PDF lỗi"
-    findings = [(unit, f) for unit, found in report.lint.items() for f in found]
-    for unit, finding in findings:
-        click.secho(f"Thể thức {unit}: {finding}", fg="yellow", err=True)
-    if report.lint:
-        summary += f", {len(findings)} điểm sai thể thức (qdocgen lint)"
-    if report.review_open:
-        summary += f", {len(report.review_open)} mục chưa xem lại trong {report.review_file}"
-    summary += f", {len(report.warnings)} cảnh báo." if report.warnings else "."
-    click.echo(summary)
+_TONES = {"info": (None, False), "warning": ("yellow", True), "error": ("red", True)}
+
+
+def _say(lines: Iterable[tuple[str, str]]) -> None:
+    """Print a result's lines: information on stdout, warnings (yellow) and errors (red) on stderr."""
+    for tone, text in lines:
+        colour, to_stderr = _TONES[tone]
+        if colour is None:
+            click.echo(text, err=to_stderr)
+        else:
+            click.secho(text, fg=colour, err=to_stderr)
+
+
+def _report(report: Any, quiet: bool = False) -> None:
+    """Print a run's report and end with its exit status."""
+    _say(report.lines(quiet))
     if report.exit_code:
         sys.exit(report.exit_code)
 
@@ -118,7 +104,11 @@ TEMPLATE_OPTION = click.option("-t", "--template", "template", default=None, met
 SET_OPTION = click.option("--set", "overrides", multiple=True, metavar="KHOA=GIA_TRI",
                           help="Đặt giá trị cho mọi đơn vị; khóa có dấu chấm đi vào khóa con (nguoi_ky.ho_ten).")
 FORCE_OPTION = click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
-PDF_OPTION = click.option("--pdf", is_flag=True, help="Ghi thêm tệp PDF cạnh mỗi tệp .docx (cần LibreOffice).")
+PDF_OPTION = click.option("--pdf", is_flag=True,
+                          help="Ghi thêm tệp PDF/A-2b (đã kiểm tra) cạnh mỗi tệp .docx (cần LibreOffice).")
+O_KY_OPTION = click.option("--o-ky", "o_ky", is_flag=True,
+                           help="Thêm ô ký số trống vào PDF đúng chỗ NĐ30 Phụ lục I (người ký, cơ quan; văn thư "
+                                "ở phụ lục ban hành riêng). Cần --pdf và pyHanko: pip install 'qdocgen[ky]'.")
 TEMPLATES_DIR_OPTION = click.option(
     "--templates-dir", "templates_dirs", multiple=True, metavar="THU_MUC",
     type=click.Path(path_type=Path, file_okay=False),
@@ -132,7 +122,7 @@ STRICT_OPTION = click.option("--strict", is_flag=True,
 
 def render_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options render and batch share: template, overrides, overwrite, PDF, strictness."""
-    for option in reversed((TEMPLATE_OPTION, SET_OPTION, FORCE_OPTION, PDF_OPTION, STRICT_OPTION,
+    for option in reversed((TEMPLATE_OPTION, SET_OPTION, FORCE_OPTION, PDF_OPTION, O_KY_OPTION, STRICT_OPTION,
                             TEMPLATES_DIR_OPTION)):
         command = option(command)
     return command
@@ -140,8 +130,13 @@ def render_options(command: Callable[..., None]) -> Callable[..., None]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qdocgen")
-def main() -> None:
+@click.option("--gioi-han", "limit_entries", multiple=True, metavar="TEN=SO",
+              help="Nâng một giới hạn an toàn (mẫu và dữ liệu từ nơi khác được coi là không tin cậy), ví dụ "
+                   "--gioi-han thoi_gian_dien=20; các tên: xem mục «Bảo mật» trong README.")
+def main(limit_entries: tuple[str, ...]) -> None:
     """qdocgen: soạn văn bản hành chính (.docx) từ mẫu Word và dữ liệu YAML, đúng thể thức Nghị định 30."""
+    # Each run starts from the defaults (raised by QDOCGEN_GIOI_HAN), then its own --gioi-han.
+    _run(lambda: qdocgen.configure_limits(qdocgen.parse_limits(limit_entries)))
 
 
 @main.command()
@@ -150,10 +145,18 @@ def main() -> None:
               help="Tệp .docx ghi ra (mặc định: tên tệp dữ liệu, đuôi .docx).")
 @render_options
 def render(data_file: Path, output: Path | None, template: str | None, overrides: tuple[str, ...],
-           force: bool, pdf: bool, strict: bool, templates_dirs: tuple[Path, ...]) -> None:
+           force: bool, pdf: bool, o_ky: bool, strict: bool, templates_dirs: tuple[Path, ...]) -> None:
     """Điền mẫu cho một tệp dữ liệu DATA_FILE (.yaml)."""
+    _need_pdf_for_fields(pdf, o_ky)
     _report(_run(lambda: qdocgen.render_file(data_file, output, template, overrides, force, pdf=pdf,
-                                     strict=strict, templates_dirs=templates_dirs)))
+                                             strict=strict, templates_dirs=templates_dirs,
+                                             signature_fields=o_ky)))
+
+
+def _need_pdf_for_fields(pdf: bool, o_ky: bool) -> None:
+    """--o-ky puts fields into PDFs: without --pdf there are none, which is said rather than ignored."""
+    if o_ky and not pdf:
+        raise click.UsageError("--o-ky thêm ô ký vào tệp PDF: dùng kèm --pdf.")
 
 
 @main.command()
@@ -175,18 +178,20 @@ def render(data_file: Path, output: Path | None, template: str | None, overrides
 @click.option("--zip", "zip_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               metavar="TEP.zip", help="Ghi thêm một tệp .zip gồm các tệp .docx và manifest.")
 def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str | None,
-          overrides: tuple[str, ...], force: bool, pdf: bool, strict: bool, jobs: int | None, quiet: bool,
+          overrides: tuple[str, ...], force: bool, pdf: bool, o_ky: bool, strict: bool, jobs: int | None,
+          quiet: bool,
           resume: bool, combine: Path | None, zip_path: Path | None, templates_dirs: tuple[Path, ...],
           no_lint: bool) -> None:
     """Điền mẫu cho mọi đơn vị của bộ dữ liệu DATASET_DIR (quận và các phường) một lượt.
 
     Ghi kèm manifest.json và manifest.csv (mỗi đơn vị: tệp, mã SHA-256, trạng thái, cảnh báo hoặc lỗi).
     """
+    _need_pdf_for_fields(pdf, o_ky)
     progress = _progress_bar() if not quiet and sys.stderr.isatty() else None
     options = qdocgen.BatchOptions(template=template, only=only, overrides=overrides, force=force,
                                    jobs=jobs or qdocgen.default_jobs(), resume=resume, combine=combine,
                                    zip_path=zip_path, progress=progress, pdf=pdf, strict=strict,
-                                   templates_dirs=templates_dirs, lint=not no_lint)
+                                   templates_dirs=templates_dirs, lint=not no_lint, signature_fields=o_ky)
     _report(_run(lambda: qdocgen.render_batch(dataset_dir, out_dir, options)), quiet)
 
 
@@ -220,16 +225,20 @@ def filters() -> None:
 @click.option("-o", "--output-dir", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Thư mục ghi PDF (mặc định: cạnh mỗi tệp .docx).")
 @FORCE_OPTION
-def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool) -> None:
-    """Chuyển các tệp FILES (.docx) sang PDF bằng LibreOffice, nhiều tệp trong một lần chạy."""
-    result = _run(lambda: qdocgen.convert_to_pdf(files, out_dir, force=force))
+@O_KY_OPTION
+def pdf(files: tuple[Path, ...], out_dir: Path | None, force: bool, o_ky: bool) -> None:
+    """Chuyển các tệp FILES (.docx) sang PDF/A-2b bằng LibreOffice (mỗi lõi CPU một LibreOffice), có kiểm tra."""
+    result = _run(lambda: qdocgen.convert_to_pdf(files, out_dir, force=force, signature_fields=o_ky))
     for message in result.warnings:
         click.secho(f"Cảnh báo: {message}", fg="yellow", err=True)
-    for target in result.converted.values():
-        click.echo(f"Đã ghi {target}")
+    for docx, target in result.converted.items():
+        click.echo(f"Đã ghi {target}: {result.checks[docx].summary()}")
     for docx, message in result.failed.items():
         click.secho(f"Không có PDF cho {docx}: {message}", fg="red", err=True)
-    click.echo(f"Xong: {len(result.converted)} PDF đã ghi, {len(result.failed)} lỗi.")
+    for docx, message in result.not_pdfa.items():
+        click.secho(f"PDF của {docx} KHÔNG đạt PDF/A-2b: {message}", fg="red", err=True)
+    click.echo(f"Xong: {len(result.converted)} PDF đã ghi, {len(result.failed)} lỗi, "
+               f"{len(result.not_pdfa)} không đạt PDF/A-2b.")
     if result.exit_code:
         sys.exit(result.exit_code)
 

@@ -33,7 +33,8 @@ class Status(StrEnum):
 
 WRITTEN, KEPT, SKIPPED, FAILED = Status.WRITTEN, Status.KEPT, Status.SKIPPED, Status.FAILED
 
-_CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra")
+_CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra",
+               "pdf_a")
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Entry:
     loi: str = ""
     pdf: str = ""
     kiem_tra: list[str] = field(default_factory=list)
+    pdf_a: str = ""  # the PDF's check: PDF/A-2b verdict, fonts carried (stand-in said), signature fields
 
 
 def sha256_file(path: Path) -> str:
@@ -93,6 +95,8 @@ def read(out_dir: Path) -> dict[str, Entry]:
         records = document["don_vi"]
         names = set(Entry.__dataclass_fields__)
         entries = [Entry(**{k: v for k, v in r.items() if k in names}) for r in records]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    return {e.ma_don_vi: e for e in entries}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return {}  # a damaged manifest is as good as none: --resume redoes what it cannot prove done
+    # Only well-typed records count; a damaged one means the unit is redone.
+    return {e.ma_don_vi: e for e in entries if isinstance(e.ma_don_vi, str) and isinstance(e.sha256, str)
+            and isinstance(e.trang_thai, str)}

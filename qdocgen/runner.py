@@ -52,6 +52,7 @@ class Renderer:
     """A template compiled once, with its untouched parts compressed once; fills and writes units."""
 
     def __init__(self, compiled: CompiledTemplate) -> None:
+        """Render with ``compiled``."""
         self.compiled = compiled
 
     @classmethod
@@ -76,6 +77,10 @@ class Renderer:
             return outcome
         except QdocgenError as exc:
             return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
+        except (OSError, MemoryError, RecursionError) as exc:
+            from qdocgen.output import resource_error
+
+            return Outcome(job.unit_id, manifest.FAILED, error=resource_error(exc).message)
         except Exception as exc:  # a bug must not cost the other units their files; the message says what
             return Outcome(job.unit_id, manifest.FAILED, error=f"lỗi nội bộ khi soạn đơn vị này: {exc!r}; "
                                                                "hãy báo cho người bảo trì qdocgen.")
@@ -93,7 +98,9 @@ class Renderer:
         data = self.render(job.data)
         try:
             write_atomic(job.target, data, job.force)
-        except OutputError:
+        except OutputError as exc:
+            if job.force or not job.target.is_file():  # not "it exists": full disk, read-only, no permission
+                return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
             return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target))
         return Outcome(job.unit_id, manifest.WRITTEN, hashlib.sha256(data).hexdigest())
 

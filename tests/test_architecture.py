@@ -10,11 +10,12 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "qdocgen"
 
-BASE = {"errors"}
+BASE = {"errors", "limits"}  # limits: the bounds on hostile input every layer enforces (issue 15)
 # The "may import" column of the issue-13 table (docs/kien-truc.md). A layer may always import itself.
 # ``output`` (safe, atomic writing of files) sits at the bottom beside ``errors``: data and templates write files too.
 MAY_IMPORT: dict[str, set[str]] = {
     "errors": set(),
+    "limits": {"errors"},
     "output": BASE,
     "vnformat": BASE,
     "environment": BASE | {"vnformat"},
@@ -41,7 +42,9 @@ def layer_of(module: str) -> str:
         return top
     if top in {"cli", "__main__"}:
         return "cli"
-    if top in {"errors", "output", "vnformat", "environment"}:
+    if top == "sandbox":  # the bounded Jinja sandbox the environments are made of
+        return "environment"
+    if top in {"errors", "limits", "output", "vnformat", "environment"}:
         return top
     return "run"
 

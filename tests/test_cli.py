@@ -64,8 +64,9 @@ def test_special_characters_appear_as_themselves(tmp_path: Path) -> None:
 
 
 def test_newline_in_data_is_a_line_break(tmp_path: Path) -> None:
+    shutil.copytree(DATASET, tmp_path, dirs_exist_ok=True)  # ke_thua reaches only inside the dataset
     data = tmp_path / "d.yaml"
-    data.write_text(f"ke_thua: {DATASET / 'quan-binh-tan.yaml'}\nluu: |-\n  VT\n  NV (T)\n", encoding="utf-8")
+    data.write_text("ke_thua: quan-binh-tan.yaml\nluu: |-\n  VT\n  NV (T)\n", encoding="utf-8")
     out = tmp_path / "d.docx"
     assert run("render", data, "-o", out).exit_code == 0
     assert find(out, "- Lưu:").text == "- Lưu: VT\nNV (T)."

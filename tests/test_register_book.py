@@ -16,7 +16,8 @@ from qdocgen.register import Request, backup, cancel, db, give_number, numbering
 
 def test_a_new_register_has_the_current_schema_and_numbers_per_office(tmp_path: Path) -> None:
     path = tmp_path / "so.sqlite3"
-    assert rows(path) == []
+    assert rows(path) == [] and not path.exists()  # looking does not create it
+    db.connect(path).close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == db.VERSION >= 1
         names = {r[1] for r in conn.execute("PRAGMA table_info(van_ban_di)")}
@@ -35,7 +36,7 @@ def test_a_register_from_a_newer_qdocgen_is_refused(tmp_path: Path) -> None:
 
 def test_migration_steps_run_in_order_with_a_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "so.sqlite3"
-    rows(path)
+    db.connect(path).close()
 
     def add_column(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE van_ban_di ADD COLUMN do_mat TEXT NOT NULL DEFAULT ''")

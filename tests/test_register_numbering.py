@@ -20,7 +20,7 @@ from conftest import ROOT, run
 from register_drafts import district_draft, variant
 
 from qdocgen.errors import RegisterError
-from qdocgen.register import Request, cancel, give_number, give_numbers_from_manifest, rows, set_numbering
+from qdocgen.register import Request, cancel, db, give_number, give_numbers_from_manifest, rows, set_numbering
 from qdocgen.register.numbering import TEMP_SUFFIX
 
 D = datetime.date
@@ -109,6 +109,15 @@ def test_the_year_rolls_over_on_the_first_of_january(draft: Path, tmp_path: Path
     new_year = give_number(sources[2], Request(date=D(2027, 1, 1)), register)
     assert (new_year.row.so, new_year.row.nam, new_year.row.so_ky_hieu) == (1, 2027, "01/QĐ-UBND")
     assert docx.Document(str(new_year.path)).tables[0].rows[1].cells[1].text == "Bình Tân, ngày 01 tháng 01 năm 2027"
+
+
+def test_a_date_after_today_is_numbered_with_a_warning(draft: Path, tmp_path: Path) -> None:
+    tomorrow = D.today() + datetime.timedelta(days=1)
+    done = give_number(variant(draft, tmp_path / "mai.docx", "g"), Request(date=tomorrow), tmp_path / "so.sqlite3")
+    assert any("sau hôm nay" in message for message in done.warnings)
+    same_day = give_number(variant(draft, tmp_path / "nay.docx", "h"), Request(date=D.today()),
+                           tmp_path / "so2.sqlite3")
+    assert not any("sau hôm nay" in message for message in same_day.warnings)
 
 
 def test_books_per_symbol_when_configured(draft: Path, tmp_path: Path) -> None:
@@ -208,7 +217,7 @@ def _consistent(register: Path, folder: Path) -> list[int]:
 def test_twenty_processes_at_once_get_01_to_20(draft: Path, tmp_path: Path) -> None:
     register = tmp_path / "so.sqlite3"
     sources = _drafts(draft, tmp_path / "d", 20)
-    rows(register)  # created before the race, as an office's register is
+    db.connect(register).close()  # created before the race, as an office's register is
     start = str(time.time() + 3)
     children = [_child(register, [source], START_AT=start) for source in sources]
     outputs = [child.communicate(timeout=240) for child in children]
@@ -236,7 +245,7 @@ def test_a_process_killed_while_numbering_leaves_the_number_with_its_file_or_not
 def test_a_process_killed_at_a_random_moment_leaves_a_consistent_register(draft: Path, tmp_path: Path) -> None:
     register = tmp_path / "so.sqlite3"
     sources = _drafts(draft, tmp_path / "d", 6)
-    rows(register)
+    db.connect(register).close()
     child = _child(register, sources)
     time.sleep(1.2)  # part of the way through six numberings
     child.send_signal(signal.SIGKILL)

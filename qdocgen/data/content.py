@@ -55,7 +55,7 @@ class Line:
     Attributes:
         so: its number or mark with the space after it ("1. ", "2.1. ", "a) ", "- ", "+ ", "I. "), or "".
         noi_dung: its text.
-        gia_tri: the tab-aligned value with its leading tab ("\\t≥ 98%"), or "".
+        gia_tri: the tab-aligned value with its leading tab (a tab, then "≥ 98%"), or "".
         dam: bold (group and section headings).
         giu: keep with the next paragraph (the last lines before the signature).
         loai: its kind (one of KINDS).

@@ -12,11 +12,15 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+import re2  # type: ignore[import-untyped]  # linear time, whatever the pattern: no backtracking blow-up
+from jsonschema import Draft202012Validator, SchemaError, ValidationError
 from jsonschema.validators import extend
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource, Unresolvable
 
-from qdocgen.data.reader import Path_, Unit
-from qdocgen.errors import Problem
+from qdocgen import limits
+from qdocgen.data.reader import KeyPath, Unit
+from qdocgen.errors import Problem, TemplateError
 
 TYPE_NAMES = {
     "string": "một chuỗi chữ", "integer": "một số nguyên", "number": "một số", "boolean": "đúng/sai (true/false)",
@@ -27,7 +31,37 @@ WARN_EMPTY = "x-canh-bao-khi-trong"
 
 _checker = Draft202012Validator.TYPE_CHECKER.redefine(
     "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))
-Validator = extend(Draft202012Validator, type_checker=_checker)
+
+
+def _refuse(uri: str) -> Resource:  # type: ignore[type-arg]
+    """No ``$ref`` is ever fetched (no network, no file): only the declaration itself is read."""
+    raise NoSuchResource(uri)
+
+
+NO_RETRIEVAL: Registry = Registry(retrieve=_refuse)  # type: ignore[call-arg, type-arg]
+
+
+def _regex(pattern: str) -> Any:
+    """A pattern compiled with RE2 (cached): matching takes linear time, so no value can make it hang."""
+    found = _COMPILED.get(pattern)
+    if found is None:
+        options = re2.Options()
+        options.max_mem = 8 << 20
+        found = _COMPILED[pattern] = re2.compile(pattern, options)
+    return found
+
+
+_COMPILED: dict[str, Any] = {}
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The ``pattern`` keyword, matched with RE2 instead of Python's backtracking ``re``."""
+    if isinstance(instance, str) and not _regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+Validator = extend(Draft202012Validator, validators={"pattern": _pattern}, type_checker=_checker)
+_UNSUPPORTED = ("patternProperties", "$dynamicRef", "$recursiveRef")
 
 
 def describe(value: Any) -> str:
@@ -58,8 +92,8 @@ def _expected(schema: dict[str, Any]) -> str:
     return f"{words} — {desc}" if desc else words
 
 
-def _message(error: ValidationError) -> tuple[Path_, str]:
-    key: Path_ = tuple(error.absolute_path)
+def _message(error: ValidationError) -> tuple[KeyPath, str]:
+    key: KeyPath = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "required":
         missing = next((k for k in error.validator_value if isinstance(error.instance, dict)
@@ -120,7 +154,7 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _unknown_keys(data: Any, schema: dict[str, Any], prefix: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def _unknown_keys(data: Any, schema: dict[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     """Keys the schema does not know, with a "did you mean" where one is close."""
     props = schema.get("properties")
     if isinstance(data, dict) and isinstance(props, dict):
@@ -136,7 +170,7 @@ def _unknown_keys(data: Any, schema: dict[str, Any], prefix: Path_ = ()) -> Iter
             yield from _unknown_keys(item, schema["items"], prefix + (i,))
 
 
-def _empty_warnings(data: Any, schema: dict[str, Any], prefix: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def _empty_warnings(data: Any, schema: dict[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     if not isinstance(schema, dict):
         return
     if WARN_EMPTY in schema and (data is None or data == ""):
@@ -158,8 +192,14 @@ def validate(unit: Unit, schema: dict[str, Any], problems: list[Problem],
     if not schema:
         return
     fill_defaults(unit.data, schema)
-    validator = Validator(schema)
-    for error in sorted(validator.iter_errors(unit.data), key=lambda e: list(map(str, e.absolute_path))):
+    validator = Validator(schema, registry=NO_RETRIEVAL)
+    try:
+        errors = sorted(validator.iter_errors(unit.data), key=lambda e: list(map(str, e.absolute_path)))
+    except (Unresolvable, RecursionError, re2.error) as exc:
+        problems.append(unit.problem((), f"mô tả đầu vào của mẫu không dùng được để kiểm tra ({exc}); hãy chạy "
+                                         "qdocgen check-template rồi sửa mô tả mẫu."))
+        return
+    for error in errors:
         key, message = _message(error)
         problems.append(unit.problem(key, message))
     for key, message in _unknown_keys(unit.data, schema):
@@ -168,3 +208,73 @@ def validate(unit: Unit, schema: dict[str, Any], problems: list[Problem],
         unit.warnings.append(unit.problem(key, message))
     for key, message in _empty_warnings(unit.data, schema):
         unit.warnings.append(unit.problem(key, message))
+
+
+def _walk_schema(node: Any, where: str = "dau_vao") -> Iterator[tuple[str, str, Any]]:
+    """Every ``(place, keyword, value)`` in a schema, nested ones included."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield where, str(key), value
+            yield from _walk_schema(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk_schema(value, f"{where}[{i + 1}]")
+
+
+def _standard(node: Any) -> Any:
+    """The schema with qdocgen's own ``date`` type said as ``string``, for the standard meta-schema check."""
+    if isinstance(node, dict):
+        return {k: (_standard_type(v) if k == "type" else _standard(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_standard(v) for v in node]
+    return node
+
+
+def _standard_type(value: Any) -> Any:
+    if value == "date":
+        return "string"
+    if isinstance(value, list):
+        return ["string" if v == "date" else v for v in value]
+    return value
+
+
+def declaration_problems(schema: dict[str, Any]) -> list[str]:
+    """What makes a template's input declaration unusable: not JSON Schema, references outside, bad patterns."""
+    try:
+        Validator.check_schema(_standard(schema))
+    except SchemaError as exc:
+        place = ".".join(map(str, exc.absolute_path))
+        return [f"[dau_vao{'.' + place if place else ''}] không phải JSON Schema hợp lệ: {exc.message}."]
+    except RecursionError:
+        return ["[dau_vao] lồng nhau quá sâu; hãy viết mô tả đơn giản hơn."]
+    found = []
+    for where, keyword, value in _walk_schema(schema):
+        if keyword in ("$ref", "$schema", "$id") and isinstance(value, str) and keyword == "$ref" \
+                and not value.startswith("#"):
+            found.append(f"[{where}] $ref «{value}» trỏ ra ngoài mô tả mẫu; qdocgen không tải gì từ mạng hay "
+                         "tệp khác: chỉ dùng tham chiếu trong chính tệp, dạng «#/$defs/ten».")
+        elif keyword == "$id":
+            found.append(f"[{where}] không dùng $id: tham chiếu chỉ trong chính tệp mô tả, dạng «#/$defs/ten».")
+        elif keyword in _UNSUPPORTED:
+            found.append(f"[{where}] qdocgen không nhận từ khóa «{keyword}»; hãy liệt kê các khóa trong properties.")
+        elif keyword == "pattern" and isinstance(value, str):
+            found += _pattern_problems(where, value)
+    return found
+
+
+def _pattern_problems(where: str, pattern: str) -> list[str]:
+    if len(pattern) > limits.current().pattern_chars:
+        return [f"[{where}] pattern dài {len(pattern)} ký tự, quá giới hạn ({limits.hint('pattern_chars')})."]
+    try:
+        _regex(pattern)
+    except re2.error as exc:
+        return [f"[{where}] pattern «{pattern}» không dùng được ({exc}): chỉ dùng cú pháp biểu thức chính quy "
+                "thông thường, không có tham chiếu ngược (\\1) hay nhìn trước/sau (?=, ?<=)."]
+    return []
+
+
+def check_declaration(schema: dict[str, Any], shown: str) -> None:
+    """Raise ``TemplateError`` listing every problem of a declaration (file ``shown``)."""
+    found = declaration_problems(schema)
+    if found:
+        raise TemplateError("\n".join([f"Mô tả mẫu {shown} không dùng được:"] + [f"  - {shown} {p}" for p in found]))

@@ -11,14 +11,13 @@ the package keeps its bytes.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from qdocgen.oxml.package import XML_NS, w
+from qdocgen.oxml.package import XML_NS, open_docx, w
 from qdocgen.oxml.zipwriter import PackageWriter
 
 TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -159,7 +158,7 @@ class Package:
 
 def read_package(path: Path) -> Package:
     """Read every part of a .docx, refusing packages too large to be a document; raises on a damaged one."""
-    with zipfile.ZipFile(path) as archive:
+    with open_docx(path) as archive:
         infos = archive.infolist()
         if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_PACKAGE_BYTES:
             raise PackageTooLarge(str(path))

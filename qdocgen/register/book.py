@@ -15,7 +15,12 @@ _NUMBER = re.compile(r"^\s*0*(?P<so>[1-9][0-9]*)\s*(?:/\s*(?P<ky_hieu>\S+))?\s*$
 
 
 def rows(register: Path | None = None, year: int | None = None, unit: str | None = None) -> list[db.Row]:
-    """The register's rows (of one year, of one unit, when given) by unit, book and number."""
+    """The register's rows (of one year, of one unit, when given) by unit, book and number.
+
+    A register file that does not exist yet has no rows (and is not created by looking at it).
+    """
+    if not (register or db.default_path()).exists():
+        return []
     conn, _ = open_register(register)
     try:
         query = "SELECT * FROM van_ban_di WHERE (? IS NULL OR nam = ?) AND (? IS NULL OR don_vi = ?) " \
@@ -90,6 +95,8 @@ def set_numbering(mode: str, register: Path | None = None) -> str:
 
 def numbering_mode(register: Path | None = None) -> str:
     """How numbers are counted: per office or per symbol."""
+    if not (register or db.default_path()).exists():
+        return db.BY_OFFICE
     conn, _ = open_register(register)
     try:
         return db.setting(conn, "cach_danh_so", db.BY_OFFICE)

@@ -340,6 +340,9 @@ def give_number(draft_path: Path, request: Request | None = None, register: Path
     warnings: list[str] = []
     if draft.year is not None and draft.year != date.year:
         warnings.append(f"{draft_path}: dự thảo ghi năm {draft.year}, số được cấp trong sổ năm {date.year}.")
+    if date > datetime.date.today():
+        warnings.append(f"ngày văn bản {date:%d/%m/%Y} là ngày sau hôm nay: số chỉ cấp cho văn bản đã ký; kiểm tra "
+                        "lại --ngay (các số sau trong năm không được lùi về trước ngày này).")
     conn, problems = open_register(register)
     try:
         with db.write(conn):

@@ -220,8 +220,10 @@ async def dataset_page(request: Request) -> Response:
 
 
 def _unit_rows(server: Server, folder: Path, name: str) -> list[dict[str, Any]]:
-    """Each unit of a dataset with its name (its own ``{{ }}`` filled), whether its data has errors, and who
-    changed it last."""
+    """Each unit of a dataset: its name, whether its data has errors, and who changed it last.
+
+    The name is the unit's own, its ``{{ }}`` filled.
+    """
     from qdocgen.data.pipeline import prepare
 
     paths = reader.unit_files(folder)

@@ -37,7 +37,7 @@ class Checked:
                 "dates": self.dates}
 
 
-def _dates(data: Any, prefix: reader.Path_ = ()) -> dict[str, str]:
+def _dates(data: Any, prefix: reader.KeyPath = ()) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in reader._walk(data, prefix):  # noqa: SLF001 - the reader's own walk, same key paths
         if isinstance(key[-1], str) and reader.is_date_key(key[-1]) and isinstance(value, dt.date):
@@ -46,8 +46,10 @@ def _dates(data: Any, prefix: reader.Path_ = ()) -> dict[str, str]:
 
 
 def check(info: TemplateInfo, path: Path, data: dict[str, Any], shared: bool = False) -> Checked:
-    """Check a unit's data (inherited values included) as ``qdocgen batch`` would; ``shared``: a ``_`` file,
-    which need not hold every required key by itself."""
+    """Check a unit's data (inherited values included) as ``qdocgen batch`` would.
+
+    ``shared``: a ``_`` file, which need not hold every required key by itself.
+    """
     unit = reader.Unit(path.stem, path, copy.deepcopy(data))
     unit.data.pop(reader.INHERIT_KEY, None)
     unit.data.pop(reader.ORDER_KEY, None)

@@ -227,8 +227,11 @@ def _empty(value: Any) -> bool:
 
 
 def three_way(current: Any, original: Any, sent: Any) -> Any:
-    """The form's text with only what the clerk changed since ``original`` laid over ``current`` (someone else's
-    save meanwhile): their changes stay where the clerk did not touch the same box."""
+    """The form's text with only what the clerk changed since ``original`` laid over ``current``.
+
+    ``current`` may hold someone else's save meanwhile: their changes stay where the clerk did not touch the
+    same box.
+    """
     if sent == original:
         return current
     if isinstance(sent, dict) and isinstance(original, dict) and isinstance(current, dict):

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qdocgen.errors import PdfError
-from qdocgen.lint.common import Finding
-from qdocgen.lint.report import lint_docx
+from qdocgen.lint import Finding, lint_docx
 from qdocgen.preview import POPPLER_HINT
 from qdocgen.web.converter import Converter
 
