@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qdocgen.data import reader
+from qdocgen.data import reader, values
 from qdocgen.data.objectives import Objective, iter_objectives
 from qdocgen.data.reader import Unit, display
 from qdocgen.errors import DataError, Problem
@@ -25,8 +25,8 @@ def load_dataset(folder: Path) -> list[Unit]:
         unit = reader.read_unit(path, (), problems)
         if unit is None:
             continue
-        reader.parse_dates(unit, problems)
-        reader.render_data_templates(unit, problems)
+        values.parse_dates(unit, problems)
+        values.render_data_templates(unit, problems)
         units.append(unit)
     if not units and not problems:
         problems.append(Problem(display(folder), "", "thư mục không có tệp đơn vị .yaml nào."))

@@ -131,7 +131,7 @@ def test_oxml_knows_no_jinja_and_data_no_xml() -> None:
 
 def test_the_contract_sees_a_broken_import(tmp_path: Path) -> None:
     """The checker itself: a data module importing oxml, and a relative import, are both caught."""
-    probe = PACKAGE / "data" / "reader.py"
+    probe = PACKAGE / "data" / "values.py"
     names = {name for name, _ in imports(probe)}
     assert "qdocgen.vnformat" in names  # ``from qdocgen import vnformat`` resolves to the module
     assert layer_of("qdocgen.oxml.package") not in MAY_IMPORT["data"]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import DATASET, ROOT, run
 
-from qdocgen.data import reader
+from qdocgen.data import reader, values
 from qdocgen.data.dated_checks import dated_warnings
 from qdocgen.data.legal_bases import Register, load_register
 from qdocgen.errors import Problem
@@ -42,8 +42,8 @@ def warnings_for(register: Register, *overrides: str, edit: Callable[[dict[str, 
     problems: list[Problem] = []
     unit = reader.read_unit(path, ("ngay_ban_hanh=2026-03-02", *overrides), problems)
     assert unit is not None
-    reader.parse_dates(unit, problems)
-    reader.render_data_templates(unit, problems)
+    values.parse_dates(unit, problems)
+    values.render_data_templates(unit, problems)
     assert problems == []
     if edit is not None:
         edit(unit.data)

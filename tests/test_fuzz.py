@@ -25,7 +25,8 @@ from qdocgen import vnformat
 from qdocgen.batch import render_file
 from qdocgen.cli import main
 from qdocgen.data.hygiene import scrub
-from qdocgen.data.reader import has_template, read_unit
+from qdocgen.data.reader import read_unit
+from qdocgen.data.values import has_template
 from qdocgen.errors import QdocgenError, TemplateError
 
 TEMPLATE = ROOT / "templates" / "quyet-dinh-mtcl.docx"

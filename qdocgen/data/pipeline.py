@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from qdocgen.data import reader, schema
+from qdocgen.data import reader, schema, values
 from qdocgen.data.dated_checks import dated_warnings
 from qdocgen.data.objectives import unit_warnings
 from qdocgen.data.reader import Unit, display
@@ -71,10 +71,10 @@ def prepare(paths: Sequence[Path], info: SchemaSource, overrides: Sequence[str],
 def _check(unit: Unit, info: SchemaSource, problems: list[Problem]) -> None:
     """Dates, schema, the data's own Jinja, the guide's rules: each step only when the one before passed."""
     before = len(problems)
-    reader.parse_dates(unit, problems)
-    schema.validate(unit, info.schema, problems, reader.template_names(unit.data))
+    values.parse_dates(unit, problems)
+    schema.validate(unit, info.schema, problems, values.template_names(unit.data))
     if len(problems) == before:
-        reader.render_data_templates(unit, problems)
+        values.render_data_templates(unit, problems)
         unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
         unit.warnings.extend(dated_warnings(unit))  # what the document's date makes outdated
 

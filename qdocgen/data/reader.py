@@ -12,7 +12,7 @@ import copy
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from qdocgen import limits, vnformat
+from qdocgen import limits
 from qdocgen.data import hygiene
 from qdocgen.errors import DataError, Problem
 
@@ -368,104 +368,6 @@ def apply_overrides(data: dict[str, Any], origins: dict[KeyPath, Origin], overri
         else:
             target[parts[-1]] = value
             origins[tuple(parts)] = Origin("--set")
-
-
-def is_date_key(name: str) -> bool:
-    """Keys named ``ngay`` or ``ngay_...`` hold dates."""
-    return name == "ngay" or name.startswith("ngay_")
-
-
-def _walk(value: Any, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield prefix + (k,), v
-            yield from _walk(v, prefix + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield prefix + (i,), v
-            yield from _walk(v, prefix + (i,))
-
-
-def _set(data: Any, key: KeyPath, value: Any) -> None:
-    for part in key[:-1]:
-        data = data[part]
-    data[key[-1]] = value
-
-
-def parse_dates(unit: Unit, problems: list[Problem]) -> None:
-    """Turn every date value into a ``datetime.date`` (or ``None`` for a draft's empty date)."""
-    for key, value in list(_walk(unit.data)):
-        if isinstance(key[-1], str) and is_date_key(key[-1]) and not isinstance(value, (dict, list)):
-            try:
-                _set(unit.data, key, vnformat.parse_date(value))
-            except vnformat.FormatError as exc:
-                problems.append(unit.problem(key, str(exc)))
-                _set(unit.data, key, None)  # reported once: the schema need not say it is not a date
-
-
-def has_template(value: str) -> bool:
-    """Whether a data string holds Jinja (``{{ nam - 1 }}``) to be filled from the unit's own data."""
-    from qdocgen.environment import has_tags
-
-    return has_tags(value)
-
-
-def template_names(data: Any) -> frozenset[str]:
-    """The keys the Jinja written in data values reads (``ten_phuong`` in ``{{ ten_phuong }}``): they are used."""
-    from jinja2 import TemplateSyntaxError
-
-    from qdocgen.environment import variables_used
-
-    names: set[str] = set()
-    for _key, value in _walk(data):
-        if isinstance(value, str) and has_template(value):
-            try:
-                names |= variables_used(value)
-            except TemplateSyntaxError:  # reported when the value is rendered
-                continue
-    return frozenset(names)
-
-
-def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
-    """Fill the Jinja in data strings from the unit's own data, until nothing is left to fill."""
-    from jinja2 import TemplateError as JinjaError
-
-    from qdocgen.environment import compile_text
-
-    seconds = limits.current().render_seconds
-    for _ in range(MAX_TEMPLATE_PASSES):
-        pending = [(k, v) for k, v in _walk(unit.data) if isinstance(v, str) and has_template(v)]
-        if not pending:
-            return
-        failed = False
-        for key, value in pending:
-            try:
-                with limits.deadline(seconds, f"tính giá trị quá {seconds:g} giây (vòng lặp quá lớn?); "
-                                              f"{limits.hint('render_seconds')}."):
-                    result = hygiene.scrub(compile_text(value).render(unit.data))
-            except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError, RecursionError,
-                    MemoryError) as exc:
-                shown = value if len(value) <= 80 else value[:77] + "..."
-                problems.append(unit.problem(key, f"thẻ Jinja trong giá trị «{shown}» lỗi: "
-                                                  f"{environment_message(exc)}"))
-                failed = True
-                continue
-            _set(unit.data, key, result.text)
-            problems.extend(unit.problem(key, message) for message in result.errors)
-            failed = failed or bool(result.errors)
-        if failed:
-            return
-    left = [k for k, v in _walk(unit.data) if isinstance(v, str) and has_template(v)]
-    for key in left:
-        problems.append(unit.problem(key, "giá trị tham chiếu vòng tròn tới chính nó qua các thẻ {{ }}; "
-                                          "hãy viết một giá trị cố định."))
-
-
-def environment_message(exc: Exception) -> str:
-    """A Jinja error in Vietnamese."""
-    from qdocgen.environment import explain
-
-    return explain(exc)
 
 
 def unit_files(folder: Path) -> list[Path]:

@@ -146,11 +146,12 @@ def _check_data(report: CheckReport, data_path: Path) -> None:
 def _data_jinja_names(paths: Sequence[Path]) -> dict[Path, frozenset[str]]:
     """Per unit file, the keys its own Jinja (``{{ nam - 1 }}`` in a value) reads: they count as used."""
     from qdocgen.data import reader as data_mod
+    from qdocgen.data.values import template_names
 
     out: dict[Path, frozenset[str]] = {}
     for path in paths:
         unit = data_mod.read_unit(path, (), [])
-        out[path] = data_mod.template_names(unit.data) if unit else frozenset()
+        out[path] = template_names(unit.data) if unit else frozenset()
     return out
 
 

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from qdocgen.data.reader import is_date_key
+from qdocgen.data.values import is_date_key
 
 SHARED = "x-du-lieu-chung"
 LONG_TEXT = 60
