@@ -18,7 +18,7 @@ from qdocgen.sandbox import BoundedSandbox
 TAG_OPEN = re.compile(r"\{[{%#]")
 _TAG_OPEN_BYTES = re.compile(rb"\{[{%#]")
 # A paragraph that holds only a docxtpl block tag (``{%p if x %}``): it is not in the rendered document.
-_BLOCK_TAG_PARAGRAPH = re.compile(r"^\s*\{%[ptrc]?\s.*%\}\s*$")
+_BLOCK_TAG_PARAGRAPH = re.compile(r"^\s*\{%(?:p|tr|tc)?\s.*%\}\s*$")
 
 
 def has_tags(text: str | bytes) -> bool:

@@ -131,19 +131,39 @@ def _message(error: ValidationError) -> tuple[KeyPath, str]:
     return key, f"{describe(error.instance)} không hợp lệ ({error.validator}); cần {wanted}."
 
 
-def fill_defaults(data: Any, schema: dict[str, Any]) -> None:
+def deref(schema: Any, root: dict[str, Any] | None) -> Any:
+    """A local ``{"$ref": "#/$defs/name"}`` replaced by what it names (recursive content models use them)."""
+    seen = 0
+    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and root is not None and seen < 20:
+        ref = schema["$ref"]
+        if not ref.startswith("#/"):
+            break
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = target.get(part) if isinstance(target, dict) else None
+        if not isinstance(target, dict):
+            break
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+        seen += 1
+    return schema
+
+
+def fill_defaults(data: Any, schema: dict[str, Any], root: dict[str, Any] | None = None) -> None:
     """Put each declared default where the data leaves the key out, at every level."""
+    root = schema if root is None else root
+    schema = deref(schema, root)
     if isinstance(data, dict):
         for name, sub in (schema.get("properties") or {}).items():
+            sub = deref(sub, root)
             if not isinstance(sub, dict):
                 continue
             if name not in data and "default" in sub:
                 data[name] = _copy(sub["default"])
             if name in data:
-                fill_defaults(data[name], sub)
+                fill_defaults(data[name], sub, root)
     elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         for item in data:
-            fill_defaults(item, schema["items"])
+            fill_defaults(item, schema["items"], root)
 
 
 def _copy(value: Any) -> Any:
@@ -154,20 +174,24 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _unknown_keys(data: Any, schema: dict[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+def _unknown_keys(data: Any, schema: dict[str, Any], prefix: KeyPath = (),
+                  root: dict[str, Any] | None = None) -> Iterator[tuple[KeyPath, str]]:
     """Keys the schema does not know, with a "did you mean" where one is close."""
+    root = schema if root is None else root
+    schema = deref(schema, root)
     props = schema.get("properties")
     if isinstance(data, dict) and isinstance(props, dict):
         for name, value in data.items():
             if name in props:
-                yield from _unknown_keys(value, props[name], prefix + (name,))
+                if isinstance(props[name], dict):
+                    yield from _unknown_keys(value, props[name], prefix + (name,), root)
                 continue
             close = difflib.get_close_matches(name, list(props), n=1, cutoff=0.75)
             hint = f" Có phải «{close[0]}»?" if close else ""
             yield prefix + (name,), f"mẫu không dùng khóa «{name}».{hint}"
     elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         for i, item in enumerate(data):
-            yield from _unknown_keys(item, schema["items"], prefix + (i,))
+            yield from _unknown_keys(item, schema["items"], prefix + (i,), root)
 
 
 def _empty_warnings(data: Any, schema: dict[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:

@@ -11,10 +11,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from qdocgen.environment import xml_environment
 from qdocgen.errors import DataError, Problem, TemplateError
 from qdocgen.oxml import opc
 from qdocgen.oxml.scan import TEMPLATED_PART, part_label
+from qdocgen.template.environment import template_environment
 from qdocgen.template.findings import ERROR, MENDED, WARNING, CheckReport, Finding, Segments, Usage, path_text, related
 from qdocgen.template.registry import find_template
 from qdocgen.template.tags import PartScan, compile_part
@@ -163,7 +163,7 @@ def _files(files: list[str]) -> str:
 def _scan(template: str | Path | None, templates_dirs: Sequence[str | Path]) -> CheckReport:
     info = find_template(template, templates_dirs)
     report = CheckReport(info)
-    env = xml_environment()
+    env = template_environment()
     package = opc.read(info.path)
     for problem in package.errors:
         report.add(ERROR, "gói .docx", problem)

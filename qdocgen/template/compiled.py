@@ -19,14 +19,32 @@ from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
 from qdocgen import limits, vnformat
-from qdocgen.environment import explain, has_tags, xml_environment
+from qdocgen.environment import explain, has_tags
 from qdocgen.errors import ExitStatus, TemplateError
 from qdocgen.oxml import opc
 from qdocgen.oxml import package as oxml
+from qdocgen.oxml.grid import fit_table_grids
 from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
 from qdocgen.oxml.zipwriter import PackageWriter
+from qdocgen.template.environment import template_environment
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+# qdocgen's cell tag beside docxtpl's colspan/cellbg: {% do_rong EXPR %} sets the cell's width (in dxa).
+_CELL_WIDTH = re.compile(r"(<w:tc[ >](?:(?!<w:tc[ >]).)*){%\s*do_rong\s+([^%]*?)\s*%}(.*?</w:tc>)", re.DOTALL)
+# docxtpl's escapes for a literal tag in the template's text: «{_{» prints «{{». Resolved in the template only,
+# so that a value typed as «{_{» in the data prints as typed.
+_ESCAPED = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+_ESCAPED_TAG = re.compile(r"\{_\{|\}_\}|\{_%|%_\}")
+_TABLE_LOOP = re.compile(r"{%\s*do_rong\s|{%tc\s")
+
+
+def _cell_width(m: re.Match[str]) -> str:
+    rest = re.sub(r"{%\s*do_rong\s[^%]*%}", "", m.group(3))  # one width per cell: the first tag's
+    cell = re.sub(r"<w:tcW [^>]*/>", "", m.group(1) + rest, count=1)
+    width = '<w:tcW w:w="{{ ' + m.group(2) + ' }}" w:type="dxa"/>'
+    return cell.replace("<w:tcPr>", "<w:tcPr>" + width, 1)
+
+
 
 
 def prepare_xml(xml: str) -> str:
@@ -34,6 +52,8 @@ def prepare_xml(xml: str) -> str:
     from docxtpl import DocxTemplate
 
     patched: str = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # it uses no instance state
+    patched = _CELL_WIDTH.sub(_cell_width, patched)
+    patched = _ESCAPED_TAG.sub(lambda m: "{{ '" + _ESCAPED[m.group(0)] + "' }}", patched)
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
 
 
@@ -69,6 +89,7 @@ class CompiledTemplate:
     infos: list[zipfile.ZipInfo] = field(default_factory=list)
     compiled: dict[str, Template] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)
+    column_loops: set[str] = field(default_factory=set)  # parts whose tables get their columns from data
     _writer: PackageWriter | None = field(default=None, repr=False)
 
     @classmethod
@@ -87,7 +108,7 @@ class CompiledTemplate:
     def _compile(self) -> None:
         """Prepare and compile every part that holds tags."""
         path, template = self.path, self
-        env = xml_environment()
+        env = template_environment()
         for name, raw in self.parts.items():
             if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not has_tags(raw):
                 continue
@@ -96,6 +117,8 @@ class CompiledTemplate:
             except UnicodeDecodeError as exc:
                 raise TemplateError(f"{path}: phần {name} không đọc được (không phải UTF-8).") from exc
             template.sources[name] = source.splitlines()
+            if 'w:tcW w:w="{{' in source or _TABLE_LOOP.search(source) or b"{%tc" in raw:
+                template.column_loops.add(name)
             try:
                 template.compiled[name] = env.from_string(source)
             except JinjaError as exc:
@@ -137,10 +160,11 @@ class CompiledTemplate:
             # Limits raise LimitError, a ValueError with a message saying which bound and how to raise it.
             raise TemplateError(self.locate(name, exc)) from exc
         xml = xml.replace("\n<w:p", "<w:p")
-        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
-               .replace("{_%", "{%").replace("%_}", "%}"))
         try:
-            oxml.check_well_formed(xml)
+            if name in self.column_loops:
+                xml = fit_table_grids(xml)
+            else:
+                oxml.check_well_formed(xml)
         except etree.XMLSyntaxError as exc:
             raise TemplateError(f"{self.path.name} ({name}): kết quả điền mẫu không phải XML hợp lệ "
                                 f"({exc}); không ghi tệp. Hãy chạy qdocgen check-template.") from exc

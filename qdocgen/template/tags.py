@@ -26,7 +26,7 @@ _SMART = re.compile("[“”‘’]")
 _DOCXTPL_LEVEL = re.compile(r"^\{([{%#])(p|tr|tc|r)\s")
 _BLOCKS = {"for", "if", "with", "macro", "call", "filter", "block", "autoescape", "raw"}
 _MIDDLE = {"else": {"if", "for"}, "elif": {"if"}}
-_DOCXTPL_CELL = {"colspan", "cellbg", "vm", "hm"}
+_DOCXTPL_CELL = {"colspan", "cellbg", "vm", "hm", "do_rong"}  # do_rong: qdocgen's cell width
 
 
 @dataclass
