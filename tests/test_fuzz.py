@@ -94,7 +94,7 @@ def _shown(text: str) -> list[str]:
             forms.append(vnformat.FILTERS[name](text))
         except Exception:
             continue
-    return forms
+    return forms + [form.strip() for form in forms]  # a symbol («Số: 784/QĐ-UBND») is printed trimmed
 
 
 def _check_one(tmp: Path, key: Key, text: str, check: bool = True) -> str:
