@@ -14,24 +14,38 @@ __version__ = "0.1.0"
 __all__ = [
     "BatchOptions",
     "ExitStatus",
+    "Limits",
     "Problem",
     "QdocgenError",
+    "RegisterRequest",
     "__version__",
+    "backup_register",
+    "cancel_number",
     "carry_forward",
     "check_legal_bases",
     "check_template",
+    "configure_limits",
     "convert_to_pdf",
     "copy_template",
     "default_jobs",
     "export_excel",
     "filter_examples",
+    "give_number",
+    "give_numbers_from_manifest",
     "import_excel",
     "lint_files",
     "list_templates",
     "make_preview",
+    "numbering_mode",
+    "parse_limits",
+    "print_register",
+    "register_rows",
     "render_batch",
     "render_file",
+    "resource_error",
+    "sanitize_for_conversion",
     "render_reports",
+    "set_numbering",
     "template_variables",
 ]
 
@@ -39,8 +53,16 @@ __all__ = [
 _WHERE = {
     "BatchOptions": ("qdocgen.batch", "BatchOptions"),
     "ExitStatus": ("qdocgen.errors", "ExitStatus"),
+    "Limits": ("qdocgen.limits", "Limits"),
+    "configure_limits": ("qdocgen.limits", "configure"),
+    "parse_limits": ("qdocgen.limits", "parse"),
+    "resource_error": ("qdocgen.output", "resource_error"),
+    "sanitize_for_conversion": ("qdocgen.oxml.opc", "sanitize_for_conversion"),
     "Problem": ("qdocgen.errors", "Problem"),
     "QdocgenError": ("qdocgen.errors", "QdocgenError"),
+    "RegisterRequest": ("qdocgen.register", "Request"),
+    "backup_register": ("qdocgen.register", "backup"),
+    "cancel_number": ("qdocgen.register", "cancel"),
     "carry_forward": ("qdocgen.newyear", "carry_forward"),
     "check_legal_bases": ("qdocgen.data.legal_bases", "check_dataset"),
     "check_template": ("qdocgen.template.checks", "check_template"),
@@ -50,12 +72,18 @@ _WHERE = {
     "export_excel": ("qdocgen.excel.export", "export_dataset"),
     "import_excel": ("qdocgen.excel.importer", "import_workbook"),
     "filter_examples": ("qdocgen.vnformat", "examples"),
+    "give_number": ("qdocgen.register", "give_number"),
+    "give_numbers_from_manifest": ("qdocgen.register", "give_numbers_from_manifest"),
     "lint_files": ("qdocgen.dating", "lint_files"),
     "list_templates": ("qdocgen.template.registry", "listing_lines"),
     "make_preview": ("qdocgen.preview", "preview"),
+    "numbering_mode": ("qdocgen.register", "numbering_mode"),
+    "print_register": ("qdocgen.register", "print_register"),
+    "register_rows": ("qdocgen.register", "rows"),
     "render_batch": ("qdocgen.batch", "render_batch"),
     "render_file": ("qdocgen.batch", "render_file"),
     "render_reports": ("qdocgen.report", "render_reports"),
+    "set_numbering": ("qdocgen.register", "set_numbering"),
     "template_variables": ("qdocgen.template.checks", "template_variables"),
 }
 
@@ -70,9 +98,23 @@ if TYPE_CHECKING:
     from qdocgen.errors import QdocgenError as QdocgenError
     from qdocgen.excel.export import export_dataset as export_excel
     from qdocgen.excel.importer import import_workbook as import_excel
+    from qdocgen.limits import Limits as Limits
+    from qdocgen.limits import configure as configure_limits
+    from qdocgen.limits import parse as parse_limits
     from qdocgen.newyear import carry_forward as carry_forward
-    from qdocgen.pdf import convert as convert_to_pdf
+    from qdocgen.output import resource_error as resource_error
+    from qdocgen.oxml.opc import sanitize_for_conversion as sanitize_for_conversion
+    from qdocgen.pdf.convert import convert as convert_to_pdf
     from qdocgen.preview import preview as make_preview
+    from qdocgen.register import Request as RegisterRequest
+    from qdocgen.register import backup as backup_register
+    from qdocgen.register import cancel as cancel_number
+    from qdocgen.register import give_number as give_number
+    from qdocgen.register import give_numbers_from_manifest as give_numbers_from_manifest
+    from qdocgen.register import numbering_mode as numbering_mode
+    from qdocgen.register import print_register as print_register
+    from qdocgen.register import rows as register_rows
+    from qdocgen.register import set_numbering as set_numbering
     from qdocgen.report import render_reports as render_reports
     from qdocgen.runner import default_jobs as default_jobs
     from qdocgen.template.checks import check_template as check_template

@@ -43,6 +43,7 @@ class UnitCounts:
 
 
 def _pyplot() -> Any:
+    """The pyplot module of matplotlib on the Agg backend, with the report's font."""
     import matplotlib
 
     matplotlib.use("Agg")

@@ -18,7 +18,7 @@ from lxml import etree
 
 from qdocgen.errors import OutputError, TemplateError
 from qdocgen.oxml import merge as om
-from qdocgen.oxml.package import w
+from qdocgen.oxml.package import open_docx, w
 
 _DOCUMENT = "word/document.xml"
 _RELS = "word/_rels/document.xml.rels"
@@ -28,7 +28,7 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 def _read(path: Path) -> dict[str, bytes]:
     try:
-        with zipfile.ZipFile(path) as package:
+        with open_docx(path) as package:
             return {name: package.read(name) for name in package.namelist()}
     except (OSError, zipfile.BadZipFile) as exc:
         raise OutputError(f"{path}: không đọc được để gộp vào tệp in chung ({exc}); hãy soạn lại đơn vị này "
@@ -146,7 +146,8 @@ def zip_outputs(files: Sequence[Path]) -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         for path in files:
             method = zipfile.ZIP_STORED if path.suffix == ".docx" else zipfile.ZIP_DEFLATED
-            info = zipfile.ZipInfo(path.name, _FIXED_TIME)
+            # Dated with the file's own time (a clerk sorting the archive by date sees when each was made).
+            info = zipfile.ZipInfo.from_file(path, path.name, strict_timestamps=False)
             info.compress_type = method
             with archive.open(info, "w") as entry, path.open("rb") as source:
                 while block := source.read(1 << 20):

@@ -21,6 +21,7 @@ class ExitStatus(IntEnum):
     OUTPUT = 5
     LINT = 6
     PDF = 7
+    REGISTER = 8
     INTERRUPTED = 130
 
 
@@ -35,20 +36,51 @@ class QdocgenError(Exception):
         self.message = message
 
     def __str__(self) -> str:
+        """The message, as the user reads it."""
         return self.message
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem found in the data: where it is, and what is expected."""
+    """One problem found: where it is, how bad, and what is expected (the one type for data, templates, layout).
 
-    file: str
-    key: str
-    message: str
+    Attributes:
+        file: the data file (data problems); ``line`` its line, ``key`` the key path in it.
+        key: the key path in the data, or an option (``--only``).
+        message: what is wrong and what to do, in Vietnamese.
+        line: the line in ``file``, when known.
+        unit: the unit the problem belongs to (a batch groups by it); not part of equality.
+        where: a place in a document or template (a quoted paragraph, a part), for layout and template findings.
+        rule: the layout rule id (``qdocgen lint``).
+        severity: ``error`` / ``warning`` for the layout rules; ``lỗi`` / ``cảnh báo`` / ``đã sửa`` for
+            check-template.
+    """
+
+    file: str = ""
+    key: str = ""
+    message: str = ""
     line: int | None = None
     unit: str | None = field(default=None, compare=False)
+    where: str = ""
+    rule: str = ""
+    severity: str = "error"
+
+    @property
+    def level(self) -> str:
+        """The severity under check-template's name for it."""
+        return self.severity
+
+    def to_dict(self) -> dict[str, str]:
+        """A layout finding as plain data for JSON."""
+        return {"rule": self.rule, "severity": self.severity, "where": self.where, "message": self.message}
 
     def __str__(self) -> str:
+        """One line: «lỗi [rule] where: message», «[level] where: message» or «file:line [key]: message»."""
+        if self.rule:
+            label = "lỗi" if self.severity == "error" else "cảnh báo"
+            return f"{label} [{self.rule}] {self.where}: {self.message}"
+        if self.where:
+            return f"[{self.severity}] {self.where}: {self.message}"
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         key = f" [{self.key}]" if self.key else ""
         return f"{where}{key}: {self.message}"
@@ -60,6 +92,7 @@ class DataError(QdocgenError):
     exit_code = ExitStatus.DATA
 
     def __init__(self, problems: list[Problem]) -> None:
+        """List every problem in the message."""
         self.problems = list(problems)
         lines = [f"Dữ liệu có {len(self.problems)} lỗi, chưa tệp nào được ghi:"]
         lines += [f"  - {p}" for p in self.problems]
@@ -88,3 +121,9 @@ class PdfError(QdocgenError):
     """A converter (LibreOffice, poppler) is missing or cannot be run at all."""
 
     exit_code = ExitStatus.PDF
+
+
+class RegisterError(QdocgenError):
+    """The register of outgoing documents refused a step (already numbered, date out of order, no such number)."""
+
+    exit_code = ExitStatus.REGISTER

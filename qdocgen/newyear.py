@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from qdocgen import vnformat
 from qdocgen.data import legal_bases
-from qdocgen.data.reader import display, key_path, read_yaml
+from qdocgen.data.reader import KeyPath, display, key_path, not_a_dataset, read_yaml
 from qdocgen.data.review_list import REVIEW_NAME, marker
 from qdocgen.errors import DataError, OutputError, Problem
 
@@ -49,7 +49,6 @@ _JINJA_NAM = re.compile(r"\{[{%][^}]*\bnam\b", re.S)
 # ("19/2014/QĐ-TTg"), but a date's year ("27/02/2019") counts.
 _YEAR = re.compile(r"(?<![\d:.,])((?:19|20)\d\d)(?![\d/])")
 
-KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,7 @@ class Finding:
     mark: str = field(default="", compare=False)  # file, key and the value's fingerprint (data.review_list)
 
     def __str__(self) -> str:
+        """«file:line [key]: text — advice»."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where} [{self.key}]: {self.text} — {self.advice}"
 
@@ -459,8 +459,7 @@ def carry_forward(source: Path, year: int, target: Path | None = None, force: bo
     Nothing in ``source`` changes; an existing ``target`` is refused without ``force``.
     """
     if not source.is_dir():
-        raise DataError([Problem(display(source), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
-                                                      "các tệp .yaml, ví dụ data/binh-tan/2019.")])
+        raise DataError([not_a_dataset(source)])
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
         raise DataError([Problem("--year", "", f"năm «{year}» không dùng được: cần năm đủ 4 chữ số, "
                                                "ví dụ --year 2020.")])
@@ -489,5 +488,12 @@ def carry_forward(source: Path, year: int, target: Path | None = None, force: bo
         else:
             contents[file.path.name] = file.raw
     contents[REPORT_NAME] = result.report_text().encode("utf-8")
-    _write_folder(target, contents)
+    try:
+        _write_folder(target, contents)
+    except OSError as exc:  # full disk, read-only: nothing half-written stays, the old dataset is untouched
+        from qdocgen.errors import OutputError
+        from qdocgen.output import why
+
+        raise OutputError(f"{target}: không ghi được bộ dữ liệu mới ({why(exc)}); bộ dữ liệu cũ không bị "
+                          "sửa.") from exc
     return result

@@ -21,7 +21,7 @@ from qdocgen import chart, vnformat
 from qdocgen.data.judgement import Verdict, describe, number_text, quantity_text, same_unit
 from qdocgen.data.reader import Unit
 from qdocgen.dataset import load_dataset
-from qdocgen.errors import DataError
+from qdocgen.errors import DataError, Problem
 from qdocgen.excel.importer import unit_edits
 from qdocgen.excel.read import read_workbook
 from qdocgen.excel.results import ObjectiveResult, TargetResult, UnitResults, judge_workbook
@@ -62,6 +62,7 @@ def _symbol(unit: Unit) -> str:
 
 
 def _target_result(found: TargetResult) -> str:
+    """A result as the table writes it (with the baseline and the change, for a relative target)."""
     target = found.target
     if found.result is None:
         return Verdict.CHUA_CO.value
@@ -76,6 +77,7 @@ def _target_result(found: TargetResult) -> str:
 
 
 def _row(found: ObjectiveResult) -> dict[str, str]:
+    """One row of the report's table."""
     verdict = found.verdict
     why = ""
     if found.cause or found.action:
@@ -92,10 +94,12 @@ def _row(found: ObjectiveResult) -> dict[str, str]:
 
 
 def _numbers(results: UnitResults, verdict: Verdict) -> str:
+    """The numbers of the objectives with ``verdict``: «2, 4»."""
     return ", ".join(str(o.number) for o in results.objectives if o.verdict is verdict)
 
 
 def _assessment(results: UnitResults, period: str) -> list[str]:
+    """The paragraphs of «II. ĐÁNH GIÁ CHUNG»."""
     name = str(results.unit.data.get("co_quan") or results.unit.id)
     total = len(results.objectives)
     lines = [f"{period.capitalize()}, {name} đạt {results.count(Verdict.DAT)}/{total} mục tiêu chất lượng."]
@@ -110,6 +114,7 @@ def _assessment(results: UnitResults, period: str) -> list[str]:
 
 
 def _opening(unit: Unit, period: str) -> str:
+    """The opening paragraph, citing the unit's decision when it has a number and date."""
     data = unit.data
     name = str(data.get("co_quan") or unit.id)
     if data.get("so") not in (None, "") and data.get("ngay_ban_hanh"):
@@ -131,11 +136,30 @@ def _heading(unit: Unit, summary: str) -> dict[str, Any]:
         "dia_danh": data.get("dia_danh"), "co_quan_chu_quan": superior, "co_quan": data.get("co_quan"),
         "trich_yeu": summary, "luu": data.get("luu") or "VT",
         "noi_nhan": [f"{superior} (để báo cáo)" if superior else "Ban Chỉ đạo ISO (để báo cáo)"],
-        "nguoi_ky": data.get("nguoi_ky") or {"chuc_vu": "Thủ trưởng cơ quan"},
+        "nguoi_ky": _signer(data.get("nguoi_ky")),
     }
 
 
+def _signer(raw: Any) -> dict[str, str]:
+    """The signature block's keys, with the template declaration's defaults where the data has none."""
+    given = raw if isinstance(raw, dict) else {}
+    return {"tham_quyen": str(given.get("tham_quyen") or ""),
+            "chuc_vu": str(given.get("chuc_vu") or "Thủ trưởng cơ quan"),
+            "ho_ten": str(given.get("ho_ten") or "")}
+
+
+REQUIRED = {"nam": "năm báo cáo, ví dụ nam: 2019", "co_quan": "tên cơ quan, ví dụ co_quan: Ủy ban nhân dân phường An "
+            "Lạc", "dia_danh": "địa danh ở dòng ngày tháng, ví dụ dia_danh: Bình Tân"}
+
+
+def _missing(units: Sequence[Unit]) -> list[Problem]:
+    """The keys a report needs that a unit's data lacks."""
+    return [unit.problem((key,), f"báo cáo cần khóa «{key}»: {what}.") for unit in units
+            for key, what in REQUIRED.items() if unit.data.get(key) in (None, "")]
+
+
 def _bars(results: UnitResults) -> list[chart.Bar]:
+    """The chart's bars: every target in %, labelled by its STT."""
     bars = []
     for found in results.objectives:
         many = len(found.targets) > 1
@@ -159,6 +183,7 @@ def unit_context(results: UnitResults, period: str) -> tuple[dict[str, Any], byt
 
 
 def _missed(results: UnitResults) -> str:
+    """The roll-up's «Mục tiêu không đạt» cell for one unit."""
     missed = [o for o in results.objectives if o.verdict is Verdict.KHONG_DAT]
     return "; ".join(f"{o.number}. {' '.join(o.objective.text.split())} (kết quả {_row(o)['ket_qua']}, chỉ tiêu "
                      f"{_row(o)['chi_tieu']})" for o in missed) or "Không"
@@ -196,7 +221,9 @@ def rollup_context(results: Sequence[UnitResults], period: str) -> tuple[dict[st
 
 
 def _short(name: str) -> str:
-    return re.sub(r"^Ủy ban nhân dân\s+", "", name).capitalize()
+    """A unit's name without «Ủy ban nhân dân», for the chart's labels."""
+    short = re.sub(r"^Ủy ban nhân dân\s+", "", name)
+    return short[:1].upper() + short[1:]
 
 
 def with_picture(docx: bytes, png: bytes | None) -> bytes:
@@ -213,6 +240,9 @@ def with_picture(docx: bytes, png: bytes | None) -> bytes:
 def judged(folder: Path, workbook: Path) -> list[UnitResults]:
     """Every unit's results judged from ``workbook``; every problem of every sheet raised at once."""
     units = load_dataset(folder)
+    missing = _missing(units)
+    if missing:
+        raise DataError(missing)
     book = read_workbook(workbook, units)
     for unit in units:
         if unit_edits(book, unit):

@@ -6,6 +6,7 @@ Hostile files are refused with sheet, row and column, and the dataset is left as
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -124,6 +125,15 @@ def test_bad_workbooks_name_sheet_row_column(exported: Path, dataset: Path, tmp_
     assert {p.name: p.read_bytes() for p in dataset.iterdir()} == before
 
 
+def test_zip_bomb_refused(dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layout, "MAX_UNPACKED", 1000)
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/worksheets/sheet1.xml", b"<a/>" + b" " * 5000)
+    result = run("excel", "nhap", path, dataset)
+    assert result.exit_code == 3 and "khi giải nén lớn hơn" in result.stderr
+
+
 @pytest.mark.parametrize(("content", "words"), [(b"PK\x03\x04 not really", "không phải tệp Excel .xlsx"),
                                                 (b"\xd0\xcf\x11\xe0" + b"\0" * 60, "tệp Excel đời cũ (.xls)")])
 def test_not_an_xlsx(dataset: Path, tmp_path: Path, content: bytes, words: str) -> None:
@@ -136,3 +146,38 @@ def test_not_an_xlsx(dataset: Path, tmp_path: Path, content: bytes, words: str) 
 def test_export_refuses_to_overwrite(exported: Path) -> None:
     result = run("excel", "xuat", DATASET, "-o", exported)
     assert result.exit_code == 5
+
+
+GROUPED = """\
+# Một phòng, mục tiêu chia nhóm; một chỉ tiêu là khoảng.
+nam: 2026
+co_quan: Phòng Nội vụ quận
+dia_danh: Bình Tân
+nguoi_ky: {chuc_vu: Trưởng phòng, ho_ten: Nguyễn Văn A}
+phu_luc:
+  muc_tieu:
+    - nhom: Giải quyết hồ sơ
+      muc_tieu:
+        - noi_dung: Hồ sơ trễ hạn từ 14% đến 15% tổng số  # khoảng
+          chi_tieu: {tu: 14, den: 15}
+        - noi_dung: Hồ sơ đúng hạn ≥98%
+          chi_tieu: {so_sanh: ">=", gia_tri: 98, don_vi: "%"}
+"""
+
+
+def test_groups_and_ranges_round_trip(tmp_path: Path) -> None:
+    folder = tmp_path / "phong"
+    folder.mkdir()
+    (folder / "phong-noi-vu.yaml").write_text(GROUPED, encoding="utf-8")
+    book = tmp_path / "mt.xlsx"
+    assert run("excel", "xuat", folder, "-o", book).exit_code == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["phong-noi-vu"]
+    assert [ws[f"{c}5"].value for c in "ACDEF"] == ["1", "từ … đến", 14, 15, "%"]
+    ws["E5"] = "15,5"
+    wb.save(book)
+    result = run("excel", "nhap", book, folder)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "phu_luc.muc_tieu[1].muc_tieu[1].chi_tieu.den = 15.5" in result.output
+    text = (folder / "phong-noi-vu.yaml").read_text(encoding="utf-8")
+    assert text == GROUPED.replace("{tu: 14, den: 15}", "{tu: 14, den: 15.5}")

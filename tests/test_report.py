@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -83,7 +84,7 @@ def test_district_report_judges_every_comparator(reported: Path) -> None:
     assert "Năm 2019, Ủy ban nhân dân quận Bình Tân đạt 4/7 mục tiêu chất lượng." in text
     assert "Không đạt: mục tiêu 2, 4;" in text and "Chưa có số liệu: mục tiêu 5;" in text
     assert len(doc.inline_shapes) == 1
-    with __import__("zipfile").ZipFile(reported / "out" / f"{DISTRICT}.docx") as z:
+    with zipfile.ZipFile(reported / "out" / f"{DISTRICT}.docx") as z:
         assert len(z.read("word/media/image1.png")) > 10_000  # the chart, not the 1-pixel placeholder
 
 
@@ -140,6 +141,23 @@ def test_half_year_title(reported: Path, tmp_path: Path) -> None:
     assert "Kết quả thực hiện Mục tiêu chất lượng 6 tháng đầu năm 2019" in text
 
 
+def test_formula_with_its_saved_value_is_read(reported: Path, tmp_path: Path) -> None:
+    """A formula Excel saved with its value (here 97+1 = 98, exactly the threshold) is read as that value."""
+    book = fill(reported / "muc-tieu.xlsx", tmp_path / "cong-thuc.xlsx",
+                lambda wb: wb[DISTRICT].__setitem__("I5", "=97+1"))
+    sheet = f"xl/worksheets/sheet{openpyxl.load_workbook(book).sheetnames.index(DISTRICT) + 1}.xml"
+    with zipfile.ZipFile(book) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    assert b"<f>97+1</f><v></v>" in parts[sheet]
+    parts[sheet] = parts[sheet].replace(b"<f>97+1</f><v></v>", b"<f>97+1</f><v>98</v>")  # as Excel saves it
+    with zipfile.ZipFile(book, "w") as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    result = run("bao-cao", reported / "2019", "--ket-qua", book, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert table_rows(tmp_path / "out" / f"{DISTRICT}.docx")[0][3:5] == ["98%", "Đạt"]
+
+
 @pytest.mark.parametrize(("change", "words"), [
     (lambda wb: wb[DISTRICT].__setitem__("J6", None),
      "trang tính «quan-binh-tan», dòng 6: mục tiêu 2 không đạt nhưng chưa ghi nguyên nhân (cột J)"),
@@ -159,3 +177,22 @@ def test_bad_results_are_refused_with_their_place(reported: Path, tmp_path: Path
     assert result.exit_code == 3
     assert words in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_range_in_a_group(tmp_path: Path) -> None:
+    from test_excel import GROUPED
+
+    folder = tmp_path / "phong"
+    folder.mkdir()
+    (folder / "phong-noi-vu.yaml").write_text(GROUPED, encoding="utf-8")
+    book = tmp_path / "mt.xlsx"
+    assert run("excel", "xuat", folder, "-o", book).exit_code == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["phong-noi-vu"]
+    ws["I5"], ws["I6"], ws["J6"], ws["K6"] = "15", "97,9", "Thiếu người", "Bổ sung người"
+    wb.save(book)
+    result = run("bao-cao", folder, "--ket-qua", book, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output + result.stderr
+    rows = table_rows(tmp_path / "out" / "phong-noi-vu.docx")
+    assert [r[2:5] for r in rows] == [["từ 14% đến 15%", "15%", "Đạt"], ["≥ 98%", "97,9%", "Không đạt"]]
+    assert lint_docx(tmp_path / "out" / "phong-noi-vu.docx") == []

@@ -140,8 +140,13 @@ def test_create_unit_new_year_and_review_list(root: Path) -> None:
     review = c.get(moved.headers["location"])
     assert "Xem lại trước khi trình ký" in review.text and "784/QĐ-UBND" in review.text
     assert (root / "binh-tan" / "2020" / "quan-binh-tan.yaml").is_file()
-    marked = c.post("/xem-lai/danh-dau", data={"csrf": csrf, "d": "binh-tan/2020", "muc": "0", "xong": "1"})
+    listed = (root / "binh-tan" / "2020" / "_xem-lai.md").read_text(encoding="utf-8")
+    line = next(i for i, text in enumerate(listed.splitlines()) if text.startswith("- [ ]"))
+    assert f'name="dong" value="{line}"' in review.text and "#can_cu" in review.text  # linked to its field
+    marked = c.post("/xem-lai/danh-dau", data={"csrf": csrf, "d": "binh-tan/2020", "dong": str(line), "xong": "1"})
     assert marked.status_code == 200 and 'class="done"' in marked.text
+    assert (root / "binh-tan" / "2020" / "_xem-lai.md").read_text(encoding="utf-8").splitlines()[line].startswith(
+        "- [x]")
 
 
 def test_batch_zip_with_manifest(root: Path) -> None:

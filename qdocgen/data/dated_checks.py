@@ -21,7 +21,7 @@ from qdocgen.data.legal_bases import (
     load_register,
     phrase_pattern,
 )
-from qdocgen.data.reader import Path_, Unit
+from qdocgen.data.reader import KeyPath, Unit
 from qdocgen.errors import Problem
 
 HEADER_KEYS = ("co_quan_chu_quan", "co_quan", "dia_danh")
@@ -67,7 +67,7 @@ def district_warnings(unit: Unit, register: Register, when: dt.date) -> list[Pro
     return out
 
 
-def _strings(value: Any, prefix: Path_) -> Iterator[tuple[Path_, str]]:
+def _strings(value: Any, prefix: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(value, str):
         yield prefix, value
     elif isinstance(value, dict):
@@ -80,7 +80,7 @@ def _strings(value: Any, prefix: Path_) -> Iterator[tuple[Path_, str]]:
 
 def term_warnings(unit: Unit, register: Register) -> list[Problem]:
     """One warning per outdated term the unit's own wording uses: where first, how many places."""
-    places: dict[int, list[tuple[Path_, str]]] = {}
+    places: dict[int, list[tuple[KeyPath, str]]] = {}
     for key, text in _strings(unit.data, ()):
         if key and key[0] in CITED_KEYS:
             continue
@@ -113,7 +113,7 @@ def before_cited_warnings(unit: Unit) -> list[Problem]:
     date = as_date(unit.data.get("ngay_ban_hanh"))
     if date is None:
         return []
-    cited: list[tuple[Path_, Any]] = []
+    cited: list[tuple[KeyPath, Any]] = []
     bases = unit.data.get("can_cu")
     for i, item in enumerate(bases if isinstance(bases, list) else []):
         if isinstance(item, dict):

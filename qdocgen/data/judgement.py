@@ -78,6 +78,7 @@ def decimal(value: Any) -> Decimal | None:
 
 
 def _required(raw: Mapping[str, Any], key: str) -> Decimal:
+    """A number the target must have; :class:`TargetError` otherwise."""
     number = decimal(raw.get(key))
     if number is None:
         raise TargetError(f"chỉ tiêu cần «{key}» là một số (ví dụ {key}: 98), đang là «{raw.get(key)}».")
@@ -133,6 +134,7 @@ def measured(target: Target, result: Decimal, baseline: Decimal | None) -> Decim
 
 
 def _holds(relation: str, value: Decimal, target: Target) -> bool:
+    """Whether ``value`` satisfies ``relation`` against the target."""
     checks = {
         "ge": lambda: value >= target.value,
         "le": lambda: value <= target.value,

@@ -1,5 +1,6 @@
-"""The guide's rule for quality objectives (Phụ lục 3, "Hướng dẫn thiết lập mục tiêu chất lượng"): each must be
-measurable — a number, a percentage, a count or a deadline to reach.
+"""The guide's rule for quality objectives (Phụ lục 3, "Hướng dẫn thiết lập mục tiêu chất lượng").
+
+Each objective must be measurable: a number, a percentage, a count or a deadline to reach.
 
 Pure functions over the objectives as the data holds them (``noi_dung``: the printed text; ``chi_tieu``: the
 structured target, one mapping or a list of them: ``so_sanh``, ``gia_tri``, ``don_vi``, optional ``so_voi``;

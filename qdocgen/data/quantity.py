@@ -33,6 +33,7 @@ class Quantity:
 
 
 def _number(text: str, shown: str) -> Decimal:
+    """The number part of a typed text, Vietnamese or English separators."""
     digits = text.strip()
     if _AMBIGUOUS.match(digits):
         raise QuantityError(f"«{shown}» có thể hiểu hai cách (dấu «{digits[-4]}» ngăn cách hàng nghìn hay là dấu "

@@ -31,10 +31,12 @@ def text(line: Line, key: str) -> str | None:
 
 
 def _plain(value: Decimal) -> int | float:
+    """A Decimal as YAML writes it best: an int when whole, else a float."""
     return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _value(book: Workbook, line: Line, key: str, unit: str, unit_id: str) -> Decimal | None:
+    """A target number from a cell; a unit typed with it must be the row's unit."""
     found = quantity(book, line, key, unit_id)
     if found is None:
         return None

@@ -39,6 +39,7 @@ class ImportResult:
 
 
 def _label(target: judgement.Target) -> str:
+    """How the Excel column shows a target's comparator."""
     return judgement.RANGE_WORD if target.relation == "range" else judgement.WORDS.get(target.word, target.word)
 
 
@@ -64,6 +65,7 @@ def _target_edits(old: Mapping[str, Any], new: Mapping[str, Any], prefix: Step) 
 
 def _objective_edits(book: Workbook, unit: Unit, index: int, objective: Objective,
                      lines: Sequence[Line]) -> list[Edit]:
+    """The edits one objective's rows make (text on the first row, one target per row)."""
     edits: list[Edit] = []
     place = objective.key
     written = text(lines[0], "noi_dung")
@@ -121,6 +123,7 @@ class _Files:
     """The dataset's YAML files, parsed round-trip on first use, written back at the end when changed."""
 
     def __init__(self, folder: Path) -> None:
+        """Index the dataset's YAML files by the name problems show them under."""
         self.by_shown = {display(p): p for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml")}
         self.docs: dict[Path, Any] = {}
         self.changed: set[Path] = set()
@@ -149,6 +152,7 @@ def _container(key: Step) -> Step:
 
 
 def _node(doc: Any, path: Step) -> Any:
+    """The value at ``path`` in a data tree, or None when it is not there."""
     for part in path:
         if isinstance(doc, Mapping) and part in doc:
             doc = doc[part]
@@ -160,12 +164,14 @@ def _node(doc: Any, path: Step) -> Any:
 
 
 def _scalar(value: Any) -> Any:
+    """A string with symbols (">=", "%") double-quoted, as the datasets write them."""
     if isinstance(value, str) and not value.replace(" ", "").isalnum():
         return DoubleQuotedScalarString(value)
     return value
 
 
 def _set(doc: Any, key: Step, step: Step, value: Any) -> None:
+    """Set ``step`` inside the objective at ``key`` (None removes the key; a dict becomes a flow mapping)."""
     parent, index = _node(doc, key[:-1]), key[-1]
     node = parent[index]
     if not isinstance(node, CommentedMap):
@@ -198,6 +204,7 @@ def _own_copy(files: _Files, unit: Unit, holder: Path, container: Step) -> None:
 
 
 def _holder(files: _Files, unit: Unit, container: Step) -> Path:
+    """The file that holds the list at ``container`` for ``unit``."""
     return files.by_shown.get(unit.where(container).file, unit.path)
 
 
@@ -236,6 +243,7 @@ def _apply(files: _Files, units: Sequence[Unit], edits: Mapping[str, list[Edit]]
 
 
 def _describe(unit: Unit, edit: Edit) -> str:
+    """One change as people read it: «quan-binh-tan: phu_luc.muc_tieu[2].chi_tieu.so_sanh = <=»."""
     key, step, value = edit
     shown = value if not isinstance(value, dict) else ", ".join(f"{k}: {v}" for k, v in value.items())
     return f"{unit.id}: {key_path(key + step)} = {shown}"

@@ -9,6 +9,7 @@ TITLE_ROW, ID_ROW, NOTE_ROW, HEADER_ROW = 1, 2, 3, 4
 FIRST_ROW = HEADER_ROW + 1
 MAX_ROWS = 2000  # far more than any unit's objectives; bounds the reading of a hostile file
 MAX_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED = 200 * 1024 * 1024  # a zip bomb dressed as a workbook is refused before openpyxl reads it
 
 
 @dataclass(frozen=True)

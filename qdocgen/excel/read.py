@@ -58,6 +58,7 @@ class Workbook:
 
 
 def _refuse(path: Path, message: str) -> DataError:
+    """The whole file refused with one problem."""
     return DataError([Problem(display(path), "", message)])
 
 
@@ -80,6 +81,14 @@ def _open(path: Path) -> tuple[Any, Any]:
     if size > layout.MAX_BYTES or not zipfile.is_zipfile(path):
         raise _refuse(path, "không phải tệp Excel .xlsx (hoặc tệp bị hỏng, quá lớn); hãy dùng tệp do «qdocgen "
                             "excel xuat» tạo ra, lưu bằng Excel dạng .xlsx.")
+    try:
+        with zipfile.ZipFile(path) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _refuse(path, "tệp Excel bị hỏng; hãy mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại.") from exc
+    if unpacked > layout.MAX_UNPACKED:
+        raise _refuse(path, f"tệp Excel khi giải nén lớn hơn {layout.MAX_UNPACKED // 2**20} MB, quá lớn cho một bảng "
+                            "mục tiêu; hãy dùng tệp do «qdocgen excel xuat» tạo ra.")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read (slicers, ...)
@@ -115,6 +124,7 @@ def _match_sheets(book: Workbook, formulas: Any, units: Sequence[Unit]) -> dict[
 
 
 def _check_layout(book: Workbook, ws: Any, name: str, unit_id: str) -> bool:
+    """Merged cells, changed headings and too many rows are problems; False when the sheet cannot be read."""
     ok = True
     for merged in ws.merged_cells.ranges:
         if merged.max_row >= layout.HEADER_ROW:
@@ -135,6 +145,7 @@ def _check_layout(book: Workbook, ws: Any, name: str, unit_id: str) -> bool:
 
 
 def _cell(book: Workbook, ws: Any, values: Any, name: str, row: int, key: str, unit_id: str) -> tuple[Any, bool]:
+    """A cell's value (a formula's saved value) and whether it is formatted as a percentage."""
     letter = layout.BY_KEY[key].letter
     cell = ws[f"{letter}{row}"]
     value = cell.value
@@ -156,6 +167,7 @@ def _cell(book: Workbook, ws: Any, values: Any, name: str, row: int, key: str, u
 
 
 def _line(book: Workbook, ws: Any, values: Any, name: str, row: int, unit_id: str) -> Line | None:
+    """One row as a :class:`Line`, None when empty or without a usable STT."""
     cells: dict[str, Any] = {}
     percent = set()
     for column in layout.COLUMNS:

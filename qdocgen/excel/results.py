@@ -70,6 +70,7 @@ class UnitResults:
 
 
 def _judge_line(book: Workbook, line: Line | None, target: Target, unit_id: str) -> TargetResult:
+    """One target judged from its row; units and baseline checked."""
     if line is None:
         return TargetResult(target, None, None, Verdict.CHUA_CO)
     result = quantity(book, line, "ket_qua", unit_id)
@@ -91,6 +92,7 @@ def _judge_line(book: Workbook, line: Line | None, target: Target, unit_id: str)
 
 
 def _objective(book: Workbook, unit: Unit, number: int, objective: Objective, lines: list[Line]) -> ObjectiveResult:
+    """One objective judged; a missed one needs a cause and an action."""
     found = ObjectiveResult(number, objective, sheet=layout.sheet_name(unit.id), row=lines[0].row if lines else 0)
     by_target = {line.target or 0: line for line in lines}
     for j, target in enumerate(unit_targets(unit, objective, [])):

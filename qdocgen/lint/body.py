@@ -32,6 +32,7 @@ def check_title(doc: Doc) -> list[Finding]:
 
 
 def is_basis(text: str) -> bool:
+    """Whether a line is a legal basis («Căn cứ ...», «Xét đề nghị ...»)."""
     return fold(text).startswith(BASIS_STARTS)
 
 

@@ -31,6 +31,7 @@ def next_lines(doc: Doc, line: Line) -> Iterator[Line]:
 
 
 def recipient_heading(doc: Doc) -> Line | None:
+    """The «Nơi nhận:» line, if any."""
     for para in doc.paras[doc.header_end:]:
         for line in para.lines:
             if fold(line.text).startswith("nơi nhận"):
@@ -58,34 +59,45 @@ def check_recipients(doc: Doc) -> list[Finding]:
     if not lines:
         return out + finding("noi-nhan-dong", quoted(heading), ["không có dòng nơi nhận nào dưới «Nơi nhận:»"])
     for i, line in enumerate(lines):
-        last = i == len(lines) - 1
-        wrong = []
-        if not line.text.startswith("-") and not (last and fold(line.text).startswith("lưu")):
-            wrong.append(f"bắt đầu bằng «{line.text[0]}», cần gạch nối «-»")
-        if not last and not line.text.endswith(";") and not templated(line.text):
-            wrong.append(f"kết thúc bằng «{line.text[-1]}», cần «;»")
-        wrong += looks(line.visible(), size=(11, 11), italic=False, bold=False)
-        out += finding("noi-nhan-dong", quoted(line), wrong)
-    last_line = lines[-1]
+        out += _recipient_line(line, last=i == len(lines) - 1)
+    return out + _filed(lines[-1])
+
+
+def _recipient_line(line: Line, last: bool) -> list[Finding]:
+    """One recipient line: «-» first, «;» last (but the last line), 11 pt upright."""
+    wrong = []
+    if not line.text.startswith("-") and not (last and fold(line.text).startswith("lưu")):
+        wrong.append(f"bắt đầu bằng «{line.text[0]}», cần gạch nối «-»")
+    if not last and not line.text.endswith(";") and not templated(line.text):
+        wrong.append(f"kết thúc bằng «{line.text[-1]}», cần «;»")
+    wrong += looks(line.visible(), size=(11, 11), italic=False, bold=False)
+    return finding("noi-nhan-dong", quoted(line), wrong)
+
+
+def _filed(last_line: Line) -> list[Finding]:
+    """The last recipient line: «- Lưu: VT, ...» ending in «.»."""
     text = norm(last_line.text)
-    if not templated(text):
-        wrong = []
-        if not re.match(r"^-?\s*Lưu\b", text):
-            wrong.append("dòng cuối cần là «- Lưu: VT, <đơn vị soạn thảo>.»")
-        else:
-            if not re.match(r"^-\s*Lưu\s*:", text):
-                wrong.append(f"viết «{cut(text, 30)}», cần «- Lưu: VT, ...»")
-            if not re.search(r":\s*VT\b", text):
-                wrong.append("cần lưu tại Văn thư: «- Lưu: VT, ...»")
-            if not text.endswith("."):
-                wrong.append(f"kết thúc bằng «{text[-1]}», cần «.»")
-        out += finding("luu", quoted(last_line), wrong)
-    return out
+    if templated(text):
+        return []
+    wrong = []
+    if not re.match(r"^-?\s*Lưu\b", text):
+        wrong.append("dòng cuối cần là «- Lưu: VT, <đơn vị soạn thảo>.»")
+    else:
+        if not re.match(r"^-\s*Lưu\s*:", text):
+            wrong.append(f"viết «{cut(text, 30)}», cần «- Lưu: VT, ...»")
+        if not re.search(r":\s*VT\b", text):
+            wrong.append("cần lưu tại Văn thư: «- Lưu: VT, ...»")
+        if not text.endswith("."):
+            wrong.append(f"kết thúc bằng «{text[-1]}», cần «.»")
+    return finding("luu", quoted(last_line), wrong)
 
 
 def _signature_blocks(doc: Doc) -> list[tuple[Line, bool]]:
-    """Start lines of signature blocks: each authority line (TM., KT., ...), or, when the head signs without
-    one, the first line of the cell beside «Nơi nhận»."""
+    """Start lines of signature blocks.
+
+    Each authority line (TM., KT., ...), or, when the head signs without one, the first line of the cell
+    beside «Nơi nhận».
+    """
     starts: list[tuple[Line, bool]] = []
     for para in doc.paras[doc.header_end:]:
         for line in para.lines:

@@ -6,63 +6,57 @@ Messages say what was found against what is wanted, in Vietnamese.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from qdocgen.environment import has_tags
+from qdocgen.errors import Problem
 from qdocgen.oxml.layout import Line, Para, RunProps
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One departure from the layout rules: which rule, how bad, where, and what was found against what is wanted."""
-
-    rule: str
-    severity: Severity
-    where: str
-    message: str
-
-    def to_dict(self) -> dict[str, str]:
-        """Plain data for JSON."""
-        return {"rule": self.rule, "severity": self.severity, "where": self.where, "message": self.message}
-
-    def __str__(self) -> str:
-        label = "lỗi" if self.severity == "error" else "cảnh báo"
-        return f"{label} [{self.rule}] {self.where}: {self.message}"
+Finding = Problem
+"""A departure from the layout rules: ``rule``, ``severity``, ``where`` and ``message`` of the one Problem type."""
 
 
 def norm(text: str) -> str:
+    """Blanks collapsed to one space, ends stripped."""
     return " ".join(text.split())
 
 
 def fold(text: str) -> str:
+    """``norm`` and case-folded, for comparing words."""
     return norm(text).casefold()
 
 
 def cut(text: str, limit: int = 60) -> str:
+    """The text on one line, cut to ``limit`` characters with «…»."""
     text = norm(text.replace("\n", " ").replace("\t", " "))
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def quoted(line: Line | Para) -> str:
+    """Where a finding is: the line or paragraph quoted, cut short."""
     return f"«{cut(line.text)}»"
 
 
 def pt(value: float) -> str:
+    """A size in points written the Vietnamese way (decimal comma)."""
     return f"{value:g}".replace(".", ",")
 
 
 def sizes_of(props: Sequence[RunProps]) -> list[float]:
+    """The distinct font sizes, smallest first."""
     return sorted({p.size for p in props})
 
 
 def size_text(sizes: Sequence[float]) -> str:
+    """Sizes as words: «13, 14 pt»."""
     return ", ".join(pt(s) for s in sizes) + " pt"
 
 
 def is_upper(text: str) -> bool:
+    """Whether the text has letters and all of them are capitals."""
     return any(c.isalpha() for c in text) and text == text.upper()
 
 
@@ -94,10 +88,11 @@ def looks(props: Sequence[RunProps], *, size: tuple[float, float] | None = None,
 
 
 def finding(rule: str, where: str, problems: list[str], severity: Severity = "error") -> list[Finding]:
+    """One finding saying all ``problems`` at once (none when there is no problem)."""
     if not problems:
         return []
     message = "; ".join(problems)
-    return [Finding(rule, severity, where, message[0].upper() + message[1:] + ".")]
+    return [Finding(where=where, message=message[0].upper() + message[1:] + ".", rule=rule, severity=severity)]
 
 
 def templated(text: str) -> bool:

@@ -70,8 +70,11 @@ def _marker(para: Para) -> bool:
 
 
 def find_structure(doc: Doc) -> None:
-    """Where the header block ends, which paragraph names the document type, and whether the document is an
-    administrative document at all (a type name, the national title or a «Số:» line) rather than a form."""
+    """Find where the header block ends and which paragraph names the document type.
+
+    Also whether the document is an administrative document at all (a type name, the national title or a
+    «Số:» line) rather than a form.
+    """
     content = [p for p in doc.paras if p.text.strip()]
     end = 0
     rest = content[:15]

@@ -110,6 +110,41 @@ DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*(?P<ngay>ngày)\s*
                    r"(?P<m>[\d.…]*)\s*(?P<nam>năm)\s*(?P<y>[\d.…]*)\s*$", re.IGNORECASE)
 
 
+def _place_wording(match: re.Match[str]) -> list[str]:
+    """The place name (capitalised, then a comma) and the words «ngày», «tháng», «năm» in lower case."""
+    wrong = []
+    place = match["place"]
+    if not place:
+        wrong.append("thiếu địa danh trước ngày tháng")
+    elif not place[0].isupper():
+        wrong.append(f"địa danh «{place}» cần viết hoa chữ đầu")
+    if place and not match["comma"]:
+        wrong.append("cần dấu «,» sau địa danh")
+    for word in ("ngay", "thang", "nam"):
+        if match[word] != match[word].lower():
+            wrong.append(f"viết «{match[word]}», cần chữ thường «{match[word].lower()}»")
+    return wrong
+
+
+def _date_numbers(match: re.Match[str]) -> list[str]:
+    """Day below 10 and months 1, 2 with a leading 0, other months without; a four-digit year."""
+    wrong = []
+    day, month = match["d"], match["m"]
+    if day.isdigit():
+        n = int(day)
+        want = f"{n:02d}" if n < 10 else str(n)
+        if day != want or not 1 <= n <= 31:
+            wrong.append(f"ngày «{day}», cần «{want}» (ngày dưới 10 thêm 0 ở trước)")
+    if month.isdigit():
+        n = int(month)
+        want = f"{n:02d}" if n in (1, 2) else str(n)
+        if month != want or not 1 <= n <= 12:
+            wrong.append(f"tháng «{month}», cần «{want}» (chỉ tháng 1, 2 thêm 0; tháng 3 đến 12 không thêm)")
+    if match["y"].isdigit() and len(match["y"]) != 4:
+        wrong.append(f"năm «{match['y']}», cần đủ bốn chữ số")
+    return wrong
+
+
 def check_date(doc: Doc) -> list[Finding]:
     """«Bình Tân, ngày 27 tháng 02 năm 2019»: italic 13–14 pt; day < 10 and months 1, 2 padded."""
     lines = [line for line in header_lines(doc) if line_kind(line) == "date"]
@@ -131,28 +166,6 @@ def check_date(doc: Doc) -> list[Finding]:
     elif match is None:
         wrong.append(f"viết «{cut(text)}», cần dạng «Địa danh, ngày 05 tháng 3 năm 2020»")
     else:
-        place = match["place"]
-        if not place:
-            wrong.append("thiếu địa danh trước ngày tháng")
-        elif not place[0].isupper():
-            wrong.append(f"địa danh «{place}» cần viết hoa chữ đầu")
-        if place and not match["comma"]:
-            wrong.append("cần dấu «,» sau địa danh")
-        for word in ("ngay", "thang", "nam"):
-            if match[word] != match[word].lower():
-                wrong.append(f"viết «{match[word]}», cần chữ thường «{match[word].lower()}»")
-        day, month = match["d"], match["m"]
-        if day.isdigit():
-            n = int(day)
-            want = f"{n:02d}" if n < 10 else str(n)
-            if day != want or not 1 <= n <= 31:
-                wrong.append(f"ngày «{day}», cần «{want}» (ngày dưới 10 thêm 0 ở trước)")
-        if month.isdigit():
-            n = int(month)
-            want = f"{n:02d}" if n in (1, 2) else str(n)
-            if month != want or not 1 <= n <= 12:
-                wrong.append(f"tháng «{month}», cần «{want}» (chỉ tháng 1, 2 thêm 0; tháng 3 đến 12 không thêm)")
-        if match["y"].isdigit() and len(match["y"]) != 4:
-            wrong.append(f"năm «{match['y']}», cần đủ bốn chữ số")
+        wrong += _place_wording(match) + _date_numbers(match)
     wrong += looks(line.visible(), size=(13, 14), italic=True, bold=False)
     return finding("dia-danh-ngay", quoted(line), wrong)

@@ -47,8 +47,8 @@ def check_font(doc: Doc) -> list[Finding]:
                 continue  # nothing set anywhere: Word shows Times New Roman
             count, first = seen.get(font, (0, para))
             seen[font] = (count + 1, first)
-    return [Finding("phong-chu", "error", quoted(first),
-                    f"Phông «{font}» ở {count} đoạn (đoạn đầu tiên được trích), cần Times New Roman.")
+    return [Finding(where=quoted(first), rule="phong-chu", severity="error",
+                    message=f"Phông «{font}» ở {count} đoạn (đoạn đầu tiên được trích), cần Times New Roman.")
             for font, (count, first) in seen.items()]
 
 

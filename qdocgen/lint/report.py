@@ -69,8 +69,9 @@ def lint_docx(path: Path, ignore: Iterable[str] = (), dated: date_aware.DateRule
     except LayoutError as exc:
         if "tep" in skip:
             return []
-        return [Finding("tep", "error", path.name, f"Không mở được tệp như một văn bản Word .docx ({exc}); hãy "
-                                                   "lưu lại bằng Word hoặc LibreOffice dưới dạng .docx.")]
+        message = (f"Không mở được tệp như một văn bản Word .docx ({exc}); hãy lưu lại bằng Word hoặc "
+                   "LibreOffice dưới dạng .docx.")
+        return [Finding(rule="tep", severity="error", where=path.name, message=message)]
     findings: list[Finding] = []
     for ids, check in CHECKS:
         if ids <= skip:

@@ -7,7 +7,6 @@ which needs the text as typed (tags still split across runs), not the XML docxtp
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,6 +91,13 @@ def paragraphs(xml: bytes) -> list[Paragraph]:
 
 
 def templated_parts(path: Path) -> dict[str, bytes]:
-    """The parts of a .docx that may hold tags (body, headers, footers, notes), in package order."""
-    with zipfile.ZipFile(path) as package:
-        return {name: package.read(name) for name in package.namelist() if TEMPLATED_PART.match(name)}
+    """The parts of a .docx that may hold tags (body, headers, footers, notes), in package order.
+
+    Raises ``ValueError`` (what is wrong, in Vietnamese) for a package ``opc.read`` refuses.
+    """
+    from qdocgen.oxml import opc
+
+    package = opc.read(path)
+    if not package.ok:
+        raise ValueError("; ".join(package.errors))
+    return {name: raw for name, raw in package.parts.items() if TEMPLATED_PART.match(name)}

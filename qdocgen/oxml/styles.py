@@ -47,6 +47,7 @@ class StyleSheet:
     """The styles and theme of one document, for resolving effective run and paragraph properties."""
 
     def __init__(self, styles: etree._Element | None, theme: etree._Element | None = None) -> None:
+        """Index the styles part's styles and defaults, and the theme's fonts."""
         self._styles: dict[str, etree._Element] = {}
         self._default_para: str | None = None
         self._default_char: str | None = None

@@ -50,6 +50,7 @@ class PackageWriter:
 
     def __init__(self, parts: Iterable[tuple[str, tuple[int, int, int, int, int, int], bytes]],
                  replaced: Iterable[str] = ()) -> None:
+        """Keep each part's name and zip header fields; compress once every part not in ``replaced``."""
         self._order: list[tuple[str, tuple[int, int, int, int, int, int]]] = []
         self._fixed: dict[str, _Entry] = {}
         skip = set(replaced)

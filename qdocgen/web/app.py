@@ -6,9 +6,10 @@ datasets, checks the CSRF token on anything that changes state, and calls the li
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -212,15 +213,17 @@ async def dataset_page(request: Request) -> Response:
     units = await run_in_threadpool(_unit_rows, server, folder, name)
     shared = server.ws.shared_files(name)
     templates = server.templates()
-    review = reviews.load(server.ws.state, name)
+    review = (folder / "_xem-lai.md").is_file()
     return server.page(request, "dataset.html", dataset=name, units=units, shared=shared, templates=templates,
                        review=review, message=request.query_params.get("tb", ""),
                        next_year=_next_year(folder), default_template=DEFAULT_TEMPLATE)
 
 
 def _unit_rows(server: Server, folder: Path, name: str) -> list[dict[str, Any]]:
-    """Each unit of a dataset with its name (its own ``{{ }}`` filled), whether its data has errors, and who
-    changed it last."""
+    """Each unit of a dataset: its name, whether its data has errors, and who changed it last.
+
+    The name is the unit's own, its ``{{ }}`` filled.
+    """
     from qdocgen.data.pipeline import prepare
 
     paths = reader.unit_files(folder)
@@ -338,7 +341,6 @@ async def new_year(request: Request) -> Response:
         raise Refused("Năm mới cần là một số có 4 chữ số, ví dụ 2020.", 400) from exc
     result = await run_in_threadpool(carry_forward, folder, year)
     target = server.ws.inside(result.target).relative_to(server.ws.root).as_posix()
-    reviews.save(server.ws.state, target, result)
     editing.audit(server.audit_log, user.shown, f"sang năm {year}", target, None, None)
     return RedirectResponse(f"/xem-lai?{_q(d=target)}", 303)
 
@@ -348,24 +350,27 @@ async def review_page(request: Request) -> Response:
     server = _server(request)
     name = request.query_params.get("d", "")
     folder = _dataset(request, name)
-    body = reviews.load(server.ws.state, name)
+    sections = await run_in_threadpool(reviews.read, folder)
     units = {p.name: p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
-    return server.page(request, "review.html", dataset=name, review=body, units=units, sections=reviews.SECTIONS,
-                       q=_q)
+    return server.page(request, "review.html", dataset=name, sections=sections, units=units, q=_q)
 
 
 async def review_mark(request: Request) -> Response:
-    """Tick an item of the review list done (or not)."""
+    """Tick an item of the review list done (or open it again)."""
     server = _server(request)
     form = await form_payload(request)
     name = str(form.get("d", ""))
-    _dataset(request, name)
+    folder = _dataset(request, name)
+    user = _user(request)
     try:
-        index = int(str(form.get("muc", "")))
+        line = int(str(form.get("dong", "")))
     except ValueError as exc:
         raise Refused("Mục không đúng.", 400) from exc
-    reviews.mark(server.ws.state, name, index, form.get("xong") == "1")
-    return RedirectResponse(f"/xem-lai?{_q(d=name)}#muc-{index}", 303)
+    done = form.get("xong") == "1"
+    reviews.tick(folder, line, done)
+    editing.audit(server.audit_log, user.shown, "đánh dấu đã xem" if done else "bỏ đánh dấu đã xem",
+                  f"{name}/_xem-lai.md", None, None)
+    return RedirectResponse(f"/xem-lai?{_q(d=name)}#dong-{line}", 303)
 
 
 async def audit_page(request: Request) -> Response:
@@ -395,7 +400,7 @@ async def _form_data(request: Request) -> tuple[Server, dict[str, Any], Path, Te
     original = body.get("goc")
     if isinstance(original, dict):  # the form as it was opened: only the clerk's own changes are laid over the file
         sent = fields.three_way(fields.form_for(info.schema, old).text(), original, sent)
-    new = fields.merge(info.schema, old, sent)
+    new = fields.merge_form(info.schema, old, sent)
     return server, body, path, info, raw, old, new
 
 
@@ -549,6 +554,12 @@ def create_app(settings: Settings) -> Starlette:
     middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit, limit=settings.max_body),
                   Middleware(SessionMiddleware, secret_key=secret, session_cookie="qdocgen_phien", max_age=10 * 3600,
                              same_site="strict", https_only=False)]
-    app = Starlette(routes=routes, middleware=middleware, exception_handlers={QdocgenError: on_error})
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        server.converter.close()  # LibreOffice does not outlive the server
+
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={QdocgenError: on_error},
+                    lifespan=lifespan)
     app.state.server = server
     return app

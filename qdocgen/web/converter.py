@@ -2,7 +2,8 @@
 
 Many clerks previewing at once wait in line instead of starting many LibreOffices (two cores, a few hundred
 megabytes each); past ``max_waiting`` a request is refused with a "busy, try again" message instead of piling up.
-The conversion itself is ``qdocgen.pdf``'s.
+One LibreOffice is kept running (``resident``) and restarted if it dies; where LibreOffice's Python bridge is
+missing, each conversion starts LibreOffice (``qdocgen.pdf.convert``), slower but the same PDF.
 """
 
 from __future__ import annotations
@@ -26,8 +27,12 @@ class Busy(QdocgenError):
 class Converter:
     """A single worker converting .docx files to PDF, in the order asked."""
 
-    def __init__(self, max_waiting: int = MAX_WAITING, timeout: float = 60.0) -> None:
+    def __init__(self, max_waiting: int = MAX_WAITING, timeout: float = 60.0, resident: bool = True) -> None:
+        from qdocgen.web import resident as resident_office
+
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="libreoffice")
+        self.resident = resident and resident_office.available()
+        self._office: resident_office.ResidentOffice | None = None
         self._waiting = 0
         self._lock = threading.Lock()
         self.max_waiting = max_waiting
@@ -35,6 +40,9 @@ class Converter:
 
     def describe(self) -> str:
         """How conversions are made, for the benchmark and the logs."""
+        if self.resident:
+            starts = self._office.starts if self._office else 0
+            return f"một LibreOffice chạy sẵn (UNO), xếp hàng một; đã khởi động {starts} lần"
         return "mỗi lần chuyển PDF một LibreOffice khởi động (qdocgen.pdf.convert), xếp hàng một"
 
     @property
@@ -57,6 +65,14 @@ class Converter:
             self._waiting -= 1
 
     def _convert(self, docx: Path, out_dir: Path) -> Path:
+        if self.resident:
+            from qdocgen.web.resident import ResidentOffice
+
+            if self._office is None:
+                self._office = ResidentOffice()
+            pdf = out_dir / f"{docx.stem}.pdf"
+            self._office.convert(docx, pdf, self.timeout)
+            return pdf
         report = convert([docx], out_dir, timeout=self.timeout, force=True)
         if docx not in report.converted:
             raise PdfError(f"Không chuyển được sang PDF: {report.failed.get(docx, 'không rõ lý do')}")
@@ -65,3 +81,5 @@ class Converter:
     def close(self) -> None:
         """Stop the worker (waiting conversions are cancelled)."""
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._office is not None:
+            self._office.close()

@@ -65,8 +65,11 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _apply_list(node: CommentedSeq, old: list[Any], new: list[Any]) -> None:
-    """Rows kept, moved, added or removed: kept rows keep their own nodes (quotes, folding), edited rows are
-    edited in place, so a reorder shows in the diff as moved lines, not as rewritten ones."""
+    """Rows kept, moved, added or removed.
+
+    Kept rows keep their own nodes (quotes, folding), edited rows are edited in place, so a reorder shows in
+    the diff as moved lines, not as rewritten ones.
+    """
     unused = list(range(len(old)))
     chosen: list[int | None] = []
     for after in new:

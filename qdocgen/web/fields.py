@@ -8,17 +8,47 @@ saving writes only what the clerk changed. Values the declaration does not descr
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from qdocgen.data.reader import is_date_key
+from qdocgen.data.values import is_date_key
 
 SHARED = "x-du-lieu-chung"
 LONG_TEXT = 60
+MAX_NEW_ROW_DEPTH = 5  # rows inside rows a clerk can add (khoản, điểm, gạch đầu dòng...): enough, and finite
 _MISSING: Any = object()
+_ROOT: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("schema_root", default=None)
+_DEPTH: contextvars.ContextVar[int] = contextvars.ContextVar("new_row_depth", default=0)
+
+
+@contextmanager
+def _rooted(schema: dict[str, Any]) -> Iterator[None]:
+    """Resolve ``$ref`` against ``schema`` while building or merging."""
+    token = _ROOT.set(schema)
+    try:
+        yield
+    finally:
+        _ROOT.reset(token)
+
+
+def _resolve(schema: Any) -> dict[str, Any]:
+    """A schema with its local ``$ref`` (``#/$defs/muc``) replaced by what it points at (siblings win)."""
+    sch = schema if isinstance(schema, dict) else {}
+    seen = 0
+    while isinstance(sch.get("$ref"), str) and sch["$ref"].startswith("#/") and seen < 10:
+        target: Any = _ROOT.get() or {}
+        for part in sch["$ref"][2:].split("/"):
+            target = target.get(part) if isinstance(target, dict) else None
+        rest = {k: v for k, v in sch.items() if k != "$ref"}
+        sch = {**(target if isinstance(target, dict) else {}), **rest}
+        seen += 1
+    return sch
 
 
 @dataclass
@@ -102,6 +132,8 @@ def _leaf_kind(key: str | int, schema: dict[str, Any], value: Any, in_list: bool
         return "enum"
     if "date" in types or (isinstance(key, str) and is_date_key(key)) or isinstance(value, dt.date):
         return "date"
+    if types and set(types) <= {"boolean", "null"}:
+        return "boolean"
     if types and set(types) <= {"integer", "null"}:
         return "integer"
     if types and set(types) <= {"number", "integer", "null"}:
@@ -110,10 +142,34 @@ def _leaf_kind(key: str | int, schema: dict[str, Any], value: Any, in_list: bool
     return "textarea" if in_list or len(text) > LONG_TEXT or "\n" in text else "text"
 
 
+NEW_SHAPE = "x-o-nhap"
+"""A union's shape for a new or empty value ("string", "object", "array"): e.g. an article is typed as text."""
+
+
+def _narrowed(schema: dict[str, Any], value: Any) -> dict[str, Any]:
+    """A union declaring ``x-o-nhap`` narrowed to one shape: the value's own, or the declared one when empty."""
+    shape = schema.get(NEW_SHAPE)
+    if not isinstance(shape, str):
+        return schema
+    if isinstance(value, dict):
+        shape = "object"
+    elif isinstance(value, list):
+        shape = "array"
+    elif isinstance(value, str) and value:
+        shape = "string"
+    narrowed = {k: v for k, v in schema.items() if k not in (NEW_SHAPE, "anyOf", "oneOf")}
+    narrowed["type"] = shape
+    if shape != "object":
+        narrowed.pop("properties", None)
+    if shape != "array":
+        narrowed.pop("items", None)
+    return narrowed
+
+
 def build(schema: Any, value: Any, key: str | int = "", label: str = "", required: bool = False,
           in_list: bool = False) -> Node:
     """The form node for ``value`` (``_MISSING`` when absent) described by ``schema``."""
-    sch = schema if isinstance(schema, dict) else {}
+    sch = _narrowed(_resolve(schema), value)
     types = _types(sch)
     label = label or label_of(key, sch)
     help_text = help_of(label, sch)
@@ -125,19 +181,33 @@ def build(schema: Any, value: Any, key: str | int = "", label: str = "", require
     if "array" in types or (not types and isinstance(value, list) and "items" in sch):
         rows = value if isinstance(value, list) else []
         return _list(key, label, help_text, sch.get("items") or {}, rows, required)
-    if "object" in types or "properties" in sch:
-        if value is _MISSING or value is None or isinstance(value, dict):
-            return _object(key, label, help_text, sch, value if isinstance(value, dict) else {}, required)
+    if ("object" in types or "properties" in sch) and (
+            isinstance(value, dict) or ((value is _MISSING or value is None) and _object_first(types))):
+        return _object(key, label, help_text, sch, value if isinstance(value, dict) else {}, required)
     kind = _leaf_kind(key, sch, value, in_list)
-    options = [str(o) for o in sch.get("enum", [])]
+    options = ["true", "false"] if kind == "boolean" else [str(o) for o in sch.get("enum", [])]
     return Node(kind, key, label, help_text, leaf_text(value), options=options, required=required)
+
+
+def _object_first(types: list[str]) -> bool:
+    """A new value of ``[object, string]`` is a group of fields; of ``[string, object]``, one text box."""
+    if "string" not in types:
+        return True
+    return "object" in types and types.index("object") < types.index("string")
 
 
 def _list(key: str | int, label: str, help_text: str, item: Any, rows: list[Any], required: bool,
           one_or_many: bool = False) -> Node:
     item_schema = item if isinstance(item, dict) else {}
     children = [build(item_schema, v, i, f"{i + 1}", in_list=True) for i, v in enumerate(rows)]
-    row = build(item_schema, _MISSING, 0, "", in_list=True)
+    row = None
+    depth = _DEPTH.get()
+    if depth < MAX_NEW_ROW_DEPTH:
+        token = _DEPTH.set(depth + 1)
+        try:
+            row = build(item_schema, _MISSING, 0, "", in_list=True)
+        finally:
+            _DEPTH.reset(token)
     return Node("list", key, label, help_text, children=children, row=row, required=required,
                 one_or_many=one_or_many)
 
@@ -160,7 +230,14 @@ def _object(key: str | int, label: str, help_text: str, schema: dict[str, Any], 
 
 def form_for(schema: dict[str, Any], data: dict[str, Any]) -> Node:
     """The whole form of a unit: its data (merged with what it inherits) described by the template's schema."""
-    return _object("", "", "", schema, data, True)
+    with _rooted(schema):
+        return _object("", "", "", schema, data, True)
+
+
+def merge_form(schema: dict[str, Any], base: dict[str, Any], sent: Any) -> Any:
+    """The unit's data the form's text ``sent`` stands for (``base``: the data the form was made from)."""
+    with _rooted(schema):
+        return merge(schema, base, sent)
 
 
 def _empty(value: Any) -> bool:
@@ -174,8 +251,11 @@ def _empty(value: Any) -> bool:
 
 
 def three_way(current: Any, original: Any, sent: Any) -> Any:
-    """The form's text with only what the clerk changed since ``original`` laid over ``current`` (someone else's
-    save meanwhile): their changes stay where the clerk did not touch the same box."""
+    """The form's text with only what the clerk changed since ``original`` laid over ``current``.
+
+    ``current`` may hold someone else's save meanwhile: their changes stay where the clerk did not touch the
+    same box.
+    """
     if sent == original:
         return current
     if isinstance(sent, dict) and isinstance(original, dict) and isinstance(current, dict):
@@ -209,7 +289,7 @@ def convert(schema: dict[str, Any], text: str) -> Any:
 
 def merge(schema: Any, base: Any, sent: Any) -> Any:
     """The value the form's text ``sent`` stands for, ``base`` being the value it was made from."""
-    sch = schema if isinstance(schema, dict) else {}
+    sch = _resolve(schema)
     base_node = build(sch, base)
     if sent == base_node.text():
         return base
@@ -228,6 +308,7 @@ def merge(schema: Any, base: Any, sent: Any) -> Any:
 
 
 def _merge_object(schema: dict[str, Any], base: dict[str, Any], sent: dict[str, Any]) -> dict[str, Any]:
+    schema = _resolve(schema)
     props: dict[str, Any] = schema["properties"] if isinstance(schema.get("properties"), dict) else {}
     needed = set(schema.get("required") or [])
     out = dict(base)

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qdocgen.errors import PdfError
-from qdocgen.lint.common import Finding
-from qdocgen.lint.report import lint_docx
+from qdocgen.lint import Finding, lint_docx
 from qdocgen.preview import POPPLER_HINT
 from qdocgen.web.converter import Converter
 
@@ -63,11 +62,7 @@ class Previewer:
             future = self.converter.submit(docx, Path(work))
             findings = lint_docx(docx)  # while LibreOffice works
             pdf = future.result()
-            try:
-                subprocess.run([pdftoppm, "-png", "-r", str(self.dpi), str(pdf), str(Path(work) / "p")],
-                               capture_output=True, timeout=60, check=True)
-            except (OSError, subprocess.SubprocessError) as exc:
-                raise PdfError(f"pdftoppm không cắt được trang PDF thành ảnh ({exc}). {POPPLER_HINT}.") from exc
+            self._cut(pdftoppm, pdf, Path(work))
             found = sorted(Path(work).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
             preview = Preview(secrets.token_urlsafe(12), [p.read_bytes() for p in found], findings, owner)
         with self._lock:
@@ -76,7 +71,36 @@ class Previewer:
                 self._kept.popitem(last=False)
         return preview
 
+    def _cut(self, pdftoppm: str, pdf: Path, work: Path) -> None:
+        """The PDF's pages as ``p-N.png``: two halves cut side by side (pages are independent)."""
+        count = _page_count(pdf)
+        halves = [(1, 10**6)] if count < 2 else [(1, count // 2), (count // 2 + 1, count)]
+        try:
+            running = [subprocess.Popen([pdftoppm, "-png", "-r", str(self.dpi), "-f", str(first), "-l", str(last),
+                                         str(pdf), str(work / "p")], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL) for first, last in halves]
+            codes = [proc.wait(60) for proc in running]
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise PdfError(f"pdftoppm không cắt được trang PDF thành ảnh ({exc}). {POPPLER_HINT}.") from exc
+        if any(codes):
+            raise PdfError(f"pdftoppm không cắt được trang PDF thành ảnh (mã {max(codes)}). {POPPLER_HINT}.")
+
     def get(self, preview_id: str) -> Preview | None:
         """A kept preview, if still there."""
         with self._lock:
             return self._kept.get(preview_id)
+
+
+def _page_count(pdf: Path) -> int:
+    """The number of pages of a PDF (``pdfinfo``); 0 when it cannot tell (then the pages are cut in one go)."""
+    pdfinfo = shutil.which("pdfinfo")
+    if not pdfinfo:
+        return 0
+    try:
+        out = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, timeout=30, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return 0
+    for line in out.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1]) if line.split()[1].isdigit() else 0
+    return 0
