@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint templates bench bench-pdf serve bench-web clean
+.PHONY: help demo test lint templates bench bench-pdf bench-security serve bench-web clean
 
 help: ## Liệt kê các lệnh
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ bench: $(STAMP) ## Đo tốc độ lô 200 đơn vị so với docxtpl, bộ nh�
 
 bench-pdf: $(STAMP) ## Đo PDF: lô 22 tệp mỗi lõi một LibreOffice so với một lệnh soffice; LibreOffice chạy sẵn so với khởi động riêng
 	$(BIN)/python bench/bench_pdf.py
+
+bench-security: $(STAMP) ## Đo từng đòn tấn công của issue 15: thời gian, bộ nhớ đỉnh, mã thoát, thông báo
+	$(BIN)/python bench/bench_security.py
 
 serve: $(STAMP) ## Mở trang web cho văn thư trên dữ liệu mẫu: http://127.0.0.1:8000/
 	$(BIN)/qdocgen serve data

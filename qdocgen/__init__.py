@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BatchOptions",
     "ExitStatus",
+    "Limits",
     "Problem",
     "QdocgenError",
     "RegisterRequest",
@@ -23,6 +24,7 @@ __all__ = [
     "carry_forward",
     "check_legal_bases",
     "check_template",
+    "configure_limits",
     "convert_to_pdf",
     "copy_template",
     "default_jobs",
@@ -35,10 +37,13 @@ __all__ = [
     "list_templates",
     "make_preview",
     "numbering_mode",
+    "parse_limits",
     "print_register",
     "register_rows",
     "render_batch",
     "render_file",
+    "resource_error",
+    "sanitize_for_conversion",
     "render_reports",
     "set_numbering",
     "template_variables",
@@ -48,6 +53,11 @@ __all__ = [
 _WHERE = {
     "BatchOptions": ("qdocgen.batch", "BatchOptions"),
     "ExitStatus": ("qdocgen.errors", "ExitStatus"),
+    "Limits": ("qdocgen.limits", "Limits"),
+    "configure_limits": ("qdocgen.limits", "configure"),
+    "parse_limits": ("qdocgen.limits", "parse"),
+    "resource_error": ("qdocgen.output", "resource_error"),
+    "sanitize_for_conversion": ("qdocgen.oxml.opc", "sanitize_for_conversion"),
     "Problem": ("qdocgen.errors", "Problem"),
     "QdocgenError": ("qdocgen.errors", "QdocgenError"),
     "RegisterRequest": ("qdocgen.register", "Request"),
@@ -88,8 +98,13 @@ if TYPE_CHECKING:
     from qdocgen.errors import QdocgenError as QdocgenError
     from qdocgen.excel.export import export_dataset as export_excel
     from qdocgen.excel.importer import import_workbook as import_excel
+    from qdocgen.limits import Limits as Limits
+    from qdocgen.limits import configure as configure_limits
+    from qdocgen.limits import parse as parse_limits
     from qdocgen.newyear import carry_forward as carry_forward
-    from qdocgen.pdf import convert as convert_to_pdf
+    from qdocgen.output import resource_error as resource_error
+    from qdocgen.oxml.opc import sanitize_for_conversion as sanitize_for_conversion
+    from qdocgen.pdf.convert import convert as convert_to_pdf
     from qdocgen.preview import preview as make_preview
     from qdocgen.register import Request as RegisterRequest
     from qdocgen.register import backup as backup_register

@@ -8,17 +8,19 @@ resume where an earlier run stopped, and can gather all outputs into one print f
 
 from __future__ import annotations
 
+import hashlib
+import re
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from qdocgen import manifest
 from qdocgen.data.pipeline import PackedUnit, prepare, prepare_packed, unit_paths
 from qdocgen.data.review_list import REVIEW_NAME, open_items
-from qdocgen.errors import DataError, ExitStatus, Problem
-from qdocgen.output import check_writable, inside, write_atomic
+from qdocgen.errors import DataError, ExitStatus, OutputError, Problem
+from qdocgen.output import check_folder_writable, check_writable, inside, write_atomic
 from qdocgen.template.registry import find_template
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ class Report:
     lint: dict[str, list[Finding]] = field(default_factory=dict)  # layout findings per unit id
     review_open: list[str] = field(default_factory=list)  # open items of the dataset's _xem-lai.md (new-year)
     review_file: Path | None = None
+    skip_reasons: dict[Path, str] = field(default_factory=dict)  # why a file in ``skipped`` was left as it is
 
     @property
     def exit_code(self) -> ExitStatus:
@@ -78,7 +81,8 @@ class Report:
             if len(self.written) > listed:
                 said.append(("info", f"... và {len(self.written) - listed} tệp khác (xem manifest.json trong thư "
                                      "mục kết quả)."))
-        said += [("warning", f"Bỏ qua {path}: tệp đã có (dùng --force để ghi đè).") for path in self.skipped]
+        said += [("warning", f"Bỏ qua {path}: {self.skip_reasons.get(path, 'tệp đã có (dùng --force để ghi đè).')}")
+                 for path in self.skipped]
         for unit, message in self.failed.items():
             lines = "\n".join(f"  - {line}" for line in message.splitlines())
             said.append(("error", f"Lỗi ở đơn vị {unit}:\n{lines}"))
@@ -97,7 +101,7 @@ class Report:
         """The one-line summary: files written, skipped, failed, kept, PDFs, layout findings, review items, warnings."""
         summary = f"Xong: {len(self.written)} tệp đã ghi, {len(self.skipped)} bỏ qua, {len(self.failed)} lỗi"
         if self.kept:
-            summary += f", {len(self.kept)} giữ nguyên (--resume)"
+            summary += f", {len(self.kept)} giữ nguyên (đã có, đúng như bản soạn lại)"
         if self.pdfs or self.pdf_failed:
             summary += f", {len(self.pdfs)} PDF, {len(self.pdf_failed)} PDF lỗi"
             if self.pdf_not_pdfa:
@@ -110,13 +114,19 @@ class Report:
 
     def warning_lines(self) -> list[str]:
         """Warnings with the same key and message merged into one line listing their units."""
-        groups: dict[tuple[str, str], list[str]] = {}
+        groups: dict[tuple[str, str], list[Problem]] = {}
         for w in self.warnings:
-            groups.setdefault((w.key, w.message), []).append(w.unit or w.file)
+            groups.setdefault((w.key, w.message), []).append(w)
         lines = []
-        for (key, message), units in groups.items():
-            lines.append(f"{len(units)} đơn vị [{key}]: {message}: {', '.join(units)}" if len(units) > 1
-                         else f"{units[0]} [{key}]: {message}")
+        for (key, message), found in groups.items():
+            # Each warning names the file and line that wrote the value, as the README promises.
+            places = list(dict.fromkeys(w.file if w.line is None else f"{w.file}:{w.line}" for w in found))
+            if len(found) == 1:
+                lines.append(str(found[0]))
+                continue
+            units = [w.unit or w.file for w in found]
+            shared = f" (dùng chung cho {', '.join(units)})" if len(places) < len(found) else ""
+            lines.append(f"{len(found)} đơn vị [{key}]: {message}: {', '.join(places)}{shared}")
         return lines
 
 
@@ -133,23 +143,45 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
     if pdf:
         _require_pdf(signature_fields)
     info = find_template(template, templates_dirs)
-    output = output or data_path.with_suffix(".docx")
-    check_writable(output, force)
+    # Not beside the data: a clerk's data folder holds data; the document goes where the command runs.
+    output = output or Path(data_path.stem + ".docx")
+    if output.is_dir() or not output.exists():
+        check_writable(output, force)
     units, problems = prepare([data_path], info, overrides, strict)
     if problems or not units:
         raise DataError(problems)
-    write_atomic(output, Renderer.load(info.path).render(units[0].data), force)
+    data = Renderer.load(info.path).render(units[0].data)
+    if not force and output.is_file() and manifest.sha256_file(output) == hashlib.sha256(data).hexdigest():
+        return Report(kept=[output], warnings=list(units[0].warnings))  # a re-run: the file is already this
+    write_atomic(output, data, force)
     report = Report(written=[output], warnings=list(units[0].warnings))
     name = units[0].data.get("co_quan")
     authors = {output: name} if isinstance(name, str) else {}
     return _add_pdfs(report, force, authors, signature_fields) if pdf else report
 
 
-def clean_temporaries(out_dir: Path) -> None:
-    """Remove half-written temporary files a killed earlier run left behind (never a finished output)."""
-    if out_dir.is_dir():
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8,12}\.tmp$")
+
+
+def clean_temporaries(out_dir: Path, names: Collection[str]) -> None:
+    """Remove half-written temporary files a killed earlier run left behind (never a finished output).
+
+    Only qdocgen's own: ``.NAME.RANDOM.tmp`` for a NAME this run writes; a user's other ``.*.tmp`` stay.
+    """
+    if not out_dir.is_dir():
+        return
+    try:
         for stale in out_dir.glob(".*.tmp"):
-            stale.unlink(missing_ok=True)
+            m = _TEMPORARY.match(stale.name)
+            if m and m.group("name") in names and not stale.is_symlink():
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder has no temporaries of ours to remove
+
+
+def _own_names(ids: Sequence[str]) -> set[str]:
+    """The file names a batch writes in its output folder (whose temporaries it may remove)."""
+    return {f"{uid}{ext}" for uid in ids for ext in (".docx", ".pdf")} | {manifest.JSON_NAME, manifest.CSV_NAME}
 
 
 @dataclass(frozen=True)
@@ -215,6 +247,8 @@ class _Run:
                  manifest.Status.SKIPPED: self.report.skipped}
         if outcome.status in lists:
             lists[outcome.status].append(target)
+            if outcome.status == manifest.Status.SKIPPED and outcome.error:
+                self.report.skip_reasons[target] = outcome.error
         else:
             self.report.failed[outcome.unit_id] = outcome.error
         if outcome.status in (manifest.Status.WRITTEN, manifest.Status.KEPT) and lint:
@@ -223,8 +257,9 @@ class _Run:
         self.done.append(outcome.unit_id)
 
 
-def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions) -> list[Job]:
-    """One job per checked unit, in the dataset's order; its manifest entry made."""
+def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions,
+          prefailed: list[str]) -> list[Job]:
+    """One job per checked unit, in the dataset's order; its manifest entry made (unsafe names: ``prefailed``)."""
     from qdocgen.runner import Job
 
     earlier = manifest.read(run.out_dir) if options.resume else {}
@@ -232,8 +267,15 @@ def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: Bat
     for unit in sorted(units, key=lambda u: (u.order, u.id)):
         if unit.id in bad:
             continue
+        try:
+            target = inside(run.out_dir, f"{unit.id}.docx")
+        except OutputError as exc:  # one unit's unsafe name (a symlink in the folder) costs only that unit
+            run.report.failed[unit.id] = exc.message
+            run.entries[unit.id] = manifest.Entry(unit.id, unit.name, loi=exc.message)
+            run.done.append(unit.id)
+            prefailed.append(unit.id)
+            continue
         run.report.warnings.extend(unit.warnings)
-        target = inside(run.out_dir, f"{unit.id}.docx")
         run.entries[unit.id] = manifest.Entry(unit.id, unit.name, tep=target.name,
                                               canh_bao=[str(w) for w in unit.warnings])
         known = earlier.get(unit.id)
@@ -247,8 +289,9 @@ def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, 
     """Render the jobs; the manifest saved now and then, and at the end even on Ctrl-C."""
     from qdocgen.runner import run_jobs
 
-    run.out_dir.mkdir(parents=True, exist_ok=True)
-    clean_temporaries(run.out_dir)
+    check_folder_writable(run.out_dir)  # read-only, no permission, full disk: said once, before any work
+    ours = _own_names(list(run.done) + [j.unit_id for j in todo])
+    clean_temporaries(run.out_dir, ours)
     total, last_save = len(todo), time.monotonic()
     try:
         for count, outcome in enumerate(run_jobs(todo, template, options.jobs, renderer), 1):
@@ -260,7 +303,7 @@ def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, 
                 last_save = time.monotonic()
     finally:
         # Also on Ctrl-C: what was finished is recorded, and no temporary file stays behind.
-        clean_temporaries(run.out_dir)
+        clean_temporaries(run.out_dir, ours)
         run.save()
 
 
@@ -300,14 +343,13 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     """
     from qdocgen.runner import Renderer
 
-    options = options or BatchOptions()
+    options = replace(options or BatchOptions(), combine=_in_folder(options.combine if options else None, out_dir),
+                      zip_path=_in_folder(options.zip_path if options else None, out_dir))
     if options.pdf:
         _require_pdf(options.signature_fields)
     paths = unit_paths(folder, options.only)
     info = find_template(options.template, options.templates_dirs)
-    for extra in (options.combine, options.zip_path):
-        if extra is not None:
-            check_writable(extra, options.force)
+    _check_extras(out_dir, [p.stem for p in paths], options)
     units, problems = prepare_packed(paths, info, options.overrides, options.strict, options.jobs)
     bad = {p.unit for p in problems}
     if problems and len(bad) >= len(paths):
@@ -315,7 +357,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     renderer = Renderer.load(info.path)  # template errors surface here, before any file is written
     run = _Run(out_dir, info.name)
     prefailed = run.fail_unchecked(problems, paths)
-    todo = _jobs(run, units, bad, options)
+    todo = _jobs(run, units, bad, options, prefailed)
     del units
     order = prefailed + [j.unit_id for j in todo]
     _render_all(run, todo, info.path, renderer, options)
@@ -328,6 +370,26 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     run.report.review_open = open_items(folder)  # a new-year dataset whose review list is not done
     run.report.review_file = folder / REVIEW_NAME if run.report.review_open else None
     return run.report
+
+
+def _check_extras(out_dir: Path, ids: Sequence[str], options: BatchOptions) -> None:
+    """``--combine``/``--zip`` may not be written over a unit's output, the manifest, or each other."""
+    taken = {(out_dir / name).resolve() for name in _own_names(ids)}
+    for extra in (options.combine, options.zip_path):
+        if extra is None:
+            continue
+        if extra.resolve() in taken:
+            raise OutputError(f"{extra}: trùng với một tệp lô này ghi (văn bản của một đơn vị, PDF hoặc manifest); "
+                              "hãy chọn tên khác cho --combine/--zip.")
+        taken.add(extra.resolve())
+        check_writable(extra, options.force)
+
+
+def _in_folder(path: Path | None, out_dir: Path) -> Path | None:
+    """A bare file name for --combine or --zip goes into the output folder, beside the documents."""
+    if path is None or path.is_absolute() or len(path.parts) > 1:
+        return path
+    return out_dir / path
 
 
 def _with_extras(report: Report) -> list[manifest.Entry]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qdocgen.data import reader
+from qdocgen.data import reader, values
 from qdocgen.data.objectives import Objective, iter_objectives
 from qdocgen.data.reader import Unit, display
 from qdocgen.errors import DataError, Problem
@@ -17,16 +17,15 @@ from qdocgen.errors import DataError, Problem
 def load_dataset(folder: Path) -> list[Unit]:
     """Every unit of ``folder`` (in ``thu_tu`` order), dates parsed and ``{{ }}`` filled; all problems at once."""
     if not folder.is_dir():
-        raise DataError([Problem(display(folder), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa các "
-                                                      "tệp .yaml của từng đơn vị.")])
+        raise DataError([reader.not_a_dataset(folder)])
     problems: list[Problem] = []
     units = []
     for path in reader.unit_files(folder):
         unit = reader.read_unit(path, (), problems)
         if unit is None:
             continue
-        reader.parse_dates(unit, problems)
-        reader.render_data_templates(unit, problems)
+        values.parse_dates(unit, problems)
+        values.render_data_templates(unit, problems)
         units.append(unit)
     if not units and not problems:
         problems.append(Problem(display(folder), "", "thư mục không có tệp đơn vị .yaml nào."))

@@ -9,16 +9,16 @@ from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from qdocgen import vnformat
+from qdocgen import limits, vnformat
+from qdocgen.sandbox import BoundedSandbox
 
 # The one Jinja-tag detector: an opening ``{{``, ``{%`` or ``{#``.
 TAG_OPEN = re.compile(r"\{[{%#]")
 _TAG_OPEN_BYTES = re.compile(rb"\{[{%#]")
 # A paragraph that holds only a docxtpl block tag (``{%p if x %}``): it is not in the rendered document.
-_BLOCK_TAG_PARAGRAPH = re.compile(r"^\s*\{%[ptrc]?\s.*%\}\s*$")
+_BLOCK_TAG_PARAGRAPH = re.compile(r"^\s*\{%(?:p|tr|tc)?\s.*%\}\s*$")
 
 
 def has_tags(text: str | bytes) -> bool:
@@ -53,33 +53,45 @@ def _finalize_xml(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
     text = str(escape(str(value)))
+    # docxtpl's escapes ({_{ for a literal {{) are undone in the rendered part; a value's own must stay as typed.
+    if "{_" in text or "_}" in text:
+        text = text.replace("{_", "{&#95;").replace("_}", "&#95;}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Markup(text.replace("\n", _BREAK).replace("\t", _TAB))
 
 
-def _register(env: ImmutableSandboxedEnvironment) -> None:
+def _register(env: BoundedSandbox) -> None:
     env.filters.update(vnformat.FILTERS)
     env.globals.update(vnformat.GLOBALS)
+    env.bound_callables()
 
 
-def xml_environment() -> ImmutableSandboxedEnvironment:
+def xml_environment() -> BoundedSandbox:
     """For .docx parts: escaping always on, missing variables are errors, no reaching into Python."""
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         undefined=StrictUndefined, autoescape=True, finalize=_finalize_xml, keep_trailing_newline=True,
     )
     _register(env)
     return env
 
 
-def text_environment() -> ImmutableSandboxedEnvironment:
+def text_environment() -> BoundedSandbox:
     """For Jinja written inside data values: plain text out; the XML environment escapes it when placed."""
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, finalize=_text)
+    env = BoundedSandbox(undefined=StrictUndefined, autoescape=False, finalize=_text)
     _register(env)
     return env
 
 
 def explain(exc: Exception) -> str:
     """A Jinja exception, said in Vietnamese with what to do."""
+    if isinstance(exc, limits.LimitError):
+        return exc.message
+    if isinstance(exc, RecursionError):
+        return ("các macro gọi lồng nhau quá sâu (một macro gọi lại chính nó không dừng); hãy sửa macro để "
+                "nó dừng sau vài lần gọi.")
+    if isinstance(exc, MemoryError):
+        return ("hết bộ nhớ khi điền: mẫu hoặc dữ liệu đòi tạo một văn bản quá lớn; hãy bỏ phép nhân chuỗi, "
+                "vòng lặp lớn.")
     if isinstance(exc, SecurityError):
         return ("mẫu làm một việc không được phép (chạm vào phần bên trong của Python); "
                 f"hãy bỏ thẻ đó khỏi mẫu. ({exc})")
@@ -94,7 +106,7 @@ def explain(exc: Exception) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _shared_text_environment() -> ImmutableSandboxedEnvironment:
+def _shared_text_environment() -> BoundedSandbox:
     return text_environment()
 
 

@@ -35,6 +35,10 @@ WRITTEN, KEPT, SKIPPED, FAILED = Status.WRITTEN, Status.KEPT, Status.SKIPPED, St
 
 _CSV_FIELDS = ("ma_don_vi", "ten_don_vi", "tep", "sha256", "trang_thai", "canh_bao", "loi", "pdf", "kiem_tra",
                "pdf_a")
+# manifest.csv is read by people in Excel: column names and statuses in Vietnamese with diacritics.
+_CSV_HEADERS = ("Mã đơn vị", "Tên đơn vị", "Tệp", "Mã SHA-256", "Trạng thái", "Cảnh báo", "Lỗi", "PDF",
+                "Kiểm tra thể thức", "Kiểm tra PDF/A")
+_STATUS_WORDS = {"da_ghi": "đã ghi", "giu_nguyen": "giữ nguyên", "bo_qua": "bỏ qua", "loi": "lỗi"}
 
 
 @dataclass
@@ -72,9 +76,10 @@ def to_csv(entries: Iterable[Entry]) -> bytes:
     """The manifest as CSV with a BOM, so Excel opens the Vietnamese text correctly."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(_CSV_FIELDS)
+    writer.writerow(_CSV_HEADERS)
     for e in entries:
         row = asdict(e)
+        row["trang_thai"] = _STATUS_WORDS.get(str(row["trang_thai"]), row["trang_thai"])
         writer.writerow(["; ".join(row[f]) if isinstance(row[f], list) else row[f] for f in _CSV_FIELDS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -95,6 +100,8 @@ def read(out_dir: Path) -> dict[str, Entry]:
         records = document["don_vi"]
         names = set(Entry.__dataclass_fields__)
         entries = [Entry(**{k: v for k, v in r.items() if k in names}) for r in records]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    return {e.ma_don_vi: e for e in entries}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return {}  # a damaged manifest is as good as none: --resume redoes what it cannot prove done
+    # Only well-typed records count; a damaged one means the unit is redone.
+    return {e.ma_don_vi: e for e in entries if isinstance(e.ma_don_vi, str) and isinstance(e.sha256, str)
+            and isinstance(e.trang_thai, str)}

@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from qdocgen import vnformat
 from qdocgen.data import legal_bases
-from qdocgen.data.reader import KeyPath, display, key_path, read_yaml
+from qdocgen.data.reader import KeyPath, display, key_path, not_a_dataset, read_yaml
 from qdocgen.data.review_list import REVIEW_NAME, marker
 from qdocgen.errors import DataError, OutputError, Problem
 
@@ -36,6 +36,8 @@ YEAR_KEY = "nam"
 DRAFT_KEYS = ("so", "ngay_ban_hanh")
 BASES_KEY = "can_cu"
 PROPOSAL_KEY = "de_nghi"
+# Where a district can only be a leftover after 2025: the bodies, the place, the recipients, the proposer.
+DISTRICT_KEYS = ("co_quan_chu_quan", "co_quan", "dia_danh", "noi_nhan", PROPOSAL_KEY)
 PAST_WINDOW = 10
 YAML_SUFFIXES = (".yaml", ".yml")
 # (mapping, sequence, offset) indents tried in turn; the one that reproduces the file best is kept.
@@ -78,6 +80,8 @@ class NewYearResult:
     fixed_years: list[Finding] = field(default_factory=list)
     legal_bases: list[Finding] = field(default_factory=list)
     last_year_refs: list[Finding] = field(default_factory=list)
+    outdated: list[Finding] = field(default_factory=list)  # districts and old terms, for a year after 2025
+    two_level_from: dt.date | None = None  # set when the new year comes after the reorganisation
     relative: int = 0
     not_copied: list[str] = field(default_factory=list)
 
@@ -89,7 +93,7 @@ class NewYearResult:
     @property
     def review_count(self) -> int:
         """How many places the clerk should look at."""
-        return len(self.fixed_years) + len(self.legal_bases) + len(self.last_year_refs)
+        return len(self.fixed_years) + len(self.legal_bases) + len(self.last_year_refs) + len(self.outdated)
 
     def report_text(self, hidden: bool = True) -> str:
         """The review report (Markdown), as written to ``_xem-lai.md`` and printed by the CLI.
@@ -108,11 +112,14 @@ class NewYearResult:
         out.append("- Ghi chú (dòng `#`) giữ nguyên như năm cũ; sửa lại nếu còn nhắc năm cũ.")
         if self.not_copied:
             out.append(f"- Không chép (không phải tệp dữ liệu): {', '.join(self.not_copied)}.")
-        sections = (
+        sections: list[tuple[str, list[Finding]]] = [
             (f"Giá trị ghi cứng một năm đã qua ({self.year - PAST_WINDOW}–{self.year - 1})", self.fixed_years),
             (f"Viện dẫn văn bản của năm {self.old_year} (quyết định, tờ trình năm trước)", self.last_year_refs),
             ("Căn cứ pháp lý: kiểm tra còn hiệu lực, chưa bị thay thế", self.legal_bases),
-        )
+        ]
+        if self.two_level_from is not None:
+            sections.append((f"Cấp huyện và cách gọi cũ (văn bản từ {self.two_level_from:%d/%m/%Y} không còn "
+                             "quận, huyện, thị xã)", self.outdated))
         for number, (title, items) in enumerate(sections, 1):
             out += ["", f"## {number}. {title}: {len(items)}", ""]
             out += [f"- [ ] {item}" + (f" {item.mark}" if item.mark and hidden else "") for item in items] \
@@ -303,8 +310,15 @@ class _Review:
         self.result = result
         self.low, self.high = result.year - PAST_WINDOW, result.year - 1
         self.register, self.today = register, today
+        start = register.two_level_from
+        if start is not None and dt.date(result.year, 1, 1) >= start:
+            result.two_level_from = start
+        levels = register.removed_levels
+        self.district = legal_bases.phrase_pattern(levels) if levels and result.two_level_from else None
 
     def scan(self, name: str, doc: CommentedMap) -> None:
+        if self.result.two_level_from is not None:
+            self._outdated(name, doc)
         for key, value in doc.items():
             key = str(key)
             line = _line(doc, key)
@@ -333,6 +347,25 @@ class _Review:
             self.result.legal_bases.append(Finding(
                 name, key_path(key), line, shown, "còn hiệu lực không, đã bị sửa đổi hay thay thế chưa?"
                 + self._register_says(entry, key), marker(name, key, entry)))
+
+    def _outdated(self, name: str, doc: CommentedMap) -> None:
+        """Districts in the header, place or recipients, and terms the register calls outdated (not in citations)."""
+        for key, value, where in _walk(doc, (), None):
+            if not isinstance(value, str) or not key or key[0] in (BASES_KEY, YEAR_KEY, *DRAFT_KEYS):
+                continue
+            text = " ".join(value.split())
+            found: list[tuple[int, str]] = []
+            match = self.district.search(text) if self.district and key[0] in DISTRICT_KEYS else None
+            if match is not None:
+                found.append((match.start(), f"cơ quan, địa danh cấp huyện («{match[0]}»)"))
+            found += [(m.start(), f"«{m[0]}» nay gọi là {term.replacement}")
+                      for term, m in self.register.outdated(text)]
+            if found:
+                at = min(start for start, _ in found)
+                self.result.outdated.append(Finding(
+                    name, key_path(key), where, f"«{_snippet(text, at, at, 40)}»",
+                    f"{'; '.join(words for _, words in found)}: sửa cho đúng với năm {self.result.year}.",
+                    marker(name, key, value)))
 
     def _register_says(self, entry: Any, key: KeyPath) -> str:
         """What the register of legal bases says about a cited text, for a document of the new year."""
@@ -426,8 +459,7 @@ def carry_forward(source: Path, year: int, target: Path | None = None, force: bo
     Nothing in ``source`` changes; an existing ``target`` is refused without ``force``.
     """
     if not source.is_dir():
-        raise DataError([Problem(display(source), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
-                                                      "các tệp .yaml, ví dụ data/binh-tan/2019.")])
+        raise DataError([not_a_dataset(source)])
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
         raise DataError([Problem("--year", "", f"năm «{year}» không dùng được: cần năm đủ 4 chữ số, "
                                                "ví dụ --year 2020.")])
@@ -456,5 +488,12 @@ def carry_forward(source: Path, year: int, target: Path | None = None, force: bo
         else:
             contents[file.path.name] = file.raw
     contents[REPORT_NAME] = result.report_text().encode("utf-8")
-    _write_folder(target, contents)
+    try:
+        _write_folder(target, contents)
+    except OSError as exc:  # full disk, read-only: nothing half-written stays, the old dataset is untouched
+        from qdocgen.errors import OutputError
+        from qdocgen.output import why
+
+        raise OutputError(f"{target}: không ghi được bộ dữ liệu mới ({why(exc)}); bộ dữ liệu cũ không bị "
+                          "sửa.") from exc
     return result

@@ -1,8 +1,10 @@
 """Writing outputs safely: atomically, never over an existing file without ``force``, never outside the folder.
 
 On Linux the content is written to an anonymous file (``O_TMPFILE``) that gets a name only once it is
-complete, so even a run killed with SIGKILL leaves nothing behind. Elsewhere a hidden temporary file beside
-the target is renamed into place (and removed on any error).
+complete, so even a run killed with SIGKILL leaves nothing behind. Elsewhere (Windows, macOS, file systems
+without ``O_TMPFILE``) a hidden temporary file beside the target is renamed into place (and removed on any
+error; one left by a killed run is removed by the next batch). The environment variable
+``QDOCGEN_PORTABLE_WRITE=1`` forces that portable way on Linux too, so the tests cover it.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from qdocgen.errors import OutputError
+from qdocgen.errors import OutputError, QdocgenError
 
 MAX_NAME = 120
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+PORTABLE_ENV = "QDOCGEN_PORTABLE_WRITE"
 _AT_FDCWD = -100
 _AT_SYMLINK_FOLLOW = 0x400
 
@@ -48,7 +51,7 @@ def _exists_error(path: Path) -> OutputError:
 def _anonymous_file(folder: Path) -> int | None:
     """An unnamed file in ``folder`` (Linux ``O_TMPFILE``), or ``None`` where that is not available."""
     flag = getattr(os, "O_TMPFILE", 0)
-    if not flag or not Path("/proc/self/fd").is_dir():
+    if not flag or os.environ.get(PORTABLE_ENV) == "1" or not Path("/proc/self/fd").is_dir():
         return None
     try:
         return os.open(folder, flag | os.O_WRONLY, 0o666)
@@ -95,7 +98,8 @@ def _write_named(path: Path, data: bytes, force: bool) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o644)
+            if hasattr(os, "fchmod"):  # not on Windows, where files carry no such mode
+                os.fchmod(handle.fileno(), 0o644)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -122,7 +126,7 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{path.parent}: không tạo được thư mục ({exc.strerror}); chọn thư mục khác.") from exc
+        raise OutputError(f"{path.parent}: không tạo được thư mục ({why(exc)}).") from exc
     fd = _anonymous_file(path.parent)
     try:
         if fd is None:
@@ -137,8 +141,7 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     except OSError as exc:
         if exc.errno == errno.EEXIST:
             raise _exists_error(path) from exc
-        raise OutputError(f"{path}: không ghi được ({exc.strerror}); kiểm tra quyền ghi và chỗ trống trên "
-                          "đĩa rồi chạy lại.") from exc
+        raise OutputError(f"{path}: không ghi được ({why(exc)}); không để lại tệp dở.") from exc
 
 
 def inside(folder: Path, name: str) -> Path:
@@ -151,3 +154,47 @@ def inside(folder: Path, name: str) -> Path:
         raise OutputError(f"tên tệp «{name}» không an toàn (có thể thoát ra ngoài thư mục {folder}); "
                           "chọn một mã đơn vị khác: chỉ chữ thường không dấu, số và dấu gạch ngang.")
     return folder / name
+
+
+_WHY = {
+    errno.ENOSPC: "đĩa đầy: hãy giải phóng chỗ trống hoặc ghi vào ổ khác rồi chạy lại",
+    errno.EDQUOT: "hết hạn mức dung lượng của người dùng: hãy xóa bớt tệp hoặc ghi vào ổ khác",
+    errno.EROFS: "ổ đĩa chỉ cho đọc: hãy chọn một thư mục ghi được (-o)",
+    errno.EACCES: "không có quyền ghi: hãy chọn thư mục khác (-o) hoặc xin quyền ghi",
+    errno.EPERM: "không được phép: hãy chọn thư mục khác (-o) hoặc xin quyền ghi",
+    errno.ENOENT: "thư mục không còn (bị xóa hoặc ổ bị tháo): hãy kiểm tra đường dẫn",
+    errno.ENAMETOOLONG: "tên tệp quá dài: hãy chọn tên ngắn hơn",
+    errno.EIO: "lỗi đọc/ghi của ổ đĩa: hãy kiểm tra ổ (USB, ổ mạng) rồi chạy lại",
+}
+
+
+def why(exc: OSError) -> str:
+    """An operating-system error said for a clerk, with what to do."""
+    return _WHY.get(exc.errno or 0, f"{exc.strerror or exc}: kiểm tra quyền ghi và chỗ trống trên đĩa")
+
+
+def resource_error(exc: BaseException) -> QdocgenError:
+    """A failure of the machine (disk, memory, nesting) as an error with a message and an exit code."""
+    from qdocgen.limits import LimitError
+
+    if isinstance(exc, MemoryError):
+        return LimitError("hết bộ nhớ: mẫu hoặc dữ liệu đòi tạo một văn bản quá lớn; hãy kiểm tra mẫu bằng "
+                          "qdocgen check-template và bỏ các phép nhân chuỗi, vòng lặp lớn.")
+    if isinstance(exc, RecursionError):
+        return LimitError("mẫu hoặc dữ liệu lồng nhau quá sâu (một macro hay bí danh gọi lại chính nó); hãy sửa "
+                          "chỗ lồng đó.")
+    assert isinstance(exc, OSError)
+    where = f"{exc.filename}: " if exc.filename else ""
+    return OutputError(f"{where}không đọc/ghi được ({why(exc)}).")
+
+
+def check_folder_writable(folder: Path) -> None:
+    """Refuse, before any work, a folder where nothing can be written (read-only, no permission, full disk)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(b"\0" * 4096)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        raise OutputError(f"{folder}: không ghi được vào thư mục ({why(exc)}); chưa tệp nào được ghi.") from exc

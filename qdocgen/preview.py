@@ -81,12 +81,8 @@ def _is_template(path: Path) -> bool:
 
 
 def _document_xml(path: Path) -> str:
-    import zipfile
+    """The main part's text, read with the package's bounds (``opc.read``); empty for a package it refuses."""
+    from qdocgen.oxml import opc
 
-    from qdocgen.oxml.package import open_docx
-
-    try:
-        with open_docx(path) as package:
-            return package.read("word/document.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return ""
+    package = opc.read(path)
+    return package.parts.get("word/document.xml", b"").decode("utf-8", "replace") if package.ok else ""

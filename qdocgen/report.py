@@ -222,7 +222,8 @@ def rollup_context(results: Sequence[UnitResults], period: str) -> tuple[dict[st
 
 def _short(name: str) -> str:
     """A unit's name without «Ủy ban nhân dân», for the chart's labels."""
-    return re.sub(r"^Ủy ban nhân dân\s+", "", name).capitalize()
+    short = re.sub(r"^Ủy ban nhân dân\s+", "", name)
+    return short[:1].upper() + short[1:]
 
 
 def with_picture(docx: bytes, png: bytes | None) -> bytes:

@@ -77,27 +77,46 @@ class Renderer:
             return outcome
         except QdocgenError as exc:
             return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
+        except (OSError, MemoryError, RecursionError) as exc:
+            from qdocgen.output import resource_error
+
+            return Outcome(job.unit_id, manifest.FAILED, error=resource_error(exc).message)
         except Exception as exc:  # a bug must not cost the other units their files; the message says what
             return Outcome(job.unit_id, manifest.FAILED, error=f"lỗi nội bộ khi soạn đơn vị này: {exc!r}; "
                                                                "hãy báo cho người bảo trì qdocgen.")
 
     def _run(self, job: Job) -> Outcome:
         if job.target.exists() and not job.force:
-            if not job.resume:
-                return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target))
-            on_disk = manifest.sha256_file(job.target)
-            # A file the manifest does not know (a run killed before saving it) is kept when it is
-            # exactly what this run would write: rendering is deterministic.
-            if on_disk == job.known_sha or on_disk == hashlib.sha256(self.render(job.data)).hexdigest():
-                return Outcome(job.unit_id, manifest.KEPT, on_disk)
-            return Outcome(job.unit_id, manifest.SKIPPED, on_disk)
+            return self._existing(job)
         data = self.render(job.data)
         try:
             write_atomic(job.target, data, job.force)
-        except OutputError:
+        except OutputError as exc:
+            if job.force or not job.target.is_file():  # not "it exists": full disk, read-only, no permission
+                return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
             return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target))
         return Outcome(job.unit_id, manifest.WRITTEN, hashlib.sha256(data).hexdigest())
 
+
+    def _existing(self, job: Job) -> Outcome:
+        """A target already there: kept when it is what this run would write (rendering is deterministic).
+
+        A re-run into the same folder is then no failure; a different file is skipped, saying whether it was
+        edited by hand after the earlier run (``--resume`` knows what that run wrote) or is simply another file.
+        """
+        on_disk = manifest.sha256_file(job.target)
+        if job.resume and on_disk == job.known_sha:
+            return Outcome(job.unit_id, manifest.KEPT, on_disk)
+        if on_disk == hashlib.sha256(self.render(job.data)).hexdigest():
+            return Outcome(job.unit_id, manifest.KEPT, on_disk)
+        if job.resume and job.known_sha:
+            return Outcome(job.unit_id, manifest.SKIPPED, on_disk, EDITED_BY_HAND)
+        return Outcome(job.unit_id, manifest.SKIPPED, on_disk, OTHER_FILE)
+
+
+EDITED_BY_HAND = ("tệp đã được sửa tay sau lần chạy trước (khác bản lần đó ghi ra); giữ nguyên bản sửa tay. "
+                  "Muốn thay bằng bản soạn mới thì dùng --force.")
+OTHER_FILE = "tệp đã có và khác bản sẽ soạn; không ghi đè. Dùng --force để ghi đè, hoặc chọn thư mục khác."
 
 _worker: Renderer | None = None
 

@@ -7,15 +7,16 @@ code change. Layout per Nghị định 30/2020/NĐ-CP, Phụ lục I (see shared
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt
@@ -38,6 +39,9 @@ BODY_PT = 14
 INDENT = Mm(10)  # first-line indent 1 cm (NĐ30 P1 II.6e)
 
 LEFT_COL, RIGHT_COL = 68.0, TEXT_W - 68.0  # header block: issuing body | national title
+# Rules (NĐ30 P1 II.1b, 2b, 5b): under the issuing body and the summary 1/3 to 1/2 of the line above,
+# under the motto as long as the motto (measured on the PDF: 57 mm at 14 pt bold).
+ISSUER_RULE, MOTTO_RULE, SUMMARY_RULE, APPENDIX_RULE = 20.0, 57.0, 55.0, 40.0
 SIGN_COL = 72.0  # signature block; the recipients take the rest, so their lines rarely wrap
 
 
@@ -123,13 +127,16 @@ def tag_para(container: DocumentObject | _Cell, tag: str) -> None:
     para(container, tag, size=2)
 
 
-def rule(container: DocumentObject | _Cell, width_mm: float, box_mm: float) -> None:
+RULE_GAP_PT = 4  # clear of the descenders above: a rule, not underlined words
+
+def rule(container: DocumentObject | _Cell, width_mm: float, box_mm: float, after: float = 0) -> None:
     """A solid centred line ``width_mm`` long, drawn as the top border of a tiny empty paragraph."""
     p = para(container, size=2)
     side = max((box_mm - width_mm) / 2, 0)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
-    p.paragraph_format.space_before = Pt(2)
+    p.paragraph_format.space_before = Pt(RULE_GAP_PT)
+    p.paragraph_format.space_after = Pt(after)
     p.paragraph_format.line_spacing = Pt(2)
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     oxml.paragraph_border(p._p.get_or_add_pPr(), "top", size_eighths=6, space=0)
@@ -173,10 +180,10 @@ def header_block(doc: DocumentObject) -> None:
     para(left, "{{ co_quan_chu_quan | ten_dau_trang }}", size=13, align="center")
     tag_para(left, "{%p endif %}")
     para(left, "{{ co_quan | ten_dau_trang }}", size=13, bold=True, align="center")
-    rule(left, 24, LEFT_COL)
+    rule(left, ISSUER_RULE, LEFT_COL)
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align="center")
     para(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align="center")
-    rule(right, 64, RIGHT_COL)
+    rule(right, MOTTO_RULE, RIGHT_COL)
     number, place = table.cell(1, 0), table.cell(1, 1)
     para(number, "{{ so | so_van_ban(ky_hieu) }}", size=13, align="center", before=6)
     para(place, "{{ ngay_ban_hanh | dia_danh_ngay(dia_danh, nam) }}", size=14, italic=True,
@@ -184,18 +191,18 @@ def header_block(doc: DocumentObject) -> None:
 
 
 def title_block(doc: DocumentObject) -> None:
-    """Ô 5: type name and summary with its rule, then the authority line."""
+    """Ô 5: type name and summary (broken at a phrase boundary) with its rule, then the authority line."""
     para(doc, "QUYẾT ĐỊNH", size=14, bold=True, align="center", before=18, keep_next=True)
-    para(doc, "{{ trich_yeu }}", size=14, bold=True, align="center", keep_next=True)
-    rule(doc, 50, TEXT_W)
-    para(doc, "{{ (tham_quyen or co_quan) | chu_hoa }}", size=14, bold=True, align="center",
+    para(doc, "{{ trich_yeu | ngat_dong }}", size=14, bold=True, align="center", keep_next=True)
+    rule(doc, SUMMARY_RULE, TEXT_W)
+    para(doc, "{{ nb.tham_quyen | chu_hoa }}", size=14, bold=True, align="center",
          before=12, after=6, keep_next=True)
 
 
 def legal_bases(doc: DocumentObject) -> None:
     """Căn cứ: italic, one per line, ";" after each, "." after the last (NĐ30 P1 II.6a)."""
     tag_para(doc, "{%p for cc in can_cu %}")
-    para(doc, "Căn cứ {{ cc | trich_dan }}{{ '.' if loop.last and not de_nghi else ';' }}", italic=True,
+    para(doc, "{{ cc | can_cu }}{{ '.' if loop.last and not de_nghi else ';' }}", italic=True,
          align="justify", indent=True, after=6)
     tag_para(doc, "{%p endfor %}")
     tag_para(doc, "{%p if de_nghi %}")
@@ -205,21 +212,61 @@ def legal_bases(doc: DocumentObject) -> None:
     tag_para(doc, "{%p endif %}")
 
 
+def tab_stop(p: Paragraph) -> None:
+    """A right tab stop at the right margin: an item's value ("≥98%") aligns there."""
+    ppr = p._p.get_or_add_pPr()
+    tabs = oxml.child(ppr, "tabs", before=("suppressAutoHyphens", "spacing", "ind", "jc", "rPr"))
+    oxml.set_attrs(oxml.child(tabs, "tab"), val="right", pos=oxml.mm(TEXT_W))
+
+
+def content_lines(container: DocumentObject | _Cell, items: str) -> None:
+    """Each structured paragraph (khoản, điểm, "-", "+", headings) its own paragraph, numbered by qdocgen.
+
+    NĐ30 P1 II.6đ,e: body size, upright, first-line indent 1 cm, 6 pt after; headings bold. The last one of the
+    last article is kept with the signature block (``d.giu``), so that it never stands alone on a page.
+    """
+    tag_para(container, f"{{%p for d in {items} %}}")
+    variants = [("d.dam and d.giu", True, True), ("d.dam", True, False), ("d.giu", False, True), ("", False, False)]
+    for i, (test, bold, keep) in enumerate(variants):
+        tag_para(container, f"{{%p {'if' if i == 0 else 'elif'} {test} %}}" if test else "{%p else %}")
+        p = para(container, "{{ d.so }}{{ d.noi_dung }}{{ d.gia_tri }}", bold=bold, align="justify",
+                 indent=True, after=6, keep_next=keep)
+        tab_stop(p)
+    tag_para(container, "{%p endif %}")
+    tag_para(container, "{%p endfor %}")
+
+
+def article_line(doc: DocumentObject, keep: bool) -> None:
+    """Điều N. (and its title) in bold, then the article's first paragraph upright (NĐ30 P1 II.6đ)."""
+    p = para(doc, "Điều {{ a.so }}.{% if a.tieu_de %} {{ a.tieu_de }}{% endif %}", bold=True, align="justify",
+             indent=True, after=6, keep_next=keep)
+    run_(p, "{% if a.mo_dau %} {{ a.mo_dau }}{% endif %}")
+
+
 def articles(doc: DocumentObject) -> None:
-    """QUYẾT ĐỊNH: and the articles, each with a bold "Điều N." (NĐ30 P1 II.6đ)."""
+    """QUYẾT ĐỊNH: and the articles: a string, or structured paragraphs (qdocgen.data.content)."""
     para(doc, "QUYẾT ĐỊNH:", size=14, bold=True, align="center", before=6, after=6, keep_next=True)
-    tag_para(doc, "{%p for dieu_khoan in dieu %}")
-    p = para(doc, "Điều {{ loop.index }}.", bold=True, align="justify", indent=True, after=6)
-    run_(p, " {{ dieu_khoan }}")
+    tag_para(doc, "{%p for a in dieu | cac_dieu %}")
+    tag_para(doc, "{%p if a.giu %}")
+    article_line(doc, keep=True)
+    tag_para(doc, "{%p else %}")
+    article_line(doc, keep=False)
+    tag_para(doc, "{%p endif %}")
+    content_lines(doc, "a.cac_doan")
     tag_para(doc, "{%p endfor %}")
 
 
+def issuer_tag(doc: DocumentObject) -> None:
+    """``nb``: who issues (``ban_hanh``); the authority line, the appendix's reference line and signature follow."""
+    tag_para(doc, "{%p set nb = ban_hanh_boi(ban_hanh | default('uy_ban'), co_quan, tham_quyen | default(''), "
+                  "nguoi_ky) %}")
+
+
 def signature(cell: _Cell) -> None:
-    """Ô 7: authority, title, room for signature and seal, the name in bold."""
-    tag_para(cell, "{%p if nguoi_ky.tham_quyen %}")
-    para(cell, "{{ nguoi_ky.tham_quyen | chu_hoa }}", bold=True, align="center")
-    tag_para(cell, "{%p endif %}")
-    para(cell, "{{ nguoi_ky.chuc_vu | chu_hoa }}", bold=True, align="center")
+    """Ô 7: authority and title lines from the issuer (TM., KT.), room for signature and seal, the name bold."""
+    tag_para(cell, "{%p for dong in nb.cac_dong_ky %}")
+    para(cell, "{{ dong | chu_hoa }}", bold=True, align="center")
+    tag_para(cell, "{%p endfor %}")
     for _ in range(4):
         para(cell)
     para(cell, "{{ nguoi_ky.ho_ten }}", bold=True, align="center")
@@ -247,66 +294,122 @@ def closing_block(doc: DocumentObject) -> None:
     signature(sign)
 
 
-def appendix(doc: DocumentObject) -> None:
-    """The appendix, numbered separately, on its own pages (NĐ30 P1 III)."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    oxml.page_number_start(section._sectPr, 1)
-    section.different_first_page_header_footer = True
-    para(doc, "{{ phu_luc.tieu_de | chu_hoa }}", size=14, bold=True, align="center", keep_next=True)
-    p = para(doc, "({{ phu_luc.kem_theo }} Quyết định số {{ so | so_hieu(ky_hieu) }} "
+def section_break(doc: DocumentObject) -> None:
+    """A tiny paragraph ending the section before it: each appendix starts a page, numbered from 1 (NĐ30 III)."""
+    body_sectpr = doc.element.body.find(oxml.w("sectPr"))
+    p = para(doc, size=2)
+    p.paragraph_format.line_spacing = Pt(1)
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    p._p.get_or_add_pPr().append(copy.deepcopy(body_sectpr))
+
+
+def appendix_heading(doc: DocumentObject) -> None:
+    """Phụ lục I (only when two or more), the title, the reference line with its rule (NĐ30 P1 III.1)."""
+    tag_para(doc, "{%p if pl.so %}")
+    para(doc, "Phụ lục {{ pl.so }}", size=14, bold=True, align="center", keep_next=True)
+    tag_para(doc, "{%p endif %}")
+    para(doc, "{{ pl.tieu_de | chu_hoa }}", size=14, bold=True, align="center", keep_next=True)
+    p = para(doc, "({{ pl.kem_theo }} Quyết định số {{ so | so_hieu(ky_hieu) }} "
              "{{ ngay_ban_hanh | ngay(nam) }}", size=14, italic=True, align="center", keep_next=True)
     p.runs[0].add_break()
-    run_(p, "của {{ co_quan }})", italic=True)
-    rule(doc, 40, TEXT_W)
-    para(doc, "Căn cứ Chính sách chất lượng được {{ co_quan }} công bố, với phương châm:",
-         align="justify", indent=True, before=12, after=6)
-    para(doc, "“{{ phu_luc.phuong_cham | chu_hoa }}”", bold=True, align="center", after=6)
-    p = para(doc, "{{ phu_luc.gioi_thieu }} ", align="justify", indent=True, after=6)
-    run_(p, "(tính đến cuối năm {{ nam }})", bold=True)
+    run_(p, "của {{ nb.cua }})", italic=True)
+    rule(doc, APPENDIX_RULE, TEXT_W, after=12)
+
+
+def objectives_appendix(doc: DocumentObject) -> None:
+    """The objectives appendix: the policy and motto, the lead-in, the table, the reporting requirements."""
+    tag_para(doc, "{%p if pl.chinh_sach %}")
+    para(doc, "{{ pl.chinh_sach }}", align="justify", indent=True, after=6)
+    tag_para(doc, "{%p endif %}")
+    tag_para(doc, "{%p if pl.phuong_cham %}")
+    para(doc, "“{{ pl.phuong_cham | chu_hoa }}”", bold=True, align="center", after=6)
+    tag_para(doc, "{%p endif %}")
+    tag_para(doc, "{%p if pl.gioi_thieu %}")
+    p = para(doc, "{{ pl.gioi_thieu }}", align="justify", indent=True, after=6, keep_next=True)
+    run_(p, "{% if pl.tinh_den %} {{ pl.tinh_den }}{% endif %}", bold=True)
     run_(p, ":")
+    tag_para(doc, "{%p endif %}")
     objectives_table(doc)
-    para(doc, "{{ phu_luc.bao_cao_mo_dau }}", align="justify", indent=True, before=12, after=6)
-    tag_para(doc, "{%p for bc in phu_luc.bao_cao %}")
+    tag_para(doc, "{%p if pl.bao_cao_mo_dau %}")
+    para(doc, "{{ pl.bao_cao_mo_dau }}", align="justify", indent=True, before=12, after=6)
+    tag_para(doc, "{%p endif %}")
+    tag_para(doc, "{%p for bc in pl.bao_cao %}")
     para(doc, "{{ loop.index }}. {{ bc }}", align="justify", indent=True, after=6)
     tag_para(doc, "{%p endfor %}")
+    content_lines(doc, "pl.cac_doan")
+
+
+def appendix(doc: DocumentObject) -> None:
+    """Each appendix of ``phu_luc | cac_phu_luc``, on its own pages numbered from 1 (NĐ30 P1 III)."""
+    tag_para(doc, "{%p for pl in phu_luc | default(none) | cac_phu_luc(co_quan, nam) %}")
+    section_break(doc)
+    appendix_heading(doc)
+    tag_para(doc, '{%p if pl.loai == "muc_tieu" %}')
+    objectives_appendix(doc)
+    tag_para(doc, "{%p else %}")
+    content_lines(doc, "pl.cac_doan")
+    tag_para(doc, "{%p endif %}")
+    tag_para(doc, "{%p if pl.chu_ky %}")
     sign = signature_cell(doc, SIGN_COL)
     para(sign, size=6)
     signature(sign)
-    tag_para(doc, "{%p if phu_luc.ghi_chu %}")
+    tag_para(doc, "{%p endif %}")
+    tag_para(doc, "{%p if pl.ghi_chu %}")
     para(doc, "Ghi chú:", bold=True, italic=True, before=12, after=6)
-    tag_para(doc, "{%p for gc in phu_luc.ghi_chu %}")
+    tag_para(doc, "{%p for gc in pl.ghi_chu %}")
     para(doc, "{{ loop.index }}. {{ gc }}", size=13, italic=True, align="justify", indent=True, after=3)
     tag_para(doc, "{%p endfor %}")
     tag_para(doc, "{%p endif %}")
+    tag_para(doc, "{%p endfor %}")
 
 
-OBJECTIVE_COLUMNS = [
-    ("STT", 13.0, "{{ loop.index }}"),
-    ("Mục tiêu", 37.0, "{{ mt.noi_dung }}"),
-    ("Cơ quan, đơn vị theo dõi và báo cáo", 37.0, "{{ mt.theo_doi }}"),
-    ("Phương pháp tính toán kết quả đạt được", 36.0, "{{ mt.phuong_phap }}"),
-    ("Biện pháp thực hiện", 42.0, "{{ mt.bien_phap }}"),
-]
 TABLE_PT = 12
+LOOP_COL, ONE_COL = 8.0, TEXT_W - 16.0  # the template's grid: loop tags | one column | loop tags
+
+
+def _row_tag(row: Any, tag: str) -> None:
+    """A row that holds only a ``{%tr ... %}`` tag: docxtpl replaces the whole row with the tag."""
+    para(row.cells[0], tag, size=2)
+    for cell in row.cells:
+        cell_end(cell)
 
 
 def objectives_table(doc: DocumentObject) -> None:
-    """STT | Mục tiêu | ... with its header row repeated on every page; one row per objective."""
-    table = grid_table(doc, 4, [c[1] for c in OBJECTIVE_COLUMNS], borders=True)
-    header, loop_start, body, loop_end = table.rows
+    """The objectives table: columns, their headings and widths from the data.
+
+    Columns loop with ``{%tc for %}`` and take their widths with ``{% do_rong %}``; the header row repeats on
+    every page; group rows span the table; one row per objective.
+    """
+    table = grid_table(doc, 8, [LOOP_COL, ONE_COL, LOOP_COL], borders=True)
+    header, loop_start, if_group, group, else_row, body, endif_row, loop_end = table.rows
     oxml.row_repeat_header(header._tr.get_or_add_trPr())
-    oxml.row_cant_split(header._tr.get_or_add_trPr())
-    oxml.row_cant_split(body._tr.get_or_add_trPr())
-    for i, (title, _, value) in enumerate(OBJECTIVE_COLUMNS):
-        para(header.cells[i], title, size=TABLE_PT, bold=True, align="center", before=3, after=3)
-        # Left-aligned: justified text in narrow columns opens wide gaps between words.
-        para(body.cells[i], value, size=TABLE_PT, align="center" if i == 0 else "left",
-             before=3, after=3)
-    para(loop_start.cells[0], "{%tr for mt in phu_luc.muc_tieu %}", size=2)
-    para(loop_end.cells[0], "{%tr endfor %}", size=2)
-    for row in (loop_start, loop_end):
-        for cell in row.cells:
-            cell_end(cell)
+    for row in (header, group, body):
+        oxml.row_cant_split(row._tr.get_or_add_trPr())
+    para(header.cells[0], "{%tc for c in pl.cot %}", size=2)
+    para(header.cells[1], "{% do_rong c.do_rong %}{{ c.chu }}", size=TABLE_PT, bold=True, align="center",
+         before=3, after=3)
+    para(header.cells[2], "{%tc endfor %}", size=2)
+    _row_tag(loop_start, "{%tr for h in pl.hang %}")
+    _row_tag(if_group, "{%tr if h.nhom %}")
+    for c in group.cells:
+        cell_end(c)
+    merged = group.cells[0].merge(group.cells[2])
+    for p in list(merged.paragraphs):
+        p._p.getparent().remove(p._p)
+    para(merged, "{% colspan pl.so_cot %}{{ h.nhom }}", size=TABLE_PT, bold=True, align="left",
+         before=3, after=3, keep_next=True)
+    _row_tag(else_row, "{%tr else %}")
+    para(body.cells[0], "{%tc for o in h.o %}", size=2)
+    # Left-aligned: justified text in narrow columns opens wide gaps between words; the number is centred.
+    cell = body.cells[1]
+    tag_para(cell, "{%p if o.giua %}")
+    para(cell, "{% do_rong o.do_rong %}{{ o.chu }}", size=TABLE_PT, align="center", before=3, after=3)
+    tag_para(cell, "{%p else %}")
+    para(cell, "{{ o.chu }}", size=TABLE_PT, align="left", before=3, after=3)
+    tag_para(cell, "{%p endif %}")
+    para(body.cells[2], "{%tc endfor %}", size=2)
+    _row_tag(endif_row, "{%tr endif %}")
+    _row_tag(loop_end, "{%tr endfor %}")
 
 
 def page_header(doc: DocumentObject) -> None:
@@ -335,9 +438,11 @@ def blank_document() -> DocumentObject:
 
 
 def build_decision() -> DocumentObject:
-    """The decision issuing the year's quality objectives, with its appendix table."""
+    """The decision issuing the year's quality objectives, with its appendices (none, one or several)."""
     doc = blank_document()
     page_header(doc)
+    oxml.page_number_start(doc.sections[0]._sectPr, 1)
+    issuer_tag(doc)
     header_block(doc)
     title_block(doc)
     legal_bases(doc)
@@ -363,14 +468,19 @@ def build_phu_luc_3() -> DocumentObject:
     para(left, "{{ co_quan_chu_quan | ten_dau_trang }}", size=13, align="center")
     tag_para(left, "{%p endif %}")
     para(left, "{{ co_quan | ten_dau_trang }}", size=13, bold=True, align="center")
-    rule(left, 24, LEFT_COL)
+    rule(left, ISSUER_RULE, LEFT_COL)
     cell_end(table.cell(0, 1))
     para(doc, "MỤC TIÊU CHẤT LƯỢNG NĂM {{ nam }}", size=14, bold=True, align="center", before=24, after=18,
          keep_next=True)
     para(doc, "Thông qua việc áp dụng, duy trì, cải tiến thường xuyên Hệ thống quản lý chất lượng, "
          "{{ co_quan }} đảm bảo thực hiện các mục tiêu sau:", align="justify", indent=True, after=6)
-    tag_para(doc, "{%p for mt in phu_luc.muc_tieu %}")
-    para(doc, "{{ loop.index }}. {{ mt.noi_dung }}", align="justify", indent=True, after=6)
+    # The same objectives as the decision's, wherever the data holds them, groups included.
+    tag_para(doc, "{%p for d in cac_muc_tieu(dieu | default([]), phu_luc | default(none)) %}")
+    tag_para(doc, "{%p if d.dam %}")
+    para(doc, "{{ d.noi_dung }}", bold=True, align="justify", indent=True, after=6, keep_next=True)
+    tag_para(doc, "{%p else %}")
+    para(doc, "{{ d.so }}{{ d.noi_dung }}", align="justify", indent=True, after=6)
+    tag_para(doc, "{%p endif %}")
     tag_para(doc, "{%p endfor %}")
     sign = signature_cell(doc, FORM_SIGN_COL)
     para(sign, "{{ ngay_ban_hanh | dia_danh_ngay(dia_danh, nam) }}", italic=True, align="center", before=12)
@@ -462,6 +572,7 @@ def build_report() -> DocumentObject:
     """BÁO CÁO Kết quả thực hiện Mục tiêu chất lượng (năm N, 6 tháng đầu năm N) of one unit (NĐ30, Phụ lục III)."""
     doc = blank_document()
     page_header(doc)
+    issuer_tag(doc)
     header_block(doc)
     report_title(doc)
     report_body(doc, REPORT_COLUMNS, "bang")
@@ -473,6 +584,7 @@ def build_rollup() -> DocumentObject:
     """The superior body's roll-up: which units reached, missed or did not report which objectives."""
     doc = blank_document()
     page_header(doc)
+    issuer_tag(doc)
     header_block(doc)
     report_title(doc)
     report_body(doc, ROLLUP_COLUMNS, "bang")
@@ -483,6 +595,7 @@ def build_rollup() -> DocumentObject:
 def save_reproducibly(doc: DocumentObject, path: Path) -> None:
     """Save with fixed zip timestamps, so that building twice gives the same bytes."""
     raw = io.BytesIO()
+    oxml.zoom_with_percent(doc.settings.element)
     doc.save(raw)
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -74,7 +74,9 @@ def test_manifest_hashes_match_the_files(tmp_path: Path) -> None:
     assert records[1]["ten_don_vi"] == "Ủy ban nhân dân phường An Lạc"
     assert any("nguoi_ky.ho_ten" in w for w in records[1]["canh_bao"])
     rows = list(csv.DictReader((tmp_path / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert [(r["ma_don_vi"], r["sha256"]) for r in rows] == [(r["ma_don_vi"], r["sha256"]) for r in records]
+    assert [(r["Mã đơn vị"], r["Mã SHA-256"]) for r in rows] == [(r["ma_don_vi"], r["sha256"]) for r in records]
+    assert {r["Trạng thái"] for r in rows} == {"đã ghi"}
+    assert (tmp_path / "manifest.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     assert "Xong: 11 tệp đã ghi" in result.output
 
 

@@ -11,7 +11,8 @@ import pytest
 from conftest import DATASET, run
 from docx_text import texts
 
-from qdocgen.data.reader import read_unit, render_data_templates
+from qdocgen.data.reader import read_unit
+from qdocgen.data.values import render_data_templates
 from qdocgen.errors import Problem
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import DATASET, ROOT, run
 
-from qdocgen.data import reader
+from qdocgen.data import reader, values
 from qdocgen.data.dated_checks import dated_warnings
 from qdocgen.data.legal_bases import Register, load_register
 from qdocgen.errors import Problem
@@ -42,8 +42,8 @@ def warnings_for(register: Register, *overrides: str, edit: Callable[[dict[str, 
     problems: list[Problem] = []
     unit = reader.read_unit(path, ("ngay_ban_hanh=2026-03-02", *overrides), problems)
     assert unit is not None
-    reader.parse_dates(unit, problems)
-    reader.render_data_templates(unit, problems)
+    values.parse_dates(unit, problems)
+    values.render_data_templates(unit, problems)
     assert problems == []
     if edit is not None:
         edit(unit.data)
@@ -120,6 +120,8 @@ def test_the_2019_district_re_dated_warns_about_district_and_2008(tmp_path: Path
     result = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "qd.docx",
                  "--set", "ngay_ban_hanh=2026-03-02")
     assert result.exit_code == 0
-    assert "quan-binh-tan [co_quan]: «Ủy ban nhân dân quận Bình Tân»: văn bản đề ngày 02/03/2026" in result.stderr
+    # the warning names the file and line that wrote the value (issue 23)
+    assert ("quan-binh-tan.yaml:9 [co_quan]: «Ủy ban nhân dân quận Bình Tân»: văn bản đề ngày 02/03/2026"
+            in result.stderr)
     assert "«ISO 9001:2008» (và 5 chỗ khác) là cách gọi cũ" in result.stderr
     assert "nơi nhận cấp huyện «Thường trực Quận ủy»" in result.stderr

@@ -25,7 +25,8 @@ from qdocgen import vnformat
 from qdocgen.batch import render_file
 from qdocgen.cli import main
 from qdocgen.data.hygiene import scrub
-from qdocgen.data.reader import has_template, read_unit
+from qdocgen.data.reader import read_unit
+from qdocgen.data.values import has_template
 from qdocgen.errors import QdocgenError, TemplateError
 
 TEMPLATE = ROOT / "templates" / "quyet-dinh-mtcl.docx"
@@ -93,7 +94,7 @@ def _shown(text: str) -> list[str]:
             forms.append(vnformat.FILTERS[name](text))
         except Exception:
             continue
-    return forms
+    return forms + [form.strip() for form in forms]  # a symbol («Số: 784/QĐ-UBND») is printed trimmed
 
 
 def _check_one(tmp: Path, key: Key, text: str, check: bool = True) -> str:
@@ -191,7 +192,7 @@ def test_damaged_template_is_a_template_error(tmp_path: Path, kind: str) -> None
                                  "{{ cycler.__init__.__globals__ }}", "{% set x = dieu.append(1) %}"])
 def test_template_reaching_python_internals_is_refused(tmp_path: Path, tag: str) -> None:
     xml = _document_xml()
-    hostile = re.sub(r"\{\{ trich_yeu \}\}", tag, xml, count=1)
+    hostile = re.sub(r"\{\{ trich_yeu[^}]*\}\}", tag, xml, count=1)
     assert hostile != xml
     path = _template_copy(tmp_path, {"word/document.xml": hostile.encode("utf-8")})
     out = tmp_path / "out.docx"
@@ -222,7 +223,9 @@ def test_readme_exit_codes_match_real_runs(tmp_path: Path, monkeypatch: pytest.M
     broken = tmp_path / "hong.docx"
     broken.write_bytes(b"PK\x03\x04 not really")
     seen[4] = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "x.docx", "-t", broken).exit_code
-    seen[5] = run("render", DATASET / "quan-binh-tan.yaml", "-o", ok).exit_code  # exists, no --force
+    other = tmp_path / "khac.docx"
+    other.write_bytes(b"a different file")
+    seen[5] = run("render", DATASET / "quan-binh-tan.yaml", "-o", other).exit_code  # exists, differs, no --force
     with monkeypatch.context() as patch:
         patch.setenv("PATH", str(tmp_path / "khong-co"))  # no LibreOffice: --pdf cannot be done
         seen[7] = run("render", DATASET / "quan-binh-tan.yaml", "-o", tmp_path / "p.docx", "--pdf").exit_code
@@ -266,3 +269,9 @@ def test_batch_with_a_failed_unit_exits_3_and_writes_the_others(tmp_path: Path) 
     result = run("batch", data, "-o", out)
     assert result.exit_code == 3 and "U+0001" in result.stderr
     assert not (out / "phuong-an-lac.docx").exists() and (out / "quan-binh-tan.docx").exists()
+
+
+@pytest.mark.parametrize("text", ["{_{", "a }_} b", "{_% x %_}"])
+def test_docxtpl_escapes_in_a_value_print_as_typed(tmp_path: Path, text: str) -> None:
+    """«{_{» is the template's escape for a literal «{{»; in the data it is text like any other."""
+    assert text in _check_one(tmp_path, ("luu",), text)

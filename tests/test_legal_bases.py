@@ -134,4 +134,4 @@ def test_check_can_cu_command(tmp_path: Path) -> None:
     assert "Luật tổ chức chính quyền địa phương" not in result.output  # in force by this register
     assert "Quyết định số 19/2014/QĐ-TTg ngày 05/03/2014: chưa có trong sổ căn cứ" in result.output
     missing = run("check-can-cu", tmp_path / "khong-co")
-    assert missing.exit_code == 3 and "không phải một thư mục bộ dữ liệu" in missing.stderr
+    assert missing.exit_code == 3 and "không tìm thấy thư mục này" in missing.stderr

@@ -115,19 +115,24 @@ def test_example_office_renders_alone(tmp_path: Path) -> None:
     assert got[-4:] == ["Quảng Nam, ngày 15 tháng 01 năm 2019", "GIÁM ĐỐC", "(ký tên, đóng dấu)", "Nguyễn Văn A"]
 
 
-def test_head_title_defaults_and_vague_objective_is_warned(tmp_path: Path) -> None:
+def test_head_title_defaults_and_vague_objective_is_warned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)  # without -o the document goes into the current folder, not the data's
     data = tmp_path / "phong-tu-phap.yaml"
     data.write_text("nam: 2020\nco_quan: Phòng Tư pháp huyện Thử\ndia_danh: Thử\nphu_luc:\n  muc_tieu:\n"
                     "    - noi_dung: Nâng cao chất lượng phục vụ\n", encoding="utf-8")
     result = run("render", data, "-t", "phu-luc-3")
     assert result.exit_code == 0, result.output + result.stderr
     assert "[phu_luc.muc_tieu[1]]" in result.stderr and "«Nâng cao chất lượng phục vụ» chưa đo được" in result.stderr
-    got = texts(data.with_suffix(".docx"))
+    assert not data.with_suffix(".docx").exists()
+    got = texts(work / "phong-tu-phap.docx")
     assert got[0] == "PHÒNG TƯ PHÁP HUYỆN THỬ"
     assert got[-3:] == ["Thử, ngày     tháng     năm 2020", "THỦ TRƯỞNG CƠ QUAN", "(ký tên, đóng dấu)"]
 
 
-def test_objective_without_text_is_an_error(tmp_path: Path) -> None:
+def test_objective_without_text_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     data = tmp_path / "x.yaml"
     data.write_text("nam: 2020\nco_quan: Phòng Tư pháp\ndia_danh: Thử\nphu_luc:\n  muc_tieu:\n"
                     "    - chi_tieu: {so_sanh: lon_hon, gia_tri: 5}\n", encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -83,7 +84,7 @@ def test_district_report_judges_every_comparator(reported: Path) -> None:
     assert "Năm 2019, Ủy ban nhân dân quận Bình Tân đạt 4/7 mục tiêu chất lượng." in text
     assert "Không đạt: mục tiêu 2, 4;" in text and "Chưa có số liệu: mục tiêu 5;" in text
     assert len(doc.inline_shapes) == 1
-    with __import__("zipfile").ZipFile(reported / "out" / f"{DISTRICT}.docx") as z:
+    with zipfile.ZipFile(reported / "out" / f"{DISTRICT}.docx") as z:
         assert len(z.read("word/media/image1.png")) > 10_000  # the chart, not the 1-pixel placeholder
 
 
@@ -138,6 +139,23 @@ def test_half_year_title(reported: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     text = "\n".join(p.text for p in Document(str(tmp_path / "phuong-an-lac.docx")).paragraphs)
     assert "Kết quả thực hiện Mục tiêu chất lượng 6 tháng đầu năm 2019" in text
+
+
+def test_formula_with_its_saved_value_is_read(reported: Path, tmp_path: Path) -> None:
+    """A formula Excel saved with its value (here 97+1 = 98, exactly the threshold) is read as that value."""
+    book = fill(reported / "muc-tieu.xlsx", tmp_path / "cong-thuc.xlsx",
+                lambda wb: wb[DISTRICT].__setitem__("I5", "=97+1"))
+    sheet = f"xl/worksheets/sheet{openpyxl.load_workbook(book).sheetnames.index(DISTRICT) + 1}.xml"
+    with zipfile.ZipFile(book) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    assert b"<f>97+1</f><v></v>" in parts[sheet]
+    parts[sheet] = parts[sheet].replace(b"<f>97+1</f><v></v>", b"<f>97+1</f><v>98</v>")  # as Excel saves it
+    with zipfile.ZipFile(book, "w") as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    result = run("bao-cao", reported / "2019", "--ket-qua", book, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert table_rows(tmp_path / "out" / f"{DISTRICT}.docx")[0][3:5] == ["98%", "Đạt"]
 
 
 @pytest.mark.parametrize(("change", "words"), [

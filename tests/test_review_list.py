@@ -10,7 +10,9 @@ from conftest import DATASET, run
 from qdocgen.data.review_list import REVIEW_NAME, open_items
 from qdocgen.newyear import carry_forward
 
-ALL = 10  # 2 references to 2019 documents, 8 legal bases (tests/test_newyear.py counts the same)
+# 2 references to 2019 documents, 8 legal bases (tests/test_newyear.py counts the same for 2020), and for a year
+# after the reorganisation 34 places naming a district or an outdated term
+ALL = 44
 
 
 @pytest.fixture()
@@ -44,6 +46,24 @@ def test_an_item_whose_value_was_edited_is_closed(carried: Path) -> None:
     assert not any(item.startswith("_phuong.yaml:14 [can_cu[1]]") for item in items)
     # another file's item for the same law stays open
     assert any(item.startswith("quan-binh-tan.yaml:12 [can_cu[1]]") for item in items)
+
+
+def test_after_2025_districts_and_old_terms_are_listed(carried: Path) -> None:
+    text = (carried / REVIEW_NAME).read_text(encoding="utf-8")
+    assert "## 4. Cấp huyện và cách gọi cũ (văn bản từ 01/07/2025 không còn quận, huyện, thị xã): 34" in text
+    assert ("- [ ] _phuong.yaml:9 [co_quan_chu_quan]: «Ủy ban nhân dân quận Bình Tân» — cơ quan, địa danh cấp huyện "
+            "(«quận»): sửa cho đúng với năm 2026.") in text
+    assert "[trich_yeu]: «…hất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2008» — «ISO 9001:2008» nay gọi là" in text
+    assert "[can_cu" not in text.split("## 4.")[1]  # cited titles keep their own words
+    ward = carried / "_phuong.yaml"
+    ward.write_text(ward.read_text(encoding="utf-8").replace("co_quan_chu_quan: Ủy ban nhân dân quận Bình Tân",
+                                                             'co_quan_chu_quan: ""'), encoding="utf-8")
+    assert len(open_items(carried)) == ALL - 1
+
+
+def test_before_2025_there_is_no_such_section(tmp_path: Path) -> None:
+    result = carry_forward(DATASET, 2020, tmp_path / "2020")
+    assert result.outdated == [] and "## 4." not in result.report_text()
 
 
 def test_the_review_list_says_what_the_register_says(carried: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +92,13 @@ def test_document_number_is_checked_before_rendering(tmp_path: Path) -> None:
     """A number that is not digits is a data problem with file, line and key, not a render failure."""
     from conftest import DATASET, run
 
+    shutil.copytree(DATASET, tmp_path, dirs_exist_ok=True)  # ke_thua reaches only inside the dataset
     data = tmp_path / "d.yaml"
-    data.write_text(f"ke_thua: {DATASET / 'quan-binh-tan.yaml'}\nso: 5a\n", encoding="utf-8")
+    data.write_text("ke_thua: quan-binh-tan.yaml\nso: 5a\n", encoding="utf-8")
     result = run("render", data, "-o", tmp_path / "d.docx")
     assert result.exit_code == 3
     assert "d.yaml:2 [so]" in result.stderr and "«5a»" in result.stderr
-    data.write_text(f"ke_thua: {DATASET / 'quan-binh-tan.yaml'}\nso: 0\n", encoding="utf-8")
+    data.write_text("ke_thua: quan-binh-tan.yaml\nso: 0\n", encoding="utf-8")
     result = run("render", data, "-o", tmp_path / "d.docx")
     assert result.exit_code == 3 and "cần ít nhất 1" in result.stderr
     assert not (tmp_path / "d.docx").exists()

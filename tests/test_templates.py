@@ -32,7 +32,8 @@ def test_builtin_listed_with_description_and_file() -> None:
     result = run("templates")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    i = lines.index("quyet-dinh-mtcl: Quyết định ban hành Mục tiêu chất lượng (ISO 9001), kèm phụ lục bảng mục tiêu")
+    i = lines.index("quyet-dinh-mtcl: Quyết định ban hành Mục tiêu chất lượng (ISO 9001), "
+                    "kèm các phụ lục (bảng mục tiêu, kế hoạch) hoặc không")
     assert lines[i + 1] == f"    tệp: {BUILTIN} (có sẵn)"
 
 

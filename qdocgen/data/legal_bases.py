@@ -151,8 +151,11 @@ class BasisIssue:
 
 def default_register_path() -> Path:
     """The register shipped with qdocgen: the source tree's ``data/``, else the installed share folder."""
+    import site
+
     here = Path(__file__).resolve().parent.parent.parent
-    for folder in (here / "data", Path(sys.prefix) / "share" / "qdocgen"):
+    shares = (Path(sys.prefix), Path(site.getuserbase()))  # a virtual environment or pipx; pip install --user
+    for folder in (here / "data", *[s / "share" / "qdocgen" for s in shares]):
         if (folder / REGISTER_NAME).is_file():
             return folder / REGISTER_NAME
     return here / "data" / REGISTER_NAME
@@ -414,8 +417,7 @@ def check_dataset(folder: Path, register_path: Path | None = None,
     register = load_register(register_path)
     today = today or dt.date.today()
     if not folder.is_dir():
-        raise DataError([Problem(reader.display(folder), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
-                                                             "các tệp .yaml, ví dụ data/binh-tan/2019.")])
+        raise DataError([reader.not_a_dataset(folder)])
     problems: list[Problem] = []
     result = DatasetBases(folder, register.path)
     for path in reader.unit_files(folder):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from qdocgen.data import reader, schema
+from qdocgen.data import reader, schema, values
 from qdocgen.data.dated_checks import dated_warnings
 from qdocgen.data.objectives import unit_warnings
 from qdocgen.data.reader import Unit, display
@@ -46,8 +46,7 @@ class PackedUnit:
 def unit_paths(folder: Path, only: Sequence[str] = ()) -> list[Path]:
     """The unit files of a dataset folder (``only``: just these ids); a missing folder or id is a DataError."""
     if not folder.is_dir():
-        raise DataError([Problem(display(folder), "", "không phải một thư mục bộ dữ liệu; cần thư mục chứa "
-                                                      "các tệp .yaml của từng đơn vị.")])
+        raise DataError([reader.not_a_dataset(folder)])
     paths = reader.unit_files(folder)
     if not paths:
         raise DataError([Problem(display(folder), "", "thư mục không có tệp đơn vị .yaml nào (tệp bắt đầu "
@@ -55,9 +54,17 @@ def unit_paths(folder: Path, only: Sequence[str] = ()) -> list[Path]:
     known = {p.stem for p in paths}
     unknown = [i for i in only if i not in known]
     if unknown:
-        raise DataError([Problem(display(folder), "--only", f"không có đơn vị «{i}»; các mã có: "
-                                                           f"{', '.join(sorted(known))}.") for i in unknown])
+        raise DataError([Problem(display(folder), "--only", f"không có đơn vị «{i}».{_did_you_mean(i, known)} "
+                                                           f"Các mã có: {', '.join(sorted(known))}.") for i in unknown])
     return [p for p in paths if p.stem in set(only)] if only else paths
+
+
+def _did_you_mean(name: str, known: set[str]) -> str:
+    """`` Có phải «...»?`` naming the unit id closest to a mistyped one, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f" Có phải «{close[0]}»?" if close else ""
 
 
 def prepare(paths: Sequence[Path], info: SchemaSource, overrides: Sequence[str],
@@ -71,10 +78,10 @@ def prepare(paths: Sequence[Path], info: SchemaSource, overrides: Sequence[str],
 def _check(unit: Unit, info: SchemaSource, problems: list[Problem]) -> None:
     """Dates, schema, the data's own Jinja, the guide's rules: each step only when the one before passed."""
     before = len(problems)
-    reader.parse_dates(unit, problems)
-    schema.validate(unit, info.schema, problems, reader.template_names(unit.data))
+    values.parse_dates(unit, problems)
+    schema.validate(unit, info.schema, problems, values.template_names(unit.data))
     if len(problems) == before:
-        reader.render_data_templates(unit, problems)
+        values.render_data_templates(unit, problems)
         unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
         unit.warnings.extend(dated_warnings(unit))  # what the document's date makes outdated
 

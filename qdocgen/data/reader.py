@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from qdocgen import vnformat
+from qdocgen import limits
 from qdocgen.data import hygiene
 from qdocgen.errors import DataError, Problem
 
@@ -29,8 +29,8 @@ INHERIT_KEY = "ke_thua"
 ORDER_KEY = "thu_tu"
 UNIT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEMPLATE_PASSES = 5
-# Far more than any decision needs; stops YAML aliases that expand without end ("billion laughs").
-MAX_VALUES = 100_000
+MAX_CHAIN = 8  # files in one ke_thua chain: a unit, its ward's and the district's shared files need 3
+MAX_ID = 80  # characters of a unit id: its output file name must fit every file system
 
 KeyPath = tuple[str | int, ...]
 """A place in the data: keys and list indexes from the top (``("phu_luc", "muc_tieu", 0, "noi_dung")``)."""
@@ -84,6 +84,14 @@ def display(path: Path) -> str:
         return str(path)
 
 
+def not_a_dataset(folder: Path) -> Problem:
+    """The problem of a dataset path that is no folder: missing (say so plainly) or a file."""
+    what = ("đây là một tệp, không phải thư mục" if folder.exists()
+            else "không tìm thấy thư mục này; kiểm tra lại đường dẫn")
+    return Problem(display(folder), "", f"{what}. Cần thư mục bộ dữ liệu chứa các tệp .yaml của từng đơn vị, "
+                                        "ví dụ data/binh-tan/2019.")
+
+
 def key_path(key: KeyPath) -> str:
     """``("can_cu", 2, "ngay")`` → ``can_cu[2].ngay`` (indices shown from 1, as clerks count)."""
     out = ""
@@ -112,8 +120,21 @@ def _yaml() -> YAML:
 def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     """Parse one YAML file (round-trip, to keep line numbers); problems instead of exceptions."""
     shown = display(path)
+    cap = limits.current().data_file_mb * limits.MB
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        if path.exists() and not path.is_file():
+            return None, [Problem(shown, "", "không phải một tệp thường (thư mục, thiết bị hay ống dẫn); cần một "
+                                             "tệp .yaml.")]
+        with path.open("rb") as handle:
+            raw = handle.read(int(cap) + 1)
+        if len(raw) > cap:
+            return None, [Problem(shown, "", f"tệp dữ liệu lớn quá giới hạn ({limits.hint('data_file_mb')}); "
+                                             "một đơn vị chỉ cần vài chục kB: kiểm tra lại tệp.")]
+        lines = raw.count(b"\n") + raw.count(b",")
+        if lines > limits.current().data_lines:
+            return None, [Problem(shown, "", f"tệp dữ liệu có {lines} dòng và dấu phẩy, quá giới hạn "
+                                             f"({limits.hint('data_lines')}); một đơn vị chỉ cần vài trăm dòng.")]
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         return None, [Problem(shown, "", "không tìm thấy tệp; kiểm tra lại đường dẫn.")]
     except UnicodeDecodeError as exc:
@@ -130,17 +151,20 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         start = exc.context_mark.line + 1 if exc.context_mark is not None else None
         since = f" (đoạn bắt đầu từ dòng {start})" if start is not None and start != line else ""
         return None, [Problem(shown, "", f"lỗi cú pháp YAML: {what}{since}. Sửa dòng này rồi chạy lại.", line)]
-    except (YAMLError, RecursionError, ValueError) as exc:
+    except (YAMLError, RecursionError, ValueError, OverflowError) as exc:
         return None, [Problem(shown, "", f"lỗi cú pháp YAML ({exc}); kiểm tra lại tệp rồi chạy lại.")]
 
 
 _YAML_PROBLEMS = (
     ("found duplicate key", "một khóa được ghi hai lần trong cùng một bảng; xóa hoặc đổi tên một dòng"),
-    ("found character '\\t'", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("found character '\\t'", "có ký tự Tab (thường do dán từ Word hay Excel); YAML chỉ thụt lề bằng dấu "
+                                "cách: xóa Tab và gõ dấu cách cho thẳng cột với các dòng trên"),
     ("mapping values are not allowed here", "dấu «:» không đúng chỗ; nếu giá trị có dấu «:», hãy đặt cả giá trị "
                                             "trong ngoặc kép"),
-    ("could not find expected ':'", "thiếu dấu «:» sau tên khóa, hoặc thụt lề sai"),
-    ("expected <block end>", "thụt lề sai: các khóa cùng cấp phải thẳng cột"),
+    ("could not find expected ':'", "thiếu dấu «:» sau tên khóa, hoặc thụt lề sai; nếu dòng này là một mục "
+                                    "của danh sách, hãy gõ «- » ở đầu dòng như các mục trên"),
+    ("expected <block end>", "thụt lề sai: các khóa cùng cấp phải thẳng cột; nếu dòng này là một mục của danh "
+                             "sách, hãy gõ «- » ở đầu dòng như các mục trên"),
     ("found undefined alias", "dùng «*tên» mà chưa đặt «&tên» ở trên"),
     ("expected ',' or ']'", "thiếu dấu «]» đóng danh sách"),
     ("expected ',' or '}'", "thiếu dấu «}» đóng bảng khóa"),
@@ -188,31 +212,80 @@ def _plain(node: Any, file: str, prefix: KeyPath, origins: dict[KeyPath, Origin]
     if isinstance(node, float):
         return float(node)
     if isinstance(node, str):
+        if len(node) > limits.current().value_chars:
+            raise DataError([Problem(file, key_path(prefix), f"giá trị dài {len(node)} ký tự, quá giới hạn "
+                                                             f"({limits.hint('value_chars')}); hãy rút gọn.")])
         return unicodedata.normalize("NFC", str(node))
     return node
 
 
+def _pitfalls(node: Any, file: str, prefix: KeyPath) -> Iterator[Problem]:
+    """Text YAML silently changes: a «#» that starts a comment mid-text, a number whose leading zero is lost."""
+    if isinstance(node, CommentedMap):
+        items: list[tuple[Any, Any, int]] = [(k, v, 2) for k, v in node.items()]
+    elif isinstance(node, CommentedSeq):
+        items = [(i, v, 0) for i, v in enumerate(node)]
+    else:
+        return
+    for key, value, slot in items:
+        here = prefix + (unicodedata.normalize("NFC", str(key)) if isinstance(node, CommentedMap) else key,)
+        line = _line(node, key)
+        comment = (node.ca.items.get(key) or [None] * 4)[slot]
+        text = getattr(comment, "value", "") or ""
+        if isinstance(value, str) and re.match(r"#[^\s#]", text):
+            cut = text.strip().splitlines()[0]
+            yield Problem(file, key_path(here), f"dấu «#» sau một dấu cách bắt đầu phần ghi chú nên chữ «{cut}» bị "
+                                                "bỏ. Nếu # là một phần của chữ, hãy đặt cả giá trị trong ngoặc "
+                                                f'kép: "{value} {cut}".', line)
+        width = getattr(value, "_width", None)
+        if isinstance(value, int) and not isinstance(value, bool) and width and width > len(str(value)):
+            written = str(value).rjust(width, "0")
+            yield Problem(file, key_path(here), f"số «{written}» có số 0 ở đầu, YAML đọc thành {value} và bỏ số 0. "
+                                                f'Cần giữ số 0 thì đặt trong ngoặc kép: "{written}"; không thì viết '
+                                                f"{value}.", line)
+        yield from _pitfalls(value, file, here)
+
+
+def _line(node: CommentedMap | CommentedSeq, key: Any) -> int | None:
+    """The 1-based line of ``key`` (a mapping key or a list index) in ``node``, when known."""
+    if not node.lc.data or key not in node.lc.data:
+        return None
+    return int((node.lc.key(key) if isinstance(node, CommentedMap) else node.lc.item(key))[0]) + 1
+
+
 def _check_size(origins: dict[KeyPath, Origin], file: str, prefix: KeyPath) -> None:
-    if len(origins) > MAX_VALUES:
-        raise DataError([Problem(file, key_path(prefix), f"dữ liệu có hơn {MAX_VALUES} giá trị (thường do bí danh "
-                                                         "YAML &/* lồng nhau); hãy viết dữ liệu ra trực tiếp.")])
+    most = limits.current().data_values
+    if len(origins) > most:
+        raise DataError([Problem(file, key_path(prefix), f"dữ liệu có hơn {most} giá trị (thường do bí danh "
+                                                         "YAML &/* lồng nhau); hãy viết dữ liệu ra trực tiếp "
+                                                         f"({limits.hint('data_values')}).")])
 
 
-def _merge(base: dict[str, Any], over: dict[str, Any], base_origins: dict[KeyPath, Origin],
-           over_origins: dict[KeyPath, Origin], prefix: KeyPath = ()) -> dict[str, Any]:
-    """Deep-merge ``over`` into ``base``: mappings key by key, everything else replaced whole."""
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any], replaced: set[KeyPath], prefix: KeyPath = ()) -> dict[str, Any]:
+    """Deep-merge ``over`` into ``base``: mappings key by key, the rest replaced whole (noted in ``replaced``)."""
     out = dict(base)
     for key, value in over.items():
         here = prefix + (key,)
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value, base_origins, over_origins, here)
-            base_origins[here] = over_origins[here]
+            out[key] = _merge(out[key], value, replaced, here)
             continue
-        for stale in [k for k in base_origins if k[: len(here)] == here]:
-            del base_origins[stale]
-        base_origins.update({k: v for k, v in over_origins.items() if k[: len(here)] == here})
+        replaced.add(here)
         out[key] = value
     return out
+
+
+def _merge_origins(base_origins: dict[KeyPath, Origin], over_origins: dict[KeyPath, Origin],
+                   replaced: set[KeyPath]) -> dict[KeyPath, Origin]:
+    """Origins after a merge: the base's, less those under a replaced key, then all of the inheriting file's.
+
+    One pass over the keys (each checked against its own few prefixes): the merge stays linear in the number
+    of keys, where rescanning every key for every key took minutes for 20,000 keys.
+    """
+    kept = {k: v for k, v in base_origins.items() if not any(k[:i] in replaced for i in range(1, len(k) + 1))}
+    kept.update(over_origins)
+    return kept
 
 
 _FileKey = tuple[str, int, int]
@@ -255,6 +328,11 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
         problems.append(Problem(shown, "", "dữ liệu lồng vào chính nó (bí danh YAML &/* trỏ về chính nó) hoặc "
                                            "lồng quá sâu; hãy viết dữ liệu ra trực tiếp."))
         return None
+    # Only now, with the size bounded by _plain (YAML aliases can expand without end): text YAML changed silently.
+    pitfalls = list(_pitfalls(node, shown, ()))
+    if pitfalls:
+        problems.extend(pitfalls)
+        return None
     if key is not None:
         if len(_PARSED) >= _PARSED_MAX:
             _PARSED.pop(next(iter(_PARSED)))
@@ -262,10 +340,11 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
     return data, origins
 
 
-def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
+def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = (), root: Path | None = None
                 ) -> tuple[dict[str, Any], dict[KeyPath, Origin]] | None:
-    """Read a file and, first, the files it inherits from; merged, with origins."""
+    """Read a file and, first, the files it inherits from (only inside ``root``); merged, with origins."""
     shown = display(path)
+    root = root or path.parent.resolve()
     loaded = _load_file(path, problems)
     if loaded is None:
         return None
@@ -278,7 +357,16 @@ def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
         problems.append(Problem(shown, INHERIT_KEY, "cần tên một tệp YAML cùng thư mục, ví dụ «_chung.yaml».",
                                 line))
         return None
-    parent_path = (path.parent / parent.strip()).resolve()
+    parent_path = (path.parent / parent.strip()).resolve()  # symlinks resolved before the check below
+    if not parent_path.is_relative_to(root):
+        problems.append(Problem(shown, INHERIT_KEY, f"«{parent}» nằm ngoài thư mục bộ dữ liệu {display(root)}; chỉ "
+                                                    "kế thừa được tệp trong cùng bộ dữ liệu, ví dụ «_chung.yaml».",
+                                line))
+        return None
+    if len(seen) >= MAX_CHAIN:
+        problems.append(Problem(shown, INHERIT_KEY, f"chuỗi kế thừa dài quá {MAX_CHAIN} tệp; hãy gộp bớt các tệp "
+                                                    "dùng chung.", line))
+        return None
     if parent_path in seen or parent_path == path.resolve():
         problems.append(Problem(shown, INHERIT_KEY, f"kế thừa vòng tròn qua «{parent}»; bỏ bớt một khóa "
                                                     "ke_thua.", line))
@@ -287,11 +375,13 @@ def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = ()
         problems.append(Problem(shown, INHERIT_KEY, f"không tìm thấy tệp «{parent}» để kế thừa; cần một tệp "
                                                     "có thật trong cùng thư mục.", line))
         return None
-    base = _read_chain(parent_path, problems, seen + (path.resolve(),))
+    base = _read_chain(parent_path, problems, seen + (path.resolve(),), root)
     if base is None:
         return None
     base_data, base_origins = base
-    return _merge(base_data, data, base_origins, origins), base_origins
+    replaced: set[KeyPath] = set()
+    merged = _merge(base_data, data, replaced)
+    return merged, _merge_origins(base_origins, origins, replaced)
 
 
 def parse_override(text: str) -> tuple[list[str], Any]:
@@ -305,6 +395,8 @@ def parse_override(text: str) -> tuple[list[str], Any]:
         value = YAML(typ="safe").load(raw) if raw.strip() else None
     except YAMLError as exc:
         raise DataError([Problem("--set", key, f"giá trị «{raw}» không đọc được ({exc}).")]) from exc
+    except (ValueError, OverflowError):
+        value = raw  # looks like a date or number but is none (0000-00-00): checked as text, with its key
     if isinstance(value, (dict, list)):
         value = raw
     return parts, nfc(value)
@@ -330,99 +422,6 @@ def apply_overrides(data: dict[str, Any], origins: dict[KeyPath, Origin], overri
             origins[tuple(parts)] = Origin("--set")
 
 
-def is_date_key(name: str) -> bool:
-    """Keys named ``ngay`` or ``ngay_...`` hold dates."""
-    return name == "ngay" or name.startswith("ngay_")
-
-
-def _walk(value: Any, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield prefix + (k,), v
-            yield from _walk(v, prefix + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield prefix + (i,), v
-            yield from _walk(v, prefix + (i,))
-
-
-def _set(data: Any, key: KeyPath, value: Any) -> None:
-    for part in key[:-1]:
-        data = data[part]
-    data[key[-1]] = value
-
-
-def parse_dates(unit: Unit, problems: list[Problem]) -> None:
-    """Turn every date value into a ``datetime.date`` (or ``None`` for a draft's empty date)."""
-    for key, value in list(_walk(unit.data)):
-        if isinstance(key[-1], str) and is_date_key(key[-1]) and not isinstance(value, (dict, list)):
-            try:
-                _set(unit.data, key, vnformat.parse_date(value))
-            except vnformat.FormatError as exc:
-                problems.append(unit.problem(key, str(exc)))
-                _set(unit.data, key, None)  # reported once: the schema need not say it is not a date
-
-
-def has_template(value: str) -> bool:
-    """Whether a data string holds Jinja (``{{ nam - 1 }}``) to be filled from the unit's own data."""
-    from qdocgen.environment import has_tags
-
-    return has_tags(value)
-
-
-def template_names(data: Any) -> frozenset[str]:
-    """The keys the Jinja written in data values reads (``ten_phuong`` in ``{{ ten_phuong }}``): they are used."""
-    from jinja2 import TemplateSyntaxError
-
-    from qdocgen.environment import variables_used
-
-    names: set[str] = set()
-    for _key, value in _walk(data):
-        if isinstance(value, str) and has_template(value):
-            try:
-                names |= variables_used(value)
-            except TemplateSyntaxError:  # reported when the value is rendered
-                continue
-    return frozenset(names)
-
-
-def render_data_templates(unit: Unit, problems: list[Problem]) -> None:
-    """Fill the Jinja in data strings from the unit's own data, until nothing is left to fill."""
-    from jinja2 import TemplateError as JinjaError
-
-    from qdocgen.environment import compile_text
-
-    for _ in range(MAX_TEMPLATE_PASSES):
-        pending = [(k, v) for k, v in _walk(unit.data) if isinstance(v, str) and has_template(v)]
-        if not pending:
-            return
-        failed = False
-        for key, value in pending:
-            try:
-                result = hygiene.scrub(compile_text(value).render(unit.data))
-            except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError) as exc:
-                problems.append(unit.problem(key, f"thẻ Jinja trong giá trị «{value}» lỗi: "
-                                                  f"{environment_message(exc)}"))
-                failed = True
-                continue
-            _set(unit.data, key, result.text)
-            problems.extend(unit.problem(key, message) for message in result.errors)
-            failed = failed or bool(result.errors)
-        if failed:
-            return
-    left = [k for k, v in _walk(unit.data) if isinstance(v, str) and has_template(v)]
-    for key in left:
-        problems.append(unit.problem(key, "giá trị tham chiếu vòng tròn tới chính nó qua các thẻ {{ }}; "
-                                          "hãy viết một giá trị cố định."))
-
-
-def environment_message(exc: Exception) -> str:
-    """A Jinja error in Vietnamese."""
-    from qdocgen.environment import explain
-
-    return explain(exc)
-
-
 def unit_files(folder: Path) -> list[Path]:
     """The unit files of a dataset folder: ``*.yaml``/``*.yml`` not starting with ``_``."""
     return sorted(p for p in folder.iterdir()
@@ -432,7 +431,11 @@ def unit_files(folder: Path) -> list[Path]:
 def read_unit(path: Path, overrides: Sequence[str], problems: list[Problem]) -> Unit | None:
     """Read one unit file with everything it inherits, and apply ``--set``; dates and templates not yet."""
     unit_id = path.stem
-    if not UNIT_ID.match(unit_id):
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        problems.append(Problem(display(path), "", "tệp là liên kết (symlink) tới một tệp ngoài thư mục bộ dữ liệu; "
+                                                   "hãy chép hẳn tệp vào bộ dữ liệu."))
+        return None
+    if not UNIT_ID.match(unit_id) or len(unit_id) > MAX_ID:
         from qdocgen.output import slug
 
         problems.append(Problem(display(path), "", f"tên tệp «{path.name}» không dùng được làm mã đơn vị: "

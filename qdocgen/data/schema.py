@@ -12,11 +12,15 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+import re2  # type: ignore[import-untyped]  # linear time, whatever the pattern: no backtracking blow-up
+from jsonschema import Draft202012Validator, SchemaError, ValidationError
 from jsonschema.validators import extend
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource, Unresolvable
 
+from qdocgen import limits
 from qdocgen.data.reader import KeyPath, Unit
-from qdocgen.errors import Problem
+from qdocgen.errors import Problem, TemplateError
 
 TYPE_NAMES = {
     "string": "một chuỗi chữ", "integer": "một số nguyên", "number": "một số", "boolean": "đúng/sai (true/false)",
@@ -27,7 +31,37 @@ WARN_EMPTY = "x-canh-bao-khi-trong"
 
 _checker = Draft202012Validator.TYPE_CHECKER.redefine(
     "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))
-Validator = extend(Draft202012Validator, type_checker=_checker)
+
+
+def _refuse(uri: str) -> Resource:  # type: ignore[type-arg]
+    """No ``$ref`` is ever fetched (no network, no file): only the declaration itself is read."""
+    raise NoSuchResource(uri)
+
+
+NO_RETRIEVAL: Registry = Registry(retrieve=_refuse)  # type: ignore[call-arg, type-arg]
+
+
+def _regex(pattern: str) -> Any:
+    """A pattern compiled with RE2 (cached): matching takes linear time, so no value can make it hang."""
+    found = _COMPILED.get(pattern)
+    if found is None:
+        options = re2.Options()
+        options.max_mem = 8 << 20
+        found = _COMPILED[pattern] = re2.compile(pattern, options)
+    return found
+
+
+_COMPILED: dict[str, Any] = {}
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The ``pattern`` keyword, matched with RE2 instead of Python's backtracking ``re``."""
+    if isinstance(instance, str) and not _regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+Validator = extend(Draft202012Validator, validators={"pattern": _pattern}, type_checker=_checker)
+_UNSUPPORTED = ("patternProperties", "$dynamicRef", "$recursiveRef")
 
 
 def describe(value: Any) -> str:
@@ -53,9 +87,32 @@ def describe(value: Any) -> str:
 def _expected(schema: dict[str, Any]) -> str:
     types = schema.get("type", [])
     types = [types] if isinstance(types, str) else list(types)
-    words = " hoặc ".join(TYPE_NAMES.get(t, t) for t in types if t != "null")
     desc = schema.get("description")
+    # A description that shows the date format already: the format is said once, not twice.
+    names = dict(TYPE_NAMES, date="một ngày") if desc and "/" in str(desc) else TYPE_NAMES
+    words = " hoặc ".join(names.get(t, t) for t in types if t != "null")
     return f"{words} — {desc}" if desc else words
+
+
+def colon_hint(value: Any) -> str:
+    """For text typed with a «:» that YAML read as a one-key mapping: what happened and what to type instead."""
+    if not (isinstance(value, dict) and len(value) == 1):
+        return ""
+    (name, inner), = value.items()
+    if isinstance(inner, (dict, list)):
+        return ""
+    line = f"{name}: {inner}" if inner is not None else f"{name}:"
+    quoted = line.replace('"', '\\"')
+    return (f"dòng «{line}» có dấu «:» nên YAML hiểu thành «khóa: giá trị» chứ không phải một dòng chữ. "
+            f'Hãy đặt cả dòng trong ngoặc kép: "{quoted}"')
+
+
+def _type_message(schema: dict[str, Any], value: Any) -> str:
+    """A value of the wrong kind; text typed with a «:» gets the quoting hint instead of schema words."""
+    types = schema.get("type")
+    wants_text = "string" in ([types] if isinstance(types, str) else list(types or []))
+    hint = colon_hint(value) if wants_text else ""
+    return f"{hint}." if hint else f"cần {_expected(schema)}, nhưng đọc được {describe(value)}."
 
 
 def _message(error: ValidationError) -> tuple[KeyPath, str]:
@@ -67,7 +124,7 @@ def _message(error: ValidationError) -> tuple[KeyPath, str]:
         sub = schema.get("properties", {}).get(missing, {})
         return key + (missing,), f"thiếu khóa «{missing}»; cần {_expected(sub) or 'một giá trị'}."
     if error.validator == "type":
-        return key, f"cần {_expected(schema)}, nhưng đọc được {describe(error.instance)}."
+        return key, _type_message(schema, error.instance)
     if error.validator in ("minLength", "minItems"):
         return key, f"không được để trống; cần {_expected(schema)}."
     if error.validator in ("minimum", "maximum"):
@@ -97,19 +154,39 @@ def _message(error: ValidationError) -> tuple[KeyPath, str]:
     return key, f"{describe(error.instance)} không hợp lệ ({error.validator}); cần {wanted}."
 
 
-def fill_defaults(data: Any, schema: dict[str, Any]) -> None:
+def deref(schema: Any, root: dict[str, Any] | None) -> Any:
+    """A local ``{"$ref": "#/$defs/name"}`` replaced by what it names (recursive content models use them)."""
+    seen = 0
+    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and root is not None and seen < 20:
+        ref = schema["$ref"]
+        if not ref.startswith("#/"):
+            break
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = target.get(part) if isinstance(target, dict) else None
+        if not isinstance(target, dict):
+            break
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+        seen += 1
+    return schema
+
+
+def fill_defaults(data: Any, schema: dict[str, Any], root: dict[str, Any] | None = None) -> None:
     """Put each declared default where the data leaves the key out, at every level."""
+    root = schema if root is None else root
+    schema = deref(schema, root)
     if isinstance(data, dict):
         for name, sub in (schema.get("properties") or {}).items():
+            sub = deref(sub, root)
             if not isinstance(sub, dict):
                 continue
             if name not in data and "default" in sub:
                 data[name] = _copy(sub["default"])
             if name in data:
-                fill_defaults(data[name], sub)
+                fill_defaults(data[name], sub, root)
     elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         for item in data:
-            fill_defaults(item, schema["items"])
+            fill_defaults(item, schema["items"], root)
 
 
 def _copy(value: Any) -> Any:
@@ -120,20 +197,24 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _unknown_keys(data: Any, schema: dict[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+def _unknown_keys(data: Any, schema: dict[str, Any], prefix: KeyPath = (),
+                  root: dict[str, Any] | None = None) -> Iterator[tuple[KeyPath, str]]:
     """Keys the schema does not know, with a "did you mean" where one is close."""
+    root = schema if root is None else root
+    schema = deref(schema, root)
     props = schema.get("properties")
     if isinstance(data, dict) and isinstance(props, dict):
         for name, value in data.items():
             if name in props:
-                yield from _unknown_keys(value, props[name], prefix + (name,))
+                if isinstance(props[name], dict):
+                    yield from _unknown_keys(value, props[name], prefix + (name,), root)
                 continue
             close = difflib.get_close_matches(name, list(props), n=1, cutoff=0.75)
             hint = f" Có phải «{close[0]}»?" if close else ""
             yield prefix + (name,), f"mẫu không dùng khóa «{name}».{hint}"
     elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         for i, item in enumerate(data):
-            yield from _unknown_keys(item, schema["items"], prefix + (i,))
+            yield from _unknown_keys(item, schema["items"], prefix + (i,), root)
 
 
 def _empty_warnings(data: Any, schema: dict[str, Any], prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
@@ -158,13 +239,106 @@ def validate(unit: Unit, schema: dict[str, Any], problems: list[Problem],
     if not schema:
         return
     fill_defaults(unit.data, schema)
-    validator = Validator(schema)
-    for error in sorted(validator.iter_errors(unit.data), key=lambda e: list(map(str, e.absolute_path))):
+    validator = Validator(schema, registry=NO_RETRIEVAL)
+    try:
+        errors = sorted(validator.iter_errors(unit.data), key=lambda e: list(map(str, e.absolute_path)))
+    except (Unresolvable, RecursionError, re2.error) as exc:
+        problems.append(unit.problem((), f"mô tả đầu vào của mẫu không dùng được để kiểm tra ({exc}); hãy chạy "
+                                         "qdocgen check-template rồi sửa mô tả mẫu."))
+        return
+    unknown = [(key, message) for key, message in _unknown_keys(unit.data, schema) if key[-1] not in unknown_keys]
+    misspelt: set[KeyPath] = set()
+    for error in errors:
         key, message = _message(error)
+        typo = _misspelling(key, unknown) if error.validator == "required" else None
+        if typo is not None:
+            misspelt.add(typo)
+            key, message = typo, (f"mẫu cần khóa «{key[-1]}» mà không thấy; khóa «{typo[-1]}» ở dòng này có phải "
+                                  f"là «{key[-1]}» gõ sai? Hãy sửa tên khóa thành «{key[-1]}».")
         problems.append(unit.problem(key, message))
-    for key, message in _unknown_keys(unit.data, schema):
-        if key[-1] in unknown_keys:
+    for key, message in unknown:
+        if key in misspelt:
+            continue
+        if unit.where(key).file == "--set":
+            problems.append(unit.problem(key, f"--set đặt khóa mà mẫu không dùng nên không có tác dụng: {message}"))
             continue
         unit.warnings.append(unit.problem(key, message))
     for key, message in _empty_warnings(unit.data, schema):
         unit.warnings.append(unit.problem(key, message))
+
+
+def _misspelling(missing: KeyPath, unknown: list[tuple[KeyPath, str]]) -> KeyPath | None:
+    """The unknown key beside a missing required one that is most likely its misspelling, if any."""
+    siblings = {key[-1]: key for key, _message in unknown if key[:-1] == missing[:-1] and isinstance(key[-1], str)}
+    close = difflib.get_close_matches(str(missing[-1]), list(siblings), n=1, cutoff=0.75)
+    return siblings[close[0]] if close else None
+
+
+def _walk_schema(node: Any, where: str = "dau_vao") -> Iterator[tuple[str, str, Any]]:
+    """Every ``(place, keyword, value)`` in a schema, nested ones included."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield where, str(key), value
+            yield from _walk_schema(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk_schema(value, f"{where}[{i + 1}]")
+
+
+def _standard(node: Any) -> Any:
+    """The schema with qdocgen's own ``date`` type said as ``string``, for the standard meta-schema check."""
+    if isinstance(node, dict):
+        return {k: (_standard_type(v) if k == "type" else _standard(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_standard(v) for v in node]
+    return node
+
+
+def _standard_type(value: Any) -> Any:
+    if value == "date":
+        return "string"
+    if isinstance(value, list):
+        return ["string" if v == "date" else v for v in value]
+    return value
+
+
+def declaration_problems(schema: dict[str, Any]) -> list[str]:
+    """What makes a template's input declaration unusable: not JSON Schema, references outside, bad patterns."""
+    try:
+        Validator.check_schema(_standard(schema))
+    except SchemaError as exc:
+        place = ".".join(map(str, exc.absolute_path))
+        return [f"[dau_vao{'.' + place if place else ''}] không phải JSON Schema hợp lệ: {exc.message}."]
+    except RecursionError:
+        return ["[dau_vao] lồng nhau quá sâu; hãy viết mô tả đơn giản hơn."]
+    found = []
+    for where, keyword, value in _walk_schema(schema):
+        if keyword in ("$ref", "$schema", "$id") and isinstance(value, str) and keyword == "$ref" \
+                and not value.startswith("#"):
+            found.append(f"[{where}] $ref «{value}» trỏ ra ngoài mô tả mẫu; qdocgen không tải gì từ mạng hay "
+                         "tệp khác: chỉ dùng tham chiếu trong chính tệp, dạng «#/$defs/ten».")
+        elif keyword == "$id":
+            found.append(f"[{where}] không dùng $id: tham chiếu chỉ trong chính tệp mô tả, dạng «#/$defs/ten».")
+        elif keyword in _UNSUPPORTED:
+            found.append(f"[{where}] qdocgen không nhận từ khóa «{keyword}»; hãy liệt kê các khóa trong properties.")
+        elif keyword == "pattern" and isinstance(value, str):
+            found += _pattern_problems(where, value)
+    return found
+
+
+def _pattern_problems(where: str, pattern: str) -> list[str]:
+    if len(pattern) > limits.current().pattern_chars:
+        return [f"[{where}] pattern dài {len(pattern)} ký tự, quá giới hạn ({limits.hint('pattern_chars')})."]
+    try:
+        _regex(pattern)
+    except re2.error as exc:
+        return [f"[{where}] pattern «{pattern}» không dùng được ({exc}): chỉ dùng cú pháp biểu thức chính quy "
+                "thông thường, không có tham chiếu ngược (\\1) hay nhìn trước/sau (?=, ?<=)."]
+    return []
+
+
+def check_declaration(schema: dict[str, Any], shown: str) -> None:
+    """Raise ``TemplateError`` listing every problem of a declaration (file ``shown``)."""
+    found = declaration_problems(schema)
+    if found:
+        raise TemplateError("\n".join([f"Mô tả mẫu {shown} không dùng được:"] + [f"  - {shown} {p}" for p in found]))

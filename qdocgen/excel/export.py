@@ -121,6 +121,7 @@ def _fill_unit_sheet(ws: Worksheet, unit: Unit, rows: list[dict[str, Any]]) -> N
     ws["A1"] = f"KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG NĂM {unit.data.get('nam', '')} - {unit.name.upper()}"
     ws["A1"].font = Font(name=_FONT, bold=True, size=13)
     ws["A2"], ws["B2"] = "Mã đơn vị:", unit.id
+    ws["A2"].font = ws["B2"].font = Font(name=_FONT)
     ws["A3"] = _NOTE
     ws["A3"].font = Font(name=_FONT, italic=True, size=10)
     _style_header(ws, layout.HEADER_ROW, [c.heading for c in layout.COLUMNS])
@@ -139,10 +140,26 @@ def _fill_unit_sheet(ws: Worksheet, unit: Unit, rows: list[dict[str, Any]]) -> N
                 cell.fill = _INPUT_FILL
     for column in layout.COLUMNS:
         ws.column_dimensions[column.letter].width = column.width
+    for r, cells in enumerate(rows, start=layout.FIRST_ROW):
+        ws.row_dimensions[r].height = row_height(cells)
     ws.row_dimensions[layout.HEADER_ROW].height = 32
     ws.freeze_panes = f"C{layout.FIRST_ROW}"
     _validations(ws, layout.FIRST_ROW + len(rows) - 1)
     ws.print_title_rows = f"{layout.HEADER_ROW}:{layout.HEADER_ROW}"
+    print_setup(ws)
+
+
+def row_height(cells: Mapping[str, Any]) -> float:
+    """A row's height in points for its longest wrapped text: Excel does not fit rows a program wrote."""
+    lines = 1
+    for column in layout.COLUMNS:
+        text = str(cells.get(column.key) or "")
+        lines = max(lines, -(-len(text) // max(int(column.width * 1.05) - 2, 1)))
+    return 15.0 * lines
+
+
+def print_setup(ws: Worksheet) -> None:
+    """A4 landscape, as wide as one page, as many pages down as needed."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -168,6 +185,7 @@ def _fill_summary(ws: Worksheet, units: Sequence[Unit], counts: Mapping[str, tup
     for letter, width in zip("ABCDE", (6, 44, 26, 12, 12), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = f"A{top + 1}"
+    print_setup(ws)
 
 
 def build_workbook(units: Sequence[Unit]) -> bytes:

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from qdocgen.data.judgement import Verdict, describe
+from qdocgen.excel.export import print_setup
 from qdocgen.excel.results import UnitResults
 
 _FONT = "Times New Roman"
@@ -50,6 +51,7 @@ def _table(ws: Worksheet, top: int, headings: Sequence[str], rows: Sequence[Sequ
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(row=top, column=col).column_letter].width = width
     ws.freeze_panes = ws.cell(row=top + 1, column=1).coordinate
+    print_setup(ws)
 
 
 def _summary(ws: Worksheet, results: Sequence[UnitResults], period: str) -> None:
@@ -61,8 +63,11 @@ def _summary(ws: Worksheet, results: Sequence[UnitResults], period: str) -> None
     _table(ws, 3, SUMMARY_HEADINGS, rows, (6, 44, 12, 10, 12, 16))
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
-    chart.title = "Số mục tiêu đạt, không đạt, chưa có số liệu"
+    chart.title = "Số mục tiêu theo đánh giá"
     chart.y_axis.title = "Số mục tiêu"
+    chart.x_axis.scaling.orientation = "maxMin"  # the first unit on top, as in the table
+    chart.x_axis.delete = chart.y_axis.delete = False  # newer Excel hides axes openpyxl leaves undecided
+    chart.legend.position = "b"
     last = 3 + len(rows)
     chart.add_data(Reference(ws, min_col=4, max_col=6, min_row=3, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, min_row=4, max_row=last))

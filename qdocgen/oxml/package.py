@@ -150,6 +150,13 @@ def _copy(el: etree._Element) -> etree._Element:
     return etree.fromstring(etree.tostring(el))
 
 
+def zoom_with_percent(settings: etree._Element) -> None:
+    """Give ``w:zoom`` its required ``w:percent`` (python-docx's default settings omit it; Word flags it)."""
+    for zoom in settings.iter(w("zoom")):
+        if zoom.get(w("percent")) is None:
+            zoom.set(w("percent"), "100")
+
+
 def preserve_space(root: etree._Element) -> None:
     """Mark every ``w:t`` as space-preserving, so blanks in drafts and around tags survive."""
     for t in root.iter(w("t")):
@@ -183,35 +190,43 @@ def open_docx(path: Path) -> zipfile.ZipFile:
 
 
 def read_parts(path: Path) -> PackageParts:
-    """Read the main document, its styles, theme, headers and footers; raises on a damaged package."""
-    with open_docx(path) as package:
-        names = set(package.namelist())
+    """Read the main document, its styles, theme, headers and footers; raises ``ValueError`` on a bad package.
 
-        def raw(name: str) -> bytes | None:
-            return package.read(name) if name in names else None
+    The package is read by ``opc.read``: sizes checked before inflating, required parts, content types, no
+    macros; what is wrong is the ``ValueError``'s message, in Vietnamese.
+    """
+    from qdocgen.oxml import opc
 
-        def part(name: str) -> etree._Element | None:
-            data = raw(name)
-            return etree.fromstring(data) if data is not None else None
+    package = opc.read(path)
+    if not package.ok:
+        raise ValueError("; ".join(package.errors))
+    names = package.parts
 
-        document = part("word/document.xml")
-        if document is None:
-            raise KeyError("word/document.xml")
-        styles = theme = None
-        extra: dict[str, etree._Element] = {}
-        rels = part("word/_rels/document.xml.rels")
-        for rel in rels.iter(f"{{{REL_NS}}}Relationship") if rels is not None else ():
-            if rel.get("TargetMode") == "External":
-                continue
-            target = rel.get("Target", "")
-            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"word/{target}")
-            kind = rel.get("Type", "").rsplit("/", 1)[-1]
-            if kind == "styles":
-                styles = raw(name)
-            elif kind == "theme":
-                theme = raw(name)
-            elif kind in ("header", "footer"):
-                found = part(name)
-                if found is not None:
-                    extra[rel.get("Id", "")] = found
+    def raw(name: str) -> bytes | None:
+        return names.get(name)
+
+    def part(name: str) -> etree._Element | None:
+        data = raw(name)
+        return etree.fromstring(data, opc.SAFE_PARSER) if data is not None else None
+
+    document = part("word/document.xml")
+    if document is None:
+        raise KeyError("word/document.xml")
+    styles = theme = None
+    extra: dict[str, etree._Element] = {}
+    rels = part("word/_rels/document.xml.rels")
+    for rel in rels.iter(f"{{{REL_NS}}}Relationship") if rels is not None else ():
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"word/{target}")
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        if kind == "styles":
+            styles = raw(name)
+        elif kind == "theme":
+            theme = raw(name)
+        elif kind in ("header", "footer"):
+            found = part(name)
+            if found is not None:
+                extra[rel.get("Id", "")] = found
     return PackageParts(document, styles, theme, extra)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from qdocgen.oxml.package import open_docx, w
+from qdocgen.oxml.package import w
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 PROPERTIES_PART = "docProps/core.xml"  # the title Word, LibreOffice and PDF readers show may be filled too
@@ -91,6 +91,13 @@ def paragraphs(xml: bytes) -> list[Paragraph]:
 
 
 def templated_parts(path: Path) -> dict[str, bytes]:
-    """The parts of a .docx that may hold tags (body, headers, footers, notes), in package order."""
-    with open_docx(path) as package:
-        return {name: package.read(name) for name in package.namelist() if TEMPLATED_PART.match(name)}
+    """The parts of a .docx that may hold tags (body, headers, footers, notes), in package order.
+
+    Raises ``ValueError`` (what is wrong, in Vietnamese) for a package ``opc.read`` refuses.
+    """
+    from qdocgen.oxml import opc
+
+    package = opc.read(path)
+    if not package.ok:
+        raise ValueError("; ".join(package.errors))
+    return {name: raw for name, raw in package.parts.items() if TEMPLATED_PART.match(name)}

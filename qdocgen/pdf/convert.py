@@ -35,6 +35,7 @@ from qdocgen.pdf.office import (
     find_soffice,
     is_pdf,
     keep_seed,
+    sanitized_copy,
     seed_profile,
     word_problem,
 )
@@ -56,6 +57,7 @@ class PdfReport:
     warnings: list[str] = field(default_factory=list)
     checks: dict[Path, PdfCheck] = field(default_factory=dict)
     starts: int = 0
+    kept: dict[Path, Path] = field(default_factory=dict)  # docx → its PDF already there, newer than the docx
 
     @property
     def not_pdfa(self) -> dict[Path, str]:
@@ -71,7 +73,7 @@ class PdfReport:
     @property
     def ok(self) -> bool:
         """Every file was converted and passed PDF/A-2b (an empty request is not a success either)."""
-        return bool(self.converted) and not self.failed and not self.not_pdfa
+        return bool(self.converted or self.kept) and not self.failed and not self.not_pdfa
 
 
 def default_jobs() -> int:
@@ -245,8 +247,11 @@ def _accept(paths: Sequence[Path], out_dir: Path | None, force: bool, report: Pd
             report.failed[path] = problem
         elif target in targets.values():
             report.failed[path] = f"trùng tên PDF {target} với một tệp khác; đổi tên một trong hai tệp."
+        elif target.exists() and not force and target.stat().st_mtime >= path.stat().st_mtime:
+            report.kept[path] = target  # a re-run: the PDF was made from this very .docx (not older than it)
         elif target.exists() and not force:
-            report.failed[path] = f"{target}: tệp PDF đã có, không ghi đè. Dùng --force để ghi đè."
+            report.failed[path] = (f"{target}: tệp PDF đã có nhưng cũ hơn tệp .docx; không ghi đè. Dùng --force "
+                                   "để làm lại PDF.")
         else:
             targets[path] = target
     return targets
@@ -282,15 +287,21 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
     if any(o.signature_fields for o in options.values()):
         require_fields_support()
     report.warnings.extend(font_warnings())
+    work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
+    copies = _sanitized(targets, work, report)
+    if not targets:
+        shutil.rmtree(work, ignore_errors=True)
+        return report
     batch = _Batch(targets, options, force, report, dict.fromkeys(targets, 0))
     parallel = max(1, min(jobs or default_jobs(), len(targets)))
     seed = seed_profile(soffice)
-    work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
     live = _Processes()
     pool = ThreadPoolExecutor(parallel)
 
     def run(number: int, files: list[Path], seed: Path | None) -> _Start:
-        result = _start(soffice, files, work, number, timeout, seed, live)
+        result = _start(soffice, [copies[f] for f in files], work, number, timeout, seed, live)
+        # LibreOffice converted the cleaned copies; their PDFs belong to the files asked for.
+        result.produced = {f: result.produced[copies[f]] for f in files if copies[f] in result.produced}
         for path, pdf in result.produced.items():  # finished here, so the cores share this work too
             batch.place(path, pdf)
         return result
@@ -315,6 +326,18 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
         shutil.rmtree(work, ignore_errors=True)
     _stand_in_warning(report)
     return report
+
+
+def _sanitized(targets: dict[Path, Path], work: Path, report: PdfReport) -> dict[Path, Path]:
+    """Each file's cleaned copy (``office.sanitized_copy``); a refused file leaves ``targets`` for ``failed``."""
+    copies: dict[Path, Path] = {}
+    for number, path in enumerate(list(targets)):
+        try:
+            copies[path] = sanitized_copy(path, work / f"in-{number}")
+        except PdfError as exc:
+            report.failed[path] = exc.message
+            del targets[path]
+    return copies
 
 
 def _stand_in_warning(report: PdfReport) -> None:

@@ -19,8 +19,9 @@ from qdocgen.errors import PdfError
 
 __all__ = ["INSTALL_HINT", "PDF_FILTER", "PDF_OPTIONS", "PdfError", "find_soffice", "word_problem"]
 
-INSTALL_HINT = ("Cài LibreOffice (Debian/Ubuntu): sudo apt-get install -y libreoffice-writer-nogui "
-                "fonts-liberation2 poppler-utils")
+INSTALL_HINT = ("Cài LibreOffice: trên Windows và macOS tải từ https://www.libreoffice.org/download/ rồi cài như "
+                "thường lệ (qdocgen tự tìm ở chỗ cài mặc định); trên Debian/Ubuntu: sudo apt-get install -y "
+                "libreoffice-writer-nogui fonts-liberation2 poppler-utils")
 
 # writer_pdf_Export's options: SelectPdfVersion 2 is PDF/A-2b. The JSON form of filter options on the command
 # line is understood from LibreOffice 7.4 on; the resident office passes the same options through UNO.
@@ -35,9 +36,26 @@ PDF_FILTER = "pdf:writer_pdf_Export:" + json.dumps(
      for name, (kind, value) in PDF_OPTIONS.items()}, separators=(",", ":"))
 
 
+def usual_places() -> list[Path]:
+    """Where LibreOffice's installers put ``soffice`` on Windows and macOS (it is seldom on PATH there)."""
+    places = []
+    for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", "LOCALAPPDATA"):
+        root = os.environ.get(variable)
+        if root:
+            base = Path(root) / "Programs" if variable == "LOCALAPPDATA" else Path(root)
+            places.append(base / "LibreOffice" / "program" / "soffice.exe")
+    places += [Path(r"C:\Program Files\LibreOffice\program\soffice.exe"),
+               Path(r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"),
+               Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+               Path.home() / "Applications" / "LibreOffice.app" / "Contents" / "MacOS" / "soffice"]
+    return places
+
+
 def find_soffice() -> str:
-    """The LibreOffice command, or a PdfError saying how to install it."""
+    """LibreOffice: on PATH, else where Windows and macOS install it; a PdfError saying how to install it."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        found = next((str(place) for place in usual_places() if place.is_file()), None)
     if not found:
         raise PdfError("Không tìm thấy LibreOffice (lệnh soffice), cần nó để chuyển .docx sang PDF. "
                        f"{INSTALL_HINT}. Bỏ --pdf thì vẫn soạn được tệp .docx.")
@@ -66,6 +84,28 @@ def word_problem(path: Path) -> str:
         return ("là tệp zip nhưng không phải văn bản Word (thiếu word/document.xml). Mở bằng Word và lưu lại "
                 "dạng .docx.")
     return ""
+
+
+def sanitized_copy(docx: Path, folder: Path) -> Path:
+    """The copy of ``docx`` LibreOffice is given, in ``folder`` under the same name (the PDF takes it).
+
+    Checked as a package and cleaned by ``oxml.opc.sanitize_for_conversion`` (issue 15): no external link
+    (picture, object, attached template) and no fetching field (INCLUDEPICTURE, INCLUDETEXT, LINK, DDE) is
+    left, so LibreOffice fetches nothing and embeds no file from outside. Raises PdfError saying why a file
+    is refused (macros, a part that inflates too much, missing parts...).
+    """
+    from qdocgen.oxml.opc import sanitize_for_conversion
+
+    try:
+        clean = sanitize_for_conversion(docx.read_bytes())
+    except ValueError as exc:
+        raise PdfError(f"không phải văn bản Word .docx dùng được: {exc}") from exc
+    except OSError as exc:
+        raise PdfError(f"không đọc được tệp ({exc.strerror or exc}).") from exc
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / docx.name
+    copy.write_bytes(clean)
+    return copy
 
 
 def seed_profile(soffice: str) -> Path:

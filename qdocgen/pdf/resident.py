@@ -38,6 +38,7 @@ from qdocgen.pdf.office import (
     find_soffice,
     is_pdf,
     keep_seed,
+    sanitized_copy,
     seed_profile,
     word_problem,
 )
@@ -128,12 +129,18 @@ class ResidentOffice:
         if problem:
             raise PdfError(f"{docx}: {problem}")
         with self._lock:
-            produced = self._work / f"out-{uuid.uuid4().hex}.pdf"
+            token = uuid.uuid4().hex
+            produced = self._work / f"out-{token}.pdf"
             try:
-                self._export(docx, produced, timeout)
+                clean = sanitized_copy(docx, self._work / f"in-{token}")  # fetches nothing, embeds no link
+            except PdfError as exc:
+                raise PdfError(f"{docx}: {exc.message}") from exc
+            try:
+                self._export(clean, produced, timeout)
                 data, check = finish(produced, docx, options or FinishOptions())
             finally:
                 produced.unlink(missing_ok=True)
+                shutil.rmtree(clean.parent, ignore_errors=True)
         write_atomic(out, data, force=True)
         return check
 

@@ -227,6 +227,7 @@ def register_docx(found: Sequence[db.Row], year: int) -> bytes:
             _para(document, f"Sổ văn bản {name}" if name else "Sổ văn bản chung", 13, bold=True,
                   before=0 if index == 0 else 18, after=6)
         _table(document, book)
+    ox.zoom_with_percent(document.settings.element)
     return _to_bytes(document)
 
 

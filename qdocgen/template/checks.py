@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from qdocgen.environment import xml_environment
 from qdocgen.errors import DataError, Problem, TemplateError
-from qdocgen.oxml.scan import part_label, templated_parts
+from qdocgen.oxml import opc
+from qdocgen.oxml.scan import TEMPLATED_PART, part_label
+from qdocgen.template.environment import template_environment
 from qdocgen.template.findings import ERROR, MENDED, WARNING, CheckReport, Finding, Segments, Usage, path_text, related
 from qdocgen.template.registry import find_template
 from qdocgen.template.tags import PartScan, compile_part
@@ -145,11 +146,12 @@ def _check_data(report: CheckReport, data_path: Path) -> None:
 def _data_jinja_names(paths: Sequence[Path]) -> dict[Path, frozenset[str]]:
     """Per unit file, the keys its own Jinja (``{{ nam - 1 }}`` in a value) reads: they count as used."""
     from qdocgen.data import reader as data_mod
+    from qdocgen.data.values import template_names
 
     out: dict[Path, frozenset[str]] = {}
     for path in paths:
         unit = data_mod.read_unit(path, (), [])
-        out[path] = data_mod.template_names(unit.data) if unit else frozenset()
+        out[path] = template_names(unit.data) if unit else frozenset()
     return out
 
 
@@ -161,12 +163,15 @@ def _files(files: list[str]) -> str:
 def _scan(template: str | Path | None, templates_dirs: Sequence[str | Path]) -> CheckReport:
     info = find_template(template, templates_dirs)
     report = CheckReport(info)
-    env = xml_environment()
-    try:
-        parts = templated_parts(info.path)
-    except (OSError, ValueError) as exc:
-        raise TemplateError(f"{info.path}: không đọc được tệp .docx ({exc}); hãy mở bằng Word hoặc "
-                            "LibreOffice và lưu lại dạng .docx.") from exc
+    env = template_environment()
+    package = opc.read(info.path)
+    for problem in package.errors:
+        report.add(ERROR, "gói .docx", problem)
+    for problem in package.warnings + opc.external_links(package):
+        report.add(WARNING, "gói .docx", problem)
+    if not package.ok:
+        return report
+    parts = {name: raw for name, raw in package.parts.items() if TEMPLATED_PART.match(name)}
     from lxml import etree
 
     for part, xml in parts.items():
@@ -201,11 +206,12 @@ def template_variables(template: str | Path | None, templates_dirs: Sequence[str
         raise TemplateError("\n".join(["Mẫu có lỗi, chưa liệt kê được biến:"] +
                                       [f"  {f}" for f in report.findings if f.level == ERROR]))
     info = report.template
-    out = [f"Mẫu {info.name} ({info.path}) dùng {len(report.usages)} biến:"]
     loops = {path + ("[]",) for path, usage in report.usages.items() if usage.loop_var}
+    listed = []
     for path, usage in sorted(report.usages.items()):
         if path in loops:
             continue  # the loop line already says it
         loop = f"  (vòng lặp: {path_text(path)} → {usage.loop_var})" if usage.loop_var else ""
-        out.append(f"  {path_text(path)}{loop}  — {', '.join(usage.places)}")
-    return out
+        listed.append(f"  {path_text(path)}{loop}  — {', '.join(usage.places)}")
+    # The count is of the lines shown (a loop's items are said on the loop's line, not counted again).
+    return [f"Mẫu {info.name} ({info.path}) dùng {len(listed)} biến:", *listed]

@@ -18,13 +18,33 @@ from jinja2 import Template
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
-from qdocgen.environment import explain, has_tags, xml_environment
-from qdocgen.errors import TemplateError
+from qdocgen import limits, vnformat
+from qdocgen.environment import explain, has_tags
+from qdocgen.errors import ExitStatus, TemplateError
+from qdocgen.oxml import opc
 from qdocgen.oxml import package as oxml
+from qdocgen.oxml.grid import fit_table_grids
 from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
 from qdocgen.oxml.zipwriter import PackageWriter
+from qdocgen.template.environment import template_environment
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+# qdocgen's cell tag beside docxtpl's colspan/cellbg: {% do_rong EXPR %} sets the cell's width (in dxa).
+_CELL_WIDTH = re.compile(r"(<w:tc[ >](?:(?!<w:tc[ >]).)*){%\s*do_rong\s+([^%]*?)\s*%}(.*?</w:tc>)", re.DOTALL)
+# docxtpl's escapes for a literal tag in the template's text: «{_{» prints «{{». Resolved in the template only,
+# so that a value typed as «{_{» in the data prints as typed.
+_ESCAPED = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+_ESCAPED_TAG = re.compile(r"\{_\{|\}_\}|\{_%|%_\}")
+_TABLE_LOOP = re.compile(r"{%\s*do_rong\s|{%tc\s")
+
+
+def _cell_width(m: re.Match[str]) -> str:
+    rest = re.sub(r"{%\s*do_rong\s[^%]*%}", "", m.group(3))  # one width per cell: the first tag's
+    cell = re.sub(r"<w:tcW [^>]*/>", "", m.group(1) + rest, count=1)
+    width = '<w:tcW w:w="{{ ' + m.group(2) + ' }}" w:type="dxa"/>'
+    return cell.replace("<w:tcPr>", "<w:tcPr>" + width, 1)
+
+
 
 
 def prepare_xml(xml: str) -> str:
@@ -32,6 +52,8 @@ def prepare_xml(xml: str) -> str:
     from docxtpl import DocxTemplate
 
     patched: str = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # it uses no instance state
+    patched = _CELL_WIDTH.sub(_cell_width, patched)
+    patched = _ESCAPED_TAG.sub(lambda m: "{{ '" + _ESCAPED[m.group(0)] + "' }}", patched)
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
 
 
@@ -52,6 +74,12 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
+class ValueProblem(TemplateError):
+    """A data value the template's filters cannot format (an odd symbol, a number written oddly): exit 3."""
+
+    exit_code = ExitStatus.DATA
+
+
 @dataclass
 class CompiledTemplate:
     """A template read and compiled once; ``render`` fills it for one unit."""
@@ -61,25 +89,27 @@ class CompiledTemplate:
     infos: list[zipfile.ZipInfo] = field(default_factory=list)
     compiled: dict[str, Template] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)
+    column_loops: set[str] = field(default_factory=set)  # parts whose tables get their columns from data
     _writer: PackageWriter | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path) -> "CompiledTemplate":
         """Read and compile ``path``; a file that is not a .docx, or a damaged one, is a clear error."""
-        try:
-            with oxml.open_docx(path) as package:
-                infos = package.infolist()
-                parts = {info.filename: package.read(info.filename) for info in infos}
-        except FileNotFoundError as exc:
-            raise TemplateError(f"Không tìm thấy tệp mẫu {path}.") from exc
-        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
-            raise TemplateError(f"{path}: không phải tệp .docx hoặc tệp bị hỏng ({exc}); hãy mở bằng Word "
-                                "hoặc LibreOffice và lưu lại dạng .docx.") from exc
-        if "word/document.xml" not in parts:
-            raise TemplateError(f"{path}: thiếu word/document.xml, không phải tài liệu Word (.docx).")
-        template = cls(path, parts, infos)
-        env = xml_environment()
-        for name, raw in parts.items():
+        package = opc.read(path)
+        if not package.ok:
+            raise TemplateError("\n".join([f"Mẫu {path} không dùng được:"] + [f"  - {e}" for e in package.errors]))
+        template = cls(path, package.parts, package.infos)
+        seconds = limits.current().render_seconds
+        with limits.deadline(seconds, f"{path.name}: chuẩn bị mẫu quá {seconds:g} giây (quá nhiều thẻ hoặc khối lồng "
+                                      f"nhau?); {limits.hint('render_seconds')}."):
+            template._compile()
+        return template
+
+    def _compile(self) -> None:
+        """Prepare and compile every part that holds tags."""
+        path, template = self.path, self
+        env = template_environment()
+        for name, raw in self.parts.items():
             if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not has_tags(raw):
                 continue
             try:
@@ -87,11 +117,15 @@ class CompiledTemplate:
             except UnicodeDecodeError as exc:
                 raise TemplateError(f"{path}: phần {name} không đọc được (không phải UTF-8).") from exc
             template.sources[name] = source.splitlines()
+            if 'w:tcW w:w="{{' in source or _TABLE_LOOP.search(source) or b"{%tc" in raw:
+                template.column_loops.add(name)
             try:
                 template.compiled[name] = env.from_string(source)
             except JinjaError as exc:
                 raise TemplateError(template.locate(name, exc)) from exc
-        return template
+            except (RecursionError, MemoryError) as exc:
+                raise TemplateError(f"{path.name} ({part_label(name)}): các khối lồng nhau quá sâu hoặc quá nhiều, "
+                                    "không đọc được mẫu; hãy đóng các khối {% %} và bớt lồng nhau.") from exc
 
     def locate(self, part: str, exc: Exception) -> str:
         """An error message naming the template, the part and the paragraph text where it happened."""
@@ -108,22 +142,33 @@ class CompiledTemplate:
     def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
         """The rendered XML of every templated part, each checked to be well-formed."""
         out: dict[str, bytes] = {}
-        for name, template in self.compiled.items():
-            try:
-                xml = template.render(context)
-            except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError) as exc:
-                # Filters raise ValueError (vnformat.FormatError) with a Vietnamese message of their own.
-                raise TemplateError(self.locate(name, exc)) from exc
-            xml = xml.replace("\n<w:p", "<w:p")
-            xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
-                   .replace("{_%", "{%").replace("%_}", "%}"))
-            try:
-                oxml.check_well_formed(xml)
-            except etree.XMLSyntaxError as exc:
-                raise TemplateError(f"{self.path.name} ({name}): kết quả điền mẫu không phải XML hợp lệ "
-                                    f"({exc}); không ghi tệp. Hãy chạy qdocgen check-template.") from exc
-            out[name] = xml.encode("utf-8")
+        seconds = limits.current().render_seconds
+        with limits.deadline(seconds, f"{self.path.name}: điền một văn bản quá {seconds:g} giây (vòng lặp quá lớn "
+                                      f"trong mẫu?), không ghi tệp; {limits.hint('render_seconds')}."):
+            for name, template in self.compiled.items():
+                out[name] = self._render_part(name, template, context)
         return out
+
+    def _render_part(self, name: str, template: Template, context: Mapping[str, Any]) -> bytes:
+        try:
+            xml = template.render(context)
+        except vnformat.FormatError as exc:
+            # A value the filters cannot format is the data's fault: exit 3, naming the value.
+            raise ValueProblem(self.locate(name, exc)) from exc
+        except (JinjaError, ValueError, TypeError, ArithmeticError, LookupError, RecursionError,
+                MemoryError) as exc:
+            # Limits raise LimitError, a ValueError with a message saying which bound and how to raise it.
+            raise TemplateError(self.locate(name, exc)) from exc
+        xml = xml.replace("\n<w:p", "<w:p")
+        try:
+            if name in self.column_loops:
+                xml = fit_table_grids(xml)
+            else:
+                oxml.check_well_formed(xml)
+        except etree.XMLSyntaxError as exc:
+            raise TemplateError(f"{self.path.name} ({name}): kết quả điền mẫu không phải XML hợp lệ "
+                                f"({exc}); không ghi tệp. Hãy chạy qdocgen check-template.") from exc
+        return xml.encode("utf-8")
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The filled .docx as bytes; untouched parts are copied as they are, compressed once per template."""

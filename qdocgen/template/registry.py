@@ -14,16 +14,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qdocgen.errors import TemplateError
+from qdocgen.errors import DataError, TemplateError
 
 DEFAULT_TEMPLATE = "quyet-dinh-mtcl"
 
 
 def builtin_dirs() -> list[Path]:
-    """The built-in template folders: the source tree's (editable installs) and the installed share folder."""
+    """The built-in template folders: the source tree's (editable installs) and the installed share folder.
+
+    The share folder is under the environment (a virtual environment, pipx) or, for ``pip install --user``
+    (the usual way on Windows), under the user's base folder.
+    """
+    import site
+
     here = Path(__file__).resolve().parent.parent
-    return [d for d in (here.parent / "templates", Path(sys.prefix) / "share" / "qdocgen" / "templates")
-            if d.is_dir()]
+    shares = [Path(sys.prefix) / "share", Path(site.getuserbase()) / "share"]
+    return [d for d in (here.parent / "templates", *[s / "qdocgen" / "templates" for s in shares]) if d.is_dir()]
 
 
 @dataclass
@@ -48,17 +54,28 @@ def load_spec(docx: Path) -> TemplateInfo:
     node, problems = read_yaml(spec_path)
     if problems:
         raise TemplateError(f"Mô tả mẫu {problems[0]}")
-    spec = _plain(node, display(spec_path), (), {}) or {}
+    try:
+        spec = _plain(node, display(spec_path), (), {}) or {}
+    except (DataError, RecursionError) as exc:
+        raise TemplateError(f"Mô tả mẫu {display(spec_path)} quá lớn hoặc lồng quá sâu; hãy viết lại gọn hơn.") from exc
     if not isinstance(spec, dict):
         raise TemplateError(f"{display(spec_path)}: mô tả mẫu phải là một bảng khóa (mo_ta, dau_vao, ...).")
     info.description = str(spec.get("mo_ta") or "")
     schema = spec.get("dau_vao") or {}
     if not isinstance(schema, dict):
         raise TemplateError(f"{display(spec_path)} [dau_vao]: cần một JSON Schema dạng bảng khóa.")
+    from qdocgen.data.schema import check_declaration
+
+    check_declaration(schema, display(spec_path))
     info.schema = schema
     sample = spec.get("du_lieu_mau")
     if isinstance(sample, str) and sample:
         info.sample = (spec_path.parent / sample).resolve()
+        # The sample is read and printed by preview: only beside the template, or the project's own examples.
+        roots = [spec_path.parent.resolve()] + [d.parent.resolve() for d in builtin_dirs()]
+        if not any(info.sample.is_relative_to(root) for root in roots):
+            raise TemplateError(f"{display(spec_path)} [du_lieu_mau]: «{sample}» nằm ngoài thư mục của mẫu; dữ liệu "
+                                "mẫu phải nằm cùng thư mục với mẫu (hoặc thư mục con của nó).")
     return info
 
 

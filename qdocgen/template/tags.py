@@ -26,7 +26,7 @@ _SMART = re.compile("[“”‘’]")
 _DOCXTPL_LEVEL = re.compile(r"^\{([{%#])(p|tr|tc|r)\s")
 _BLOCKS = {"for", "if", "with", "macro", "call", "filter", "block", "autoescape", "raw"}
 _MIDDLE = {"else": {"if", "for"}, "elif": {"if"}}
-_DOCXTPL_CELL = {"colspan", "cellbg", "vm", "hm"}
+_DOCXTPL_CELL = {"colspan", "cellbg", "vm", "hm", "do_rong"}  # do_rong: qdocgen's cell width
 
 
 @dataclass
@@ -233,3 +233,5 @@ def compile_part(report: CheckReport, env: ImmutableSandboxedEnvironment, part: 
         text = paragraph_text(lines[exc.lineno - 1]) if 0 < (exc.lineno or 0) <= len(lines) else ""
         report.add(ERROR, f"{part_label(part)}, đoạn «{shorten(text, 60)}»",
                    f"cú pháp Jinja sai: {exc.message}. Kiểm tra các khối mở/đóng quanh đoạn này.")
+    except RecursionError:
+        report.add(ERROR, part_label(part), "các khối {% %} lồng nhau quá sâu; hãy đóng các khối và bớt lồng nhau.")

@@ -25,6 +25,7 @@ _DMY_RE = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
 _DMY_SHORT_YEAR_RE = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{2})")
 _MONTH_YEAR_RE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{4})|([0-9]{4})[/.-]([0-9]{1,2})")
 _YEAR_ONLY_RE = re.compile(r"[0-9]{4}")
+_DAY_MONTH_RE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})")
 
 
 def _date_error(shown: str, reason: str) -> FormatError:
@@ -82,6 +83,10 @@ def parse_date(value: object) -> datetime.date | None:
         raise _date_error(shown, "thiếu ngày, chỉ có tháng và năm.")
     if _YEAR_ONLY_RE.fullmatch(text):
         raise _date_error(shown, "chỉ có năm, thiếu ngày và tháng.")
+    day_month = _DAY_MONTH_RE.fullmatch(text)
+    if day_month:
+        raise _date_error(shown, f"thiếu năm; hãy viết đủ ngày/tháng/năm, ví dụ "
+                                 f"{int(day_month[1]):02d}/{int(day_month[2]):02d}/2026.")
     raise _date_error(shown, "đây không phải một cách viết ngày đã biết.")
 
 

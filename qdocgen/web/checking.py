@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from qdocgen import vnformat
-from qdocgen.data import pipeline, reader
+from qdocgen.data import pipeline, reader, values
 from qdocgen.errors import Problem
 from qdocgen.template.registry import TemplateInfo
 
@@ -39,8 +39,8 @@ class Checked:
 
 def _dates(data: Any, prefix: reader.KeyPath = ()) -> dict[str, str]:
     out: dict[str, str] = {}
-    for key, value in reader._walk(data, prefix):  # noqa: SLF001 - the reader's own walk, same key paths
-        if isinstance(key[-1], str) and reader.is_date_key(key[-1]) and isinstance(value, dt.date):
+    for key, value in values.walk(data, prefix):
+        if isinstance(key[-1], str) and values.is_date_key(key[-1]) and isinstance(value, dt.date):
             out[reader.key_path(key)] = vnformat.format_date(value)
     return out
 

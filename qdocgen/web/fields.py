@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from qdocgen.data.reader import is_date_key
+from qdocgen.data.values import is_date_key
 
 SHARED = "x-du-lieu-chung"
 LONG_TEXT = 60
@@ -142,10 +142,34 @@ def _leaf_kind(key: str | int, schema: dict[str, Any], value: Any, in_list: bool
     return "textarea" if in_list or len(text) > LONG_TEXT or "\n" in text else "text"
 
 
+NEW_SHAPE = "x-o-nhap"
+"""A union's shape for a new or empty value ("string", "object", "array"): e.g. an article is typed as text."""
+
+
+def _narrowed(schema: dict[str, Any], value: Any) -> dict[str, Any]:
+    """A union declaring ``x-o-nhap`` narrowed to one shape: the value's own, or the declared one when empty."""
+    shape = schema.get(NEW_SHAPE)
+    if not isinstance(shape, str):
+        return schema
+    if isinstance(value, dict):
+        shape = "object"
+    elif isinstance(value, list):
+        shape = "array"
+    elif isinstance(value, str) and value:
+        shape = "string"
+    narrowed = {k: v for k, v in schema.items() if k not in (NEW_SHAPE, "anyOf", "oneOf")}
+    narrowed["type"] = shape
+    if shape != "object":
+        narrowed.pop("properties", None)
+    if shape != "array":
+        narrowed.pop("items", None)
+    return narrowed
+
+
 def build(schema: Any, value: Any, key: str | int = "", label: str = "", required: bool = False,
           in_list: bool = False) -> Node:
     """The form node for ``value`` (``_MISSING`` when absent) described by ``schema``."""
-    sch = _resolve(schema)
+    sch = _narrowed(_resolve(schema), value)
     types = _types(sch)
     label = label or label_of(key, sch)
     help_text = help_of(label, sch)
