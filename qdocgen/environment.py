@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
@@ -82,8 +83,40 @@ def text_environment() -> BoundedSandbox:
     return env
 
 
-def explain(exc: Exception) -> str:
-    """A Jinja exception, said in Vietnamese with what to do."""
+_UNKNOWN_FILTER = re.compile(r"No filter named '([^']+)'")
+
+
+def unknown_filter(name: str, known: Iterable[str]) -> str:
+    """The message for a filter the template names but the environment lacks: the near names, then all of them.
+
+    Args:
+        name: the filter as written in the tag.
+        known: every filter the environment has.
+    """
+    import difflib
+
+    from jinja2.filters import FILTERS as JINJA_FILTERS
+
+    names = sorted(set(known))
+    near = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    guess = f" (có phải «{'», «'.join(near)}»?)" if near else ""
+    own = [n for n in names if n not in JINJA_FILTERS]
+    builtin = [n for n in names if n in JINJA_FILTERS]
+    return (f"bộ lọc «{name}» không có{guess}. Bộ lọc của qdocgen: {', '.join(own)}; của Jinja: "
+            f"{', '.join(builtin)}. Bộ lọc tự viết bằng Python không được nạp (mẫu đến từ nơi khác); "
+            "xem docs/bo-loc.md và docs/tuong-thich-docxtpl.md.")
+
+
+def explain(exc: Exception, filters: Iterable[str] | None = None) -> str:
+    """A Jinja exception, said in Vietnamese with what to do.
+
+    Args:
+        exc: the exception Jinja (or a filter, or a limit) raised.
+        filters: the filters the template's environment has, named when a tag uses one it lacks.
+    """
+    unknown = _UNKNOWN_FILTER.match(str(getattr(exc, "message", None) or exc))
+    if unknown:
+        return unknown_filter(unknown.group(1), _shared_text_environment().filters if filters is None else filters)
     if isinstance(exc, limits.LimitError):
         return exc.message
     if isinstance(exc, RecursionError):

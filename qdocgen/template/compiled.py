@@ -35,6 +35,12 @@ _CELL_WIDTH = re.compile(r"(<w:tc[ >](?:(?!<w:tc[ >]).)*){%\s*do_rong\s+([^%]*?)
 # so that a value typed as «{_{» in the data prints as typed.
 _ESCAPED = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
 _ESCAPED_TAG = re.compile(r"\{_\{|\}_\}|\{_%|%_\}")
+# Inside a tag, the character entities Word or another editor may store (&quot; &apos; &amp; &#8220; ...) are
+# read as their characters, as the author typed them; curly quotes become straight (docxtpl mends those too).
+_TAG_INNER = re.compile(r"(?<=\{[{%])(.*?)(?=[}%]\})")
+_ENTITY = re.compile(r"&(quot|apos|amp|lt|gt|#[0-9]+|#x[0-9a-fA-F]+);")
+_NAMED = {"quot": '"', "apos": "'", "amp": "&", "lt": "<", "gt": ">"}
+_STRAIGHT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _TABLE_LOOP = re.compile(r"{%\s*do_rong\s|{%tc\s")
 
 
@@ -47,11 +53,28 @@ def _cell_width(m: re.Match[str]) -> str:
 
 
 
+def _entity(m: re.Match[str]) -> str:
+    """One character entity as its character (a code point out of range stays as written)."""
+    name = m.group(1)
+    if name in _NAMED:
+        return _NAMED[name]
+    try:
+        return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
+    except (ValueError, OverflowError):
+        return m.group(0)
+
+
+def _tag_characters(m: re.Match[str]) -> str:
+    """A tag's inside with its entities read once (``&amp;quot;`` stays ``&quot;``) and quotes straightened."""
+    return _ENTITY.sub(_entity, m.group(0)).translate(_STRAIGHT)
+
+
 def prepare_xml(xml: str) -> str:
     """Make Word's XML fit for Jinja: docxtpl's tag mending, then one paragraph per line (for error lines)."""
     from docxtpl import DocxTemplate
 
     patched: str = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # it uses no instance state
+    patched = _TAG_INNER.sub(_tag_characters, patched)
     patched = _CELL_WIDTH.sub(_cell_width, patched)
     patched = _ESCAPED_TAG.sub(lambda m: "{{ '" + _ESCAPED[m.group(0)] + "' }}", patched)
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
@@ -90,6 +113,7 @@ class CompiledTemplate:
     compiled: dict[str, Template] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)
     column_loops: set[str] = field(default_factory=set)  # parts whose tables get their columns from data
+    filter_names: tuple[str, ...] = ()  # the environment's filters, listed when a tag names one it lacks
     _writer: PackageWriter | None = field(default=None, repr=False)
 
     @classmethod
@@ -109,6 +133,7 @@ class CompiledTemplate:
         """Prepare and compile every part that holds tags."""
         path, template = self.path, self
         env = template_environment()
+        self.filter_names = tuple(env.filters)
         for name, raw in self.parts.items():
             if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not has_tags(raw):
                 continue
@@ -137,7 +162,7 @@ class CompiledTemplate:
             if len(context) > 80:
                 context = context[:77] + "..."
             context = f", đoạn «{context}»"
-        return f"{self.path.name} ({where}{context}): {explain(exc)}"
+        return f"{self.path.name} ({where}{context}): {explain(exc, self.filter_names or None)}"
 
     def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
         """The rendered XML of every templated part, each checked to be well-formed."""

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from qdocgen.environment import TAG_OPEN
+from qdocgen.environment import TAG_OPEN, unknown_filter
 from qdocgen.oxml.scan import Paragraph, paragraphs, part_label, shorten
 from qdocgen.template.findings import ERROR, MENDED, WARNING, CheckReport
 from qdocgen.template.variables import Collector, walk_nodes
@@ -86,20 +85,12 @@ def _static_problems(env: ImmutableSandboxedEnvironment, tree: nodes.Node) -> It
     """Unknown filters and tests, and reaching into Python internals, in one parsed tag."""
     for node in walk_nodes(tree):
         if isinstance(node, nodes.Filter) and node.name not in env.filters:
-            yield (f"bộ lọc «{node.name}» không có{_close(node.name, env.filters)}. Các bộ lọc của qdocgen: "
-                   "xem docs/bo-loc.md hoặc lệnh qdocgen filters.")
+            yield unknown_filter(node.name, env.filters)
         elif isinstance(node, nodes.Test) and node.name not in env.tests:
             yield f"phép thử «is {node.name}» không có trong Jinja; xem danh sách phép thử của Jinja."
         elif isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
             yield (f"mẫu làm một việc không được phép (đọc «.{node.attr}», phần bên trong của Python); "
                    "hãy bỏ thẻ đó khỏi mẫu.")
-
-
-def _close(name: str, known: Any) -> str:
-    import difflib
-
-    near = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
-    return f" (có phải «{'», «'.join(near)}»?)" if near else ""
 
 
 class PartScan:
