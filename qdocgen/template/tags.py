@@ -16,6 +16,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from qdocgen.environment import TAG_OPEN, unknown_filter
 from qdocgen.oxml.scan import Paragraph, paragraphs, part_label, shorten
+from qdocgen.template.docxtpl_objects import docxtpl_object_warning
 from qdocgen.template.findings import ERROR, MENDED, WARNING, CheckReport
 from qdocgen.template.variables import Collector, walk_nodes
 
@@ -138,6 +139,9 @@ class PartScan:
                 report.add(MENDED, where, f"thẻ «{shorten(raw, 50)}» {' và '.join(mended)}, đã sửa khi điền; "
                                           f"cho gọn, nên {' và '.join(advice)}.")
             tag = _split_tag(raw, where)
+            needs_object = docxtpl_object_warning(tag.text, tag.level)
+            if needs_object:
+                report.add(WARNING, where, needs_object)
             if tag.level == "p" and len(text.strip()) > len(raw.strip()):
                 report.add(WARNING, where, f"đoạn có thẻ «{shorten(raw, 40)}» bị bỏ cả đoạn khi điền, chữ khác "
                                            "trong đoạn sẽ mất; để thẻ {%p ...%} một mình một đoạn.")
