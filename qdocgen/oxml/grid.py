@@ -60,3 +60,71 @@ def fit_table_grids(xml: str) -> str:
         return xml
     out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return out.decode("utf-8")
+
+
+def _grid_width(col: etree._Element) -> float:
+    """A ``w:gridCol``'s width, 0 when absent or unreadable."""
+    try:
+        return float(col.get(w("w")) or 0)
+    except ValueError:
+        return 0.0
+
+
+def _widen(grid: etree._Element, to_add: int) -> None:
+    """Add ``to_add`` columns, scaling the old ones so that the table keeps its width (docxtpl's way)."""
+    columns = grid.findall(w("gridCol"))
+    width = sum(_grid_width(c) for c in columns)
+    if width <= 0 or not columns:
+        return
+    old_average, new_average = width / len(columns), width / (len(columns) + to_add)
+    for col in columns:
+        col.set(w("w"), str(int(_grid_width(col) * new_average / old_average)))
+    for _ in range(to_add):
+        etree.SubElement(grid, w("gridCol")).set(w("w"), str(int(new_average)))
+
+
+def _narrow(grid: etree._Element, to_remove: int) -> None:
+    """Drop the last ``to_remove`` columns, sharing their width among those left (docxtpl's way)."""
+    columns = grid.findall(w("gridCol"))
+    removed = 0.0
+    for col in columns[-to_remove:]:
+        removed += _grid_width(col)
+        grid.remove(col)
+    left = grid.findall(w("gridCol"))
+    extra = int(removed / len(left)) if left else 0
+    for col in left:
+        col.set(w("w"), str(int(_grid_width(col) + extra)))
+
+
+def fit_table_as_docxtpl(tbl: etree._Element) -> bool:
+    """Make one table's grid match its rows as docxtpl's ``fix_tables`` does; True when it changed.
+
+    More cells than grid columns: columns are added and all scaled to keep the table's width. Fewer (a column
+    removed, cells merged by ``{% hm %}``): the last columns are dropped and their width shared out.
+    """
+    grid = tbl.find(w("tblGrid"))
+    if grid is None:
+        return False
+    rows = [tr.findall(w("tc")) for tr in tbl.iter(w("tr"))]
+    if not rows:
+        return False
+    changed = False
+    to_add = max(len(cells) for cells in rows) - len(grid.findall(w("gridCol")))
+    if to_add > 0:
+        _widen(grid, to_add)
+        changed = True
+    to_remove = len(grid.findall(w("gridCol"))) - max(sum(_span(tc) for tc in cells) for cells in rows)
+    if to_remove > 0:
+        _narrow(grid, to_remove)
+        changed = True
+    return changed
+
+
+def fit_table_grids_as_docxtpl(xml: str) -> str:
+    """The part's XML with every table's grid fitted as docxtpl fits it (unchanged text when all agree)."""
+    root = etree.fromstring(xml.encode("utf-8"))
+    changed = [fit_table_as_docxtpl(tbl) for tbl in root.iter(w("tbl"))]
+    if not any(changed):
+        return xml
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return out.decode("utf-8")

@@ -23,7 +23,7 @@ from qdocgen.environment import explain, has_tags
 from qdocgen.errors import ExitStatus, TemplateError
 from qdocgen.oxml import opc
 from qdocgen.oxml import package as oxml
-from qdocgen.oxml.grid import fit_table_grids
+from qdocgen.oxml.grid import fit_table_grids, fit_table_grids_as_docxtpl
 from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
 from qdocgen.oxml.zipwriter import PackageWriter
 from qdocgen.template.environment import template_environment
@@ -41,6 +41,11 @@ _TAG_INNER = re.compile(r"(?<=\{[{%])(.*?)(?=[}%]\})")
 _ENTITY = re.compile(r"&(quot|apos|amp|lt|gt|#[0-9]+|#x[0-9a-fA-F]+);")
 _NAMED = {"quot": '"', "apos": "'", "amp": "&", "lt": "<", "gt": ">"}
 _STRAIGHT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+# Tags that change a table's columns (a column loop or condition, a horizontal merge, a span): the grid is
+# fitted after rendering, as docxtpl does. Looked for in the prepared part, where {%tc has become {% and a
+# {% hm %} has become a gridSpan of loop.length.
+_COLUMN_TAG = re.compile(r"loop\.length|w:gridSpan w:val=\"\{\{")
+_CELL_LEVEL = re.compile(r"\{%-?tc\s")
 _TABLE_LOOP = re.compile(r"{%\s*do_rong\s|{%tc\s")
 
 
@@ -67,6 +72,13 @@ def _entity(m: re.Match[str]) -> str:
 def _tag_characters(m: re.Match[str]) -> str:
     """A tag's inside with its entities read once (``&amp;quot;`` stays ``&quot;``) and quotes straightened."""
     return _ENTITY.sub(_entity, m.group(0)).translate(_STRAIGHT)
+
+
+def _changes_columns(raw: bytes, source: str) -> bool:
+    """Whether a part's tables may get other columns than their grid (``{%tc %}``, ``{% hm %}``, colspan)."""
+    if _COLUMN_TAG.search(source):
+        return True
+    return _CELL_LEVEL.search(re.sub(r"<[^>]+>", "", raw.decode("utf-8", "replace"))) is not None
 
 
 def prepare_xml(xml: str) -> str:
@@ -113,6 +125,7 @@ class CompiledTemplate:
     compiled: dict[str, Template] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)
     column_loops: set[str] = field(default_factory=set)  # parts whose tables get their columns from data
+    docxtpl_grids: set[str] = field(default_factory=set)  # parts whose grids are fitted as docxtpl fits them
     filter_names: tuple[str, ...] = ()  # the environment's filters, listed when a tag names one it lacks
     _writer: PackageWriter | None = field(default=None, repr=False)
 
@@ -142,8 +155,10 @@ class CompiledTemplate:
             except UnicodeDecodeError as exc:
                 raise TemplateError(f"{path}: phần {name} không đọc được (không phải UTF-8).") from exc
             template.sources[name] = source.splitlines()
-            if 'w:tcW w:w="{{' in source or _TABLE_LOOP.search(source) or b"{%tc" in raw:
+            if 'w:tcW w:w="{{' in source or _TABLE_LOOP.search(source):
                 template.column_loops.add(name)
+            elif "<w:tbl" in source and _changes_columns(raw, source):
+                template.docxtpl_grids.add(name)
             try:
                 template.compiled[name] = env.from_string(source)
             except JinjaError as exc:
@@ -188,6 +203,8 @@ class CompiledTemplate:
         try:
             if name in self.column_loops:
                 xml = fit_table_grids(xml)
+            elif name in self.docxtpl_grids:
+                xml = fit_table_grids_as_docxtpl(xml)
             else:
                 oxml.check_well_formed(xml)
         except etree.XMLSyntaxError as exc:
