@@ -161,3 +161,39 @@ def test_table_grids_after_column_tags_are_docxtpls(tmp_path: Path, kind: str) -
     theirs = _grid(tmp_path / "docxtpl-out.docx")
     assert ours == theirs
     assert ours[0] != before  # the grid was rewritten: the template's own no longer fits the rows
+
+
+_SAME_AS_DOCXTPL = {
+    "trải cột": ([["{% colspan n %}Tiêu đề", "", ""], ["a", "b", "c"]], {"n": 2}),
+    "màu nền và gộp dọc": ([["{%tr for x in l %}", "", ""], ["{% cellbg 'FF0000' %}{% vm %}Nhóm", "{{ x }}", "."],
+                            ["{%tr endfor %}", "", ""]], {"l": ["một", "hai"]}),
+}
+
+
+@pytest.mark.parametrize("kind", list(_SAME_AS_DOCXTPL))
+def test_cell_tags_give_docxtpls_text_and_grid(tmp_path: Path, kind: str) -> None:
+    rows, data = _SAME_AS_DOCXTPL[kind]
+    path = _table_template(tmp_path, rows)
+    filled = CompiledTemplate.load(path).render(data)
+    ours = _grid(filled)
+    xml = zipfile.ZipFile(io.BytesIO(filled)).read("word/document.xml").decode("utf-8")
+    if kind == "trải cột":
+        assert '<w:gridSpan w:val="2"/>' in xml
+    else:
+        assert xml.count('w:fill="FF0000"') == 2
+        assert 'w:vMerge w:val="restart"' in xml and 'w:vMerge w:val="continue"' in xml
+    copy = tmp_path / "docxtpl-in.docx"
+    shutil.copy(path, copy)
+    tpl = DocxTemplate(str(copy))
+    tpl.render(data)
+    tpl.save(str(tmp_path / "docxtpl-out.docx"))
+    assert ours == _grid(tmp_path / "docxtpl-out.docx")
+    assert all("{" not in text for row in ours[1] for text in row)
+
+
+def test_escapes_and_joining_tags_give_docxtpls_text(tmp_path: Path) -> None:
+    path = _template(tmp_path, "In {_{ x }_} nguyên văn", "Đầu", "{%- if co -%}", "giữa", "{%- endif -%}", "cuối")
+    data = {"co": True}
+    ours = _ours(path, data)
+    assert ours == _docxtpl(path, data, tmp_path)
+    assert ours[0] == "In {{ x }} nguyên văn"
