@@ -16,7 +16,7 @@ from qdocgen.web.converter import Converter
 
 def test_resident_office_converts_and_restarts_after_dying(district: Path, tmp_path: Path) -> None:
     soffice()
-    from qdocgen.web import resident
+    from qdocgen.pdf import resident
 
     if not resident.available():
         if os.environ.get("CI"):

@@ -71,6 +71,15 @@ def load_uno(soffice: str | None = None) -> Any:
             sys.path.remove(folder)
 
 
+def available() -> bool:
+    """Whether a resident LibreOffice can be used here (LibreOffice and its Python bridge)."""
+    try:
+        load_uno(find_soffice())
+    except PdfError:
+        return False
+    return True
+
+
 class ResidentOffice:
     """One LibreOffice kept running; ``convert`` turns a .docx into a finished PDF/A-2b in a time limit."""
 

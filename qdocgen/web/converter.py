@@ -28,7 +28,7 @@ class Converter:
     """A single worker converting .docx files to PDF, in the order asked."""
 
     def __init__(self, max_waiting: int = MAX_WAITING, timeout: float = 60.0, resident: bool = True) -> None:
-        from qdocgen.web import resident as resident_office
+        from qdocgen.pdf import resident as resident_office
 
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="libreoffice")
         self.resident = resident and resident_office.available()
@@ -66,12 +66,12 @@ class Converter:
 
     def _convert(self, docx: Path, out_dir: Path) -> Path:
         if self.resident:
-            from qdocgen.web.resident import ResidentOffice
+            from qdocgen.pdf import ResidentOffice
 
             if self._office is None:
                 self._office = ResidentOffice()
             pdf = out_dir / f"{docx.stem}.pdf"
-            self._office.convert(docx, pdf, self.timeout)
+            self._office.convert(docx, pdf, timeout=self.timeout)
             return pdf
         report = convert([docx], out_dir, timeout=self.timeout, force=True)
         if docx not in report.converted:
