@@ -45,7 +45,8 @@ class TemplateInfo:
 
 def load_spec(docx: Path) -> TemplateInfo:
     """Read ``NAME.yaml`` beside ``NAME.docx`` (a template without one accepts any data)."""
-    from qdocgen.data.reader import _plain, display, read_yaml
+    from qdocgen.data.places import display
+    from qdocgen.data.yaml_file import plain, read_yaml
 
     spec_path = docx.with_suffix(".yaml")
     info = TemplateInfo(docx.stem, docx)
@@ -55,7 +56,7 @@ def load_spec(docx: Path) -> TemplateInfo:
     if problems:
         raise TemplateError(f"Mô tả mẫu {problems[0]}")
     try:
-        spec = _plain(node, display(spec_path), (), {}) or {}
+        spec = plain(node, display(spec_path), (), {}) or {}
     except (DataError, RecursionError) as exc:
         raise TemplateError(f"Mô tả mẫu {display(spec_path)} quá lớn hoặc lồng quá sâu; hãy viết lại gọn hơn.") from exc
     if not isinstance(spec, dict):
