@@ -26,6 +26,7 @@ from qdocgen.template.registry import find_template
 if TYPE_CHECKING:
     from qdocgen.lint import Finding
     from qdocgen.runner import Job, Outcome, Renderer
+    from qdocgen.staging import Group
 
 Said = tuple[Literal["info", "warning", "error"], str]
 """One line for the user and its tone: ``info`` goes to standard output, the others to standard error."""
@@ -256,6 +257,26 @@ class _Run:
             self.report.lint[outcome.unit_id] = list(outcome.findings)
         self.done.append(outcome.unit_id)
 
+    def stage(self, outcome: Outcome, group: Group, pending: dict[str, Outcome], force: bool) -> None:
+        """Hold a staged output for its group's commit: recorded only once it is on disk for good."""
+        from qdocgen.staging import Staged
+
+        pending[outcome.unit_id] = outcome
+        group.add(Staged(outcome.unit_id, Path(outcome.staged), self.out_dir / self.entries[outcome.unit_id].tep,
+                         force))
+
+    def commit(self, group: Group, pending: dict[str, Outcome], lint: bool) -> None:
+        """Flush the group's files once, name them, and record what became of each."""
+        from qdocgen.runner import Outcome
+
+        for done in group.commit():
+            outcome = pending.pop(done.staged.unit_id)
+            if done.error:
+                outcome = Outcome(outcome.unit_id, manifest.Status.FAILED, error=done.error)
+            elif done.exists:  # the file appeared meanwhile: never replaced without --force
+                outcome = Outcome(outcome.unit_id, manifest.Status.SKIPPED, manifest.sha256_file(done.staged.target))
+            self.record(outcome, lint)
+
 
 def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions,
           prefailed: list[str]) -> list[Job]:
@@ -281,28 +302,40 @@ def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: Bat
         known = earlier.get(unit.id)
         done_before = known and known.trang_thai in (manifest.Status.WRITTEN, manifest.Status.KEPT)
         todo.append(Job(unit.id, unit.packed, target, options.force, options.resume,
-                        known.sha256 if known and done_before else "", options.lint))
+                        known.sha256 if known and done_before else "", options.lint, staged=True))
     return todo
 
 
 def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, options: BatchOptions) -> None:
-    """Render the jobs; the manifest saved now and then, and at the end even on Ctrl-C."""
+    """Render the jobs; the manifest saved now and then, and at the end even on Ctrl-C.
+
+    Outputs are made durable a group at a time (:mod:`qdocgen.staging`): the manifest records a file as
+    written only after its group was flushed to disk and named.
+    """
     from qdocgen.runner import run_jobs
+    from qdocgen.staging import Group
 
     check_folder_writable(run.out_dir)  # read-only, no permission, full disk: said once, before any work
     ours = _own_names(list(run.done) + [j.unit_id for j in todo])
     clean_temporaries(run.out_dir, ours)
     total, last_save = len(todo), time.monotonic()
+    group, pending = Group(run.out_dir), dict[str, 'Outcome']()
     try:
         for count, outcome in enumerate(run_jobs(todo, template, options.jobs, renderer), 1):
-            run.record(outcome, options.lint)
+            if outcome.staged:
+                run.stage(outcome, group, pending, options.force)
+            else:
+                run.record(outcome, options.lint)
+            if group.due():
+                run.commit(group, pending, options.lint)
             if options.progress is not None:
                 options.progress(count, total)
             if time.monotonic() - last_save > _SAVE_EVERY:
                 run.save()
                 last_save = time.monotonic()
     finally:
-        # Also on Ctrl-C: what was finished is recorded, and no temporary file stays behind.
+        # Also on Ctrl-C: what was finished is named and recorded, and no temporary file stays behind.
+        run.commit(group, pending, options.lint)
         clean_temporaries(run.out_dir, ours)
         run.save()
 

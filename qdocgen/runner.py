@@ -21,6 +21,7 @@ from qdocgen import manifest
 from qdocgen.data.pipeline import unpack
 from qdocgen.errors import OutputError, QdocgenError
 from qdocgen.output import write_atomic
+from qdocgen.staging import write_staged
 from qdocgen.template.compiled import CompiledTemplate
 
 
@@ -35,6 +36,7 @@ class Job:
     resume: bool = False
     known_sha: str = ""
     lint: bool = False
+    staged: bool = False  # a batch's: written under a temporary name, named when its group is flushed
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Outcome:
     sha256: str = ""
     error: str = ""
     findings: tuple[Any, ...] = ()  # qdocgen.lint findings of the file, when asked
+    staged: str = ""  # the temporary file holding a staged job's output until its group is committed
 
 
 class Renderer:
@@ -62,18 +65,20 @@ class Renderer:
 
     def render(self, context: Mapping[str, Any] | bytes) -> bytes:
         """The filled .docx as bytes (``context`` may be packed by ``pack``)."""
+        return self.compiled.build(self.render_parts(context))
+
+    def render_parts(self, context: Mapping[str, Any] | bytes) -> dict[str, bytes]:
+        """The rendered parts (``context`` may be packed by ``pack``)."""
         if isinstance(context, bytes):
             context = unpack(context)
-        return self.compiled.render(context)
+        return self.compiled.render_parts(context)
 
     def run(self, job: Job) -> Outcome:
         """Render and write one job (and lint the file, when asked); any failure stays this unit's own."""
         try:
-            outcome = self._run(job)
+            outcome, rendered = self._run(job)
             if job.lint and outcome.status in (manifest.WRITTEN, manifest.KEPT):
-                from qdocgen.dating import lint_docx  # the NĐ30 rules and the date-aware ones
-
-                outcome = replace(outcome, findings=tuple(lint_docx(job.target)))
+                outcome = replace(outcome, findings=tuple(self._lint(job, outcome, rendered)))
             return outcome
         except QdocgenError as exc:
             return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
@@ -85,17 +90,30 @@ class Renderer:
             return Outcome(job.unit_id, manifest.FAILED, error=f"lỗi nội bộ khi soạn đơn vị này: {exc!r}; "
                                                                "hãy báo cho người bảo trì qdocgen.")
 
-    def _run(self, job: Job) -> Outcome:
+    def _lint(self, job: Job, outcome: Outcome, rendered: Mapping[str, bytes] | None) -> list[Any]:
+        """The layout check of the job's document: on the parts just rendered, else on the file."""
+        from qdocgen.dating import lint_docx, lint_parts  # the NĐ30 rules and the date-aware ones
+
+        if rendered is None:
+            return lint_docx(job.target)
+        return lint_parts(self.compiled.layout_parts(rendered), Path(outcome.staged or job.target))
+
+    def _run(self, job: Job) -> tuple[Outcome, Mapping[str, bytes] | None]:
+        """Render and write; the outcome, and the rendered parts when this run rendered them."""
         if job.target.exists() and not job.force:
-            return self._existing(job)
-        data = self.render(job.data)
+            return self._existing(job), None
+        rendered = self.render_parts(job.data)
+        data = self.compiled.build(rendered)
+        sha = hashlib.sha256(data).hexdigest()
+        if job.staged:
+            return Outcome(job.unit_id, manifest.WRITTEN, sha, staged=str(write_staged(job.target, data))), rendered
         try:
             write_atomic(job.target, data, job.force)
         except OutputError as exc:
             if job.force or not job.target.is_file():  # not "it exists": full disk, read-only, no permission
-                return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
-            return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target))
-        return Outcome(job.unit_id, manifest.WRITTEN, hashlib.sha256(data).hexdigest())
+                return Outcome(job.unit_id, manifest.FAILED, error=exc.message), None
+            return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target)), None
+        return Outcome(job.unit_id, manifest.WRITTEN, sha), rendered
 
 
     def _existing(self, job: Job) -> Outcome:

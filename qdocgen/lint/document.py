@@ -13,7 +13,8 @@ from pathlib import Path
 from qdocgen.environment import is_block_tag_paragraph
 from qdocgen.lint.common import fold
 from qdocgen.lint.rules import DOC_TYPES
-from qdocgen.oxml.layout import Layout, Line, Para, Section, read_layout
+from qdocgen.oxml.layout import Layout, Line, Para, Section, layout_of, read_layout
+from qdocgen.oxml.package import PackageParts
 
 
 @dataclass
@@ -38,7 +39,17 @@ class Doc:
 
 def open_document(path: Path) -> Doc:
     """The document at ``path`` as the rules read it (a template's own block-tag paragraphs left out)."""
-    doc = Doc(read_layout(path, skip=is_block_tag_paragraph))
+    return document_of(read_layout(path, skip=is_block_tag_paragraph))
+
+
+def parts_document(package: PackageParts) -> Doc:
+    """A document from its parts in memory (a batch's rendered unit), as :func:`open_document` reads a file."""
+    return document_of(layout_of(package, skip=is_block_tag_paragraph))
+
+
+def document_of(layout: Layout) -> Doc:
+    """The rules' view of a layout model: its structure found."""
+    doc = Doc(layout)
     find_structure(doc)
     return doc
 

@@ -72,6 +72,12 @@ def lint_docx(path: Path, ignore: Iterable[str] = (), dated: date_aware.DateRule
         message = (f"Không mở được tệp như một văn bản Word .docx ({exc}); hãy lưu lại bằng Word hoặc "
                    "LibreOffice dưới dạng .docx.")
         return [Finding(rule="tep", severity="error", where=path.name, message=message)]
+    return lint_document(doc, skip, dated)
+
+
+def lint_document(doc: Doc, skip: frozenset[str] = frozenset(), dated: date_aware.DateRules | None = None
+                  ) -> list[Finding]:
+    """Every finding for a document already opened (a file, or a batch's parts in memory); ``skip``: rule ids."""
     findings: list[Finding] = []
     for ids, check in CHECKS:
         if ids <= skip:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections import ChainMap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,7 +215,15 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The filled .docx as bytes; untouched parts are copied as they are, compressed once per template."""
+        return self.build(self.render_parts(context))
+
+    def build(self, rendered: Mapping[str, bytes]) -> bytes:
+        """The .docx of parts from :meth:`render_parts`; the template's other parts copied, compressed once."""
         if self._writer is None:
             self._writer = PackageWriter(((i.filename, i.date_time, self.parts[i.filename]) for i in self.infos),
                                          replaced=self.compiled)
-        return self._writer.build(self.render_parts(context))
+        return self._writer.build(rendered)
+
+    def layout_parts(self, rendered: Mapping[str, bytes]) -> oxml.PackageParts:
+        """What a layout check reads of the document :meth:`build` makes of ``rendered``, without a file."""
+        return oxml.parts_of(ChainMap(dict(rendered), self.parts))
