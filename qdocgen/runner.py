@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -159,26 +160,51 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run_jobs(jobs: Sequence[Job], template: Path, workers: int, renderer: Renderer | None = None
-             ) -> Iterator[Outcome]:
-    """Outcomes of ``jobs`` in their order, from ``workers`` processes (1: in this process)."""
-    workers = max(1, min(workers, len(jobs)))
+_STOPPED = ("tiến trình soạn văn bản bị dừng đột ngột (hết bộ nhớ hoặc bị tắt); chạy lại với --resume để làm "
+            "tiếp các đơn vị còn lại.")
+
+
+def run_jobs(jobs: Iterable[Job], template: Path, workers: int, renderer: Renderer | None = None,
+             total: int | None = None) -> Iterator[Outcome]:
+    """Outcomes of ``jobs`` in their order, from ``workers`` processes (1: in this process).
+
+    ``jobs`` may be a generator (``total`` jobs): only a few are read ahead, so memory stays flat in their number.
+    """
+    if total is None:
+        jobs = list(jobs)
+        total = len(jobs)
+    workers = max(1, min(workers, total))
     if workers == 1:
         local = renderer or Renderer.load(template)
         for job in jobs:
             yield local.run(job)
         return
+    yield from _in_workers(iter(jobs), template, workers)
+
+
+def _in_workers(jobs: Iterator[Job], template: Path, workers: int) -> Iterator[Outcome]:
+    """Outcomes from worker processes, in order, with a few jobs per worker submitted ahead."""
     executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(template,))
-    done = 0
+    window: deque[tuple[Job, Future[Outcome]]] = deque()
     try:
-        chunk = max(1, min(16, len(jobs) // (workers * 8)))
-        for outcome in executor.map(_run_in_worker, jobs, chunksize=chunk):
-            done += 1
-            yield outcome
+        for job in jobs:
+            window.append((job, executor.submit(_run_in_worker, job)))
+            if len(window) >= workers * _AHEAD:
+                yield _next(window)
+        while window:
+            yield _next(window)
     except BrokenProcessPool:
-        for job in jobs[done:]:
-            yield Outcome(job.unit_id, manifest.FAILED,
-                          error="tiến trình soạn văn bản bị dừng đột ngột (hết bộ nhớ hoặc bị tắt); chạy lại "
-                                "với --resume để làm tiếp các đơn vị còn lại.")
+        for job in [j for j, _future in window] + list(jobs):
+            yield Outcome(job.unit_id, manifest.FAILED, error=_STOPPED)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+_AHEAD = 8  # jobs per worker submitted ahead: keeps every worker busy without holding the whole batch
+
+
+def _next(window: deque[tuple[Job, Future[Outcome]]]) -> Outcome:
+    """The oldest job's outcome, taken off the window only once it is there (a broken pool leaves it on)."""
+    outcome = window[0][1].result()
+    window.popleft()
+    return outcome
