@@ -9,9 +9,8 @@ resume where an earlier run stopped, and can gather all outputs into one print f
 from __future__ import annotations
 
 import hashlib
-import re
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,10 +18,12 @@ from typing import TYPE_CHECKING
 from qdocgen import manifest
 from qdocgen.data.pipeline import PackedUnit, Spool, prepare, prepare_packed, unit_paths
 from qdocgen.data.review_list import REVIEW_NAME, open_items
-from qdocgen.errors import DataError, OutputError, Problem
+from qdocgen.errors import DataError, OutputError, Problem, UsageError
 from qdocgen.output import check_folder_writable, check_writable, inside, write_atomic
 from qdocgen.run_report import Report as Report
 from qdocgen.run_report import Said as Said
+from qdocgen.staging import clean_temporaries as clean_temporaries
+from qdocgen.staging import own_names
 from qdocgen.template.registry import find_template
 
 if TYPE_CHECKING:
@@ -65,30 +66,6 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
     return _add_pdfs(report, force, authors, signature_fields) if pdf else report
 
 
-_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8,12}\.tmp$")
-
-
-def clean_temporaries(out_dir: Path, names: Collection[str]) -> None:
-    """Remove half-written temporary files a killed earlier run left behind (never a finished output).
-
-    Only qdocgen's own: ``.NAME.RANDOM.tmp`` for a NAME this run writes; a user's other ``.*.tmp`` stay.
-    """
-    if not out_dir.is_dir():
-        return
-    try:
-        for stale in out_dir.glob(".*.tmp"):
-            m = _TEMPORARY.match(stale.name)
-            if m and m.group("name") in names and not stale.is_symlink():
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only folder has no temporaries of ours to remove
-
-
-def _own_names(ids: Sequence[str]) -> set[str]:
-    """The file names a batch writes in its output folder (whose temporaries it may remove)."""
-    return {f"{uid}{ext}" for uid in ids for ext in (".docx", ".pdf")} | {manifest.JSON_NAME, manifest.CSV_NAME}
-
-
 @dataclass(frozen=True)
 class BatchOptions:
     """How to run a batch: every option of ``qdocgen batch`` in one object.
@@ -99,6 +76,8 @@ class BatchOptions:
     converted in as few LibreOffice starts as possible (one per core) and checked against PDF/A-2b; failures
     and checks per file in the report and the manifest. ``signature_fields``: each PDF gets empty signature
     fields where NĐ30 puts them. ``lint``: each file written is checked against the NĐ30 layout rules.
+    ``trang`` (with ``pdf``): the rules of the page as printed run on each PDF made, their findings recorded
+    with the other layout findings.
     """
 
     template: str | Path | None = None
@@ -115,6 +94,7 @@ class BatchOptions:
     strict: bool = False
     lint: bool = True
     templates_dirs: Sequence[str | Path] = ()
+    trang: bool = False
 
 
 @dataclass
@@ -231,7 +211,7 @@ def _render_all(run: _Run, todo: list[Planned], spool: Spool, template: Path, re
     from qdocgen.staging import Group
 
     check_folder_writable(run.out_dir)  # read-only, no permission, full disk: said once, before any work
-    ours = _own_names(list(run.done) + [j.unit_id for j, _unit in todo])
+    ours = own_names(list(run.done) + [j.unit_id for j, _unit in todo])
     clean_temporaries(run.out_dir, ours)
     total, last_save = len(todo), time.monotonic()
     group, pending = Group(run.out_dir), dict[str, 'Outcome']()
@@ -269,6 +249,19 @@ def _batch_pdfs(run: _Run, force: bool, signature_fields: bool = False) -> None:
     run.save()
 
 
+def _check_pages(run: _Run) -> None:
+    """The page rules on each PDF made (``--trang``), added to the unit's layout findings."""
+    from qdocgen.pagecheck import check_pdfs
+
+    out_dir = run.out_dir
+    units = {out_dir / e.tep: e.ma_don_vi for e in run.report.entries
+             if e.tep and e.pdf and out_dir / e.pdf in run.report.pdfs}
+    pdfs = {docx: docx.with_suffix(".pdf") for docx in units}
+    for docx, found in check_pdfs(pdfs).items():
+        if found:
+            run.report.lint.setdefault(units[docx], []).extend(found)
+
+
 def _extras(report: Report, out_dir: Path, options: BatchOptions) -> None:
     """The print file (``--combine``) and the archive (``--zip``) of the files written."""
     files = [out_dir / e.tep for e in report.entries if e.tep and e.trang_thai != manifest.Status.FAILED]
@@ -293,6 +286,8 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
 
     options = replace(options or BatchOptions(), combine=_in_folder(options.combine if options else None, out_dir),
                       zip_path=_in_folder(options.zip_path if options else None, out_dir))
+    if options.trang and not options.pdf:
+        raise UsageError("--trang kiểm tra trang in trên tệp PDF của lô: dùng kèm --pdf.")
     if options.pdf:
         _require_pdf(options.signature_fields)
     paths = unit_paths(folder, options.only)
@@ -316,6 +311,8 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     run.report.entries = [run.entries[i] for i in order]
     if options.pdf:
         _batch_pdfs(run, options.force, options.signature_fields)
+        if options.trang:
+            _check_pages(run)
     # Steps that add to each unit's record (PDF, lint) go above this line.
     run.report.manifest_files = manifest.write(out_dir, _with_extras(run.report), info.name)
     _extras(run.report, out_dir, options)
@@ -326,7 +323,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
 
 def _check_extras(out_dir: Path, ids: Sequence[str], options: BatchOptions) -> None:
     """``--combine``/``--zip`` may not be written over a unit's output, the manifest, or each other."""
-    taken = {(out_dir / name).resolve() for name in _own_names(ids)}
+    taken = {(out_dir / name).resolve() for name in own_names(ids)}
     for extra in (options.combine, options.zip_path):
         if extra is None:
             continue

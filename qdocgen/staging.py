@@ -2,23 +2,49 @@
 
 Each file is written whole under a hidden temporary name beside its target (``.NAME.RANDOM.tmp``, which the
 next batch removes if a killed run left it). When a group is full, or some time has passed, or the batch
-ends, the group is committed: its files are flushed in one pass (side by side, so the file system commits them
-together),
-every temporary gets its name (never over an existing file without ``force``), and the folder itself is
-flushed. Only then does the manifest say the files are written: a file it lists as written is on disk for
-good, and no half-written file ever carries a target's name.
+ends, the group is committed: its files are flushed in one pass (side by side, so the file system commits
+them together), every temporary gets its name (never over an existing file without ``force``), and the
+folder itself is flushed. Only then does the manifest say the files are written: a file it lists as
+written is on disk for good, and no half-written file ever carries a target's name.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import time
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qdocgen import manifest
 from qdocgen.errors import OutputError
 from qdocgen.output import why
+
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8,12}\.tmp$")
+
+
+def clean_temporaries(out_dir: Path, names: Collection[str]) -> None:
+    """Remove half-written temporary files a killed earlier run left behind (never a finished output).
+
+    Only qdocgen's own: ``.NAME.RANDOM.tmp`` for a NAME this run writes; a user's other ``.*.tmp`` stay.
+    """
+    if not out_dir.is_dir():
+        return
+    try:
+        for stale in out_dir.glob(".*.tmp"):
+            m = _TEMPORARY.match(stale.name)
+            if m and m.group("name") in names and not stale.is_symlink():
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder has no temporaries of ours to remove
+
+
+def own_names(ids: Sequence[str]) -> set[str]:
+    """The file names a batch writes in its output folder (whose temporaries it may remove)."""
+    return {f"{uid}{ext}" for uid in ids for ext in (".docx", ".pdf")} | {manifest.JSON_NAME, manifest.CSV_NAME}
+
 
 GROUP_FILES = 16  # files per flush; a killed batch loses at most this many files' work
 GROUP_SECONDS = 1.0  # and at most this long
