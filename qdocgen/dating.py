@@ -14,9 +14,9 @@ from qdocgen.lint import Finding, LintReport
 from qdocgen.lint import lint_docx as _lint_docx
 from qdocgen.lint import lint_files as _lint_files
 from qdocgen.lint.dated import DateRules
-from qdocgen.lint.document import parts_document
+from qdocgen.lint.document import LEFT_OUT, document_of
 from qdocgen.lint.report import lint_document
-from qdocgen.oxml.layout import LayoutError
+from qdocgen.oxml.layout import LayoutError, layout_of
 from qdocgen.oxml.package import PackageParts
 
 
@@ -52,7 +52,7 @@ def lint_parts(package: PackageParts, path: Path) -> list[Finding]:
     cannot read are checked from the file, which says why.
     """
     try:
-        doc = parts_document(package)
+        doc = document_of(layout_of(package, skip=LEFT_OUT))
     except LayoutError:
         return lint_docx(path)
     return lint_document(doc, frozenset(), _shipped_rules())

@@ -49,12 +49,13 @@ PLAIN = [
     "ngay: 31/02/2019\nso: 784/QĐ-UBND\nc: 12 tháng\nd: -\u00a0x\n",
     "",
     "# chỉ có ghi chú\n",
+    "ten: Phường 1 # ghi chú\nso: 2  # số\nc: {d: \"%\"}  # 100%\n#sát lề\n",
 ]
 
 DECLINED = [
     "a: 1_000\n", "a: 010\n", "a: 0x1F\n", "a: .5\n", "a: 1e3\n", "a: +1\n", "a: 2019-2-3\n", "a: 2019-02-30\n",
     "a: 2019-02-03 10:00\n", "a: 12:30\n", "a: 00\n", "a: .inf\n",
-    "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.1\n---\na: yes\n", "a: 1\na: 2\n", "a: b # c\n",
+    "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.1\n---\na: yes\n", "a: 1\na: 2\n", "a: b #c\n", "a: \"b\"  #c\n", "a: Số #1\n",
     "? [a]\n: 1\n", "a: 1\n---\nb: 2\n", "1: a\n", "true: a\n", "a:\tb\n", "a: [b\n", "- 1\n- 2\n", "x\n",
     "<<: {a: 1}\n", "a: \x07\n",
 ]

@@ -4,10 +4,10 @@ The round-trip reader (:mod:`qdocgen.data.yaml_file`) stays the reference: it ke
 numbers, which the pitfall checks need, and words every syntax error with its line. :func:`load` gives
 exactly what that reader gives (plain values, and the line of every key and list item) or ``None``, and then
 the caller reads the file the reference way. ``None`` comes for anything the reference reader might see
-differently: a syntax error, an anchor, alias, tag or directive, a key written twice, a comment after a
-value, a tab, a character YAML does not allow, a plain value YAML 1.2 might read as something other than
-text, a number or date it does not read plainly, more than one document, a limit reached. Where PyYAML
-has no libyaml, its pure-Python parser does the same job.
+differently: a syntax error, an anchor, alias, tag or directive, a key written twice, a comment that may
+hide text after a value, a tab, a character YAML does not allow, a plain value YAML 1.2 might read as
+something other than text, a number or date it does not read plainly, more than one document, a limit
+reached. Where PyYAML has no libyaml, its pure-Python parser does the same job.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ try:
 except ImportError:  # pragma: no cover - PyYAML is a dependency; without it every file goes the reference way
     _pyyaml = None  # type: ignore[assignment]
 
-# A comment after a value (the «#» pitfall needs the reference reader's comments), a directive, a tab, a
-# character outside what YAML allows (the reference reader refuses it, libyaml may not).
-_DECLINED_TEXT = re.compile(r"^[ \t]*[^#\s][^\n]*#|^%|\t|[^\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD"
+# A «#» straight before text after a value (the «#» pitfall needs the reference reader's comments; «# note»
+# cannot be one), a directive, a tab, a character outside what YAML allows (the reference reader refuses it,
+# libyaml may not).
+_DECLINED_TEXT = re.compile(r"^[ \t]*[^#\s][^\n]*#[^\s#]|^%|\t|[^\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD"
                             r"\U00010000-\U0010FFFF]", re.MULTILINE)
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}

@@ -13,8 +13,7 @@ from pathlib import Path
 from qdocgen.environment import is_block_tag_paragraph
 from qdocgen.lint.common import fold
 from qdocgen.lint.rules import DOC_TYPES
-from qdocgen.oxml.layout import Layout, Line, Para, Section, layout_of, read_layout
-from qdocgen.oxml.package import PackageParts
+from qdocgen.oxml.layout import Layout, Line, Para, Section, read_layout
 
 
 @dataclass
@@ -37,18 +36,17 @@ class Doc:
         return self.layout.sections
 
 
+LEFT_OUT = is_block_tag_paragraph
+"""The paragraphs the rules do not see: a template's own block-tag paragraphs."""
+
+
 def open_document(path: Path) -> Doc:
     """The document at ``path`` as the rules read it (a template's own block-tag paragraphs left out)."""
-    return document_of(read_layout(path, skip=is_block_tag_paragraph))
-
-
-def parts_document(package: PackageParts) -> Doc:
-    """A document from its parts in memory (a batch's rendered unit), as :func:`open_document` reads a file."""
-    return document_of(layout_of(package, skip=is_block_tag_paragraph))
+    return document_of(read_layout(path, skip=LEFT_OUT))
 
 
 def document_of(layout: Layout) -> Doc:
-    """The rules' view of a layout model: its structure found."""
+    """The rules' view of a layout model (built with ``skip=LEFT_OUT``): its structure found."""
     doc = Doc(layout)
     find_structure(doc)
     return doc
