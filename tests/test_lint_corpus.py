@@ -9,13 +9,17 @@ are asserted on the tuning set only.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.text.paragraph import Paragraph
 from lint_corpus.case import KINDS, NEW_RULES, Case
 from lint_corpus.cases import CASES as TUNING
 from lint_corpus.giu_lai.cases import CASES as HELD_OUT
@@ -194,3 +198,68 @@ def test_kinds_are_counted(results: dict[str, list[Result]]) -> None:
     """How the corpus spreads over kinds (printed with the figures)."""
     counts = Counter(r.case.kind for rs in results.values() for r in rs)
     assert set(counts) == set(KINDS)
+
+
+def _paragraphs(path: Path) -> list[Paragraph]:
+    """Every paragraph of the body and of its tables, in order."""
+    doc = Document(str(path))
+    out = list(doc.paragraphs)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                out += cell.paragraphs
+    return out
+
+
+def _body(paras: list[Paragraph]) -> list[Paragraph]:
+    """The justified paragraphs (the body text of the corpus' documents)."""
+    return [p for p in paras if p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and p.text.strip()]
+
+
+def _starting(paras: list[Paragraph], *words: str) -> list[Paragraph]:
+    """Paragraphs whose text starts with one of ``words``."""
+    return [p for p in paras if p.text.strip().startswith(words)]
+
+
+FAULT_SHOWN: dict[str, Callable[[list[Paragraph]], bool]] = {
+    "nguoi-ky-ten": lambda ps: not any(p.text.strip() and not p.text.isupper() and not p.text.startswith("(")
+                                       and all(r.bold for r in p.runs if r.text.strip()) and p.alignment is not
+                                       WD_ALIGN_PARAGRAPH.JUSTIFY and len(p.text.split()) in (3, 4)
+                                       for p in ps[-12:]),
+    "vi-tri-dau-trang": lambda ps: _starting(ps, "CỘNG HÒA")[0] in ps[:8] and all(
+        p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in ps[:6] if p.text.strip()),
+    "gian-dong": lambda ps: bool(_body(ps)) and all(p.paragraph_format.line_spacing == 2.0 for p in _body(ps)),
+    "gian-doan": lambda ps: bool(_body(ps)) and all(p.paragraph_format.space_before == 0 for p in _body(ps)),
+    "thut-dau-dong": lambda ps: bool(_body(ps)) and all(not p.paragraph_format.first_line_indent for p in _body(ps)),
+    "vv-cong-van": lambda ps: not _starting(ps, "V/v"),
+    "dia-danh-ngay": lambda ps: any(re.search(r", ngày (\d|\d+ tháng [12]) ", p.text) for p in ps),
+    "can-cu-dau-cau": lambda ps: _starting(ps, "Căn cứ", "Xét")[-1].text.endswith(","),
+    "can-cu-nghieng": lambda ps: bool(_starting(ps, "Căn cứ")) and not any(
+        r.italic for p in _starting(ps, "Căn cứ") for r in p.runs),
+    "co-quan-chu-quan": lambda ps: all(r.bold for r in _starting(ps, "ỦY BAN NHÂN DÂN QUẬN")[0].runs),
+    "noi-nhan": lambda ps: all(r.underline for r in _starting(ps, "Nơi nhận")[0].runs),
+    "so-ky-hieu": lambda ps: bool(re.match(r"Số: \d/", _starting(ps, "Số:")[0].text)),
+    "luu": lambda ps: _starting(ps, "- Lưu")[0].text.endswith(";"),
+    "dieu": lambda ps: bool(_starting(ps, "Điều 1:")),
+}
+
+
+def test_each_fault_is_in_its_document(tmp_path: Path) -> None:
+    """The corpus says what it does: each injected fault can be seen in its .docx, and not in a clean one."""
+    clean = [c for c in TUNING + HELD_OUT if not c.expected]
+    for case in [c for c in TUNING + HELD_OUT if c.fault]:
+        shown = FAULT_SHOWN[case.fault]
+        assert shown(_paragraphs(case.build().save(tmp_path / f"{case.name}.docx"))), case.name
+    for case in clean:
+        paras = _paragraphs(case.build().save(tmp_path / f"{case.name}.docx"))
+        skip = {"nguoi-ky-ten"} | ({"vv-cong-van"} if case.kind != "cong-van" else set())
+        shown = [rule for rule, check in FAULT_SHOWN.items() if rule not in skip and _safe(check, paras)]
+        assert not shown, f"{case.name} shows {shown}"
+
+
+def _safe(check: Callable[[list[Paragraph]], bool], paras: list[Paragraph]) -> bool:
+    """The check's answer, false where the document lacks the part it looks at."""
+    try:
+        return check(paras)
+    except IndexError:
+        return False
