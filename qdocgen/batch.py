@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -162,17 +163,15 @@ class _Run:
             self.record(outcome, lint)
 
 
-Planned = tuple["Job", PackedUnit]
-"""A job without its data yet, and the unit whose spooled data it renders."""
+Planned = tuple[PackedUnit, str]
+"""A unit to render (its data in the spool), and the hash an earlier run's manifest records for its file."""
 
 
 def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions,
-          prefailed: list[str]) -> list[Planned]:
-    """One job per checked unit, in the dataset's order; its manifest entry made (unsafe names: ``prefailed``)."""
-    from qdocgen.runner import Job
-
+          prefailed: list[str]) -> deque[Planned]:
+    """The units to render, in the dataset's order; each manifest entry made (unsafe names: ``prefailed``)."""
     earlier = manifest.read(run.out_dir) if options.resume else {}
-    todo: list[Planned] = []
+    todo: deque[Planned] = deque()
     for unit in sorted(units, key=lambda u: (u.order, u.id)):
         if unit.id in bad:
             continue
@@ -189,18 +188,21 @@ def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: Bat
                                               canh_bao=[str(w) for w in unit.warnings])
         known = earlier.get(unit.id)
         done_before = known and known.trang_thai in (manifest.Status.WRITTEN, manifest.Status.KEPT)
-        todo.append((Job(unit.id, unit.packed, target, options.force, options.resume,
-                         known.sha256 if known and done_before else "", options.lint, staged=True), unit))
+        todo.append((unit, known.sha256 if known and done_before else ""))
     return todo
 
 
-def _loaded(todo: list[Planned], spool: Spool) -> Iterator[Job]:
-    """The jobs with their data read back from the spool, one at a time."""
-    for job, unit in todo:
-        yield replace(job, data=spool.get(unit))
+def _loaded(todo: deque[Planned], spool: Spool, out_dir: Path, options: BatchOptions) -> Iterator[Job]:
+    """The jobs, their data read back from the spool, one at a time; each unit let go once given."""
+    from qdocgen.runner import Job
+
+    while todo:
+        unit, known_sha = todo.popleft()
+        yield Job(unit.id, spool.get(unit), out_dir / f"{unit.id}.docx", options.force, options.resume, known_sha,
+                  options.lint, staged=True)
 
 
-def _render_all(run: _Run, todo: list[Planned], spool: Spool, template: Path, renderer: Renderer,
+def _render_all(run: _Run, todo: deque[Planned], spool: Spool, template: Path, renderer: Renderer,
                 options: BatchOptions) -> None:
     """Render the jobs; the manifest saved now and then, and at the end even on Ctrl-C.
 
@@ -211,12 +213,13 @@ def _render_all(run: _Run, todo: list[Planned], spool: Spool, template: Path, re
     from qdocgen.staging import Group
 
     check_folder_writable(run.out_dir)  # read-only, no permission, full disk: said once, before any work
-    ours = own_names(list(run.done) + [j.unit_id for j, _unit in todo])
+    ours = own_names(list(run.done) + [unit.id for unit, _sha in todo])
     clean_temporaries(run.out_dir, ours)
     total, last_save = len(todo), time.monotonic()
     group, pending = Group(run.out_dir), dict[str, 'Outcome']()
     try:
-        for count, outcome in enumerate(run_jobs(_loaded(todo, spool), template, options.jobs, renderer, total), 1):
+        jobs = _loaded(todo, spool, run.out_dir, options)
+        for count, outcome in enumerate(run_jobs(jobs, template, options.jobs, renderer, total), 1):
             if outcome.staged:
                 run.stage(outcome, group, pending, options.force)
             else:
@@ -304,7 +307,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
         prefailed = run.fail_unchecked(problems, paths)
         todo = _jobs(run, units, bad, options, prefailed)
         del units
-        order = prefailed + [j.unit_id for j, _unit in todo]
+        order = prefailed + [unit.id for unit, _sha in todo]
         _render_all(run, todo, spool, info.path, renderer, options)
     finally:
         spool.close()

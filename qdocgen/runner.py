@@ -26,7 +26,7 @@ from qdocgen.staging import write_staged
 from qdocgen.template.compiled import CompiledTemplate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     """One unit to render into ``target``; ``known_sha`` is the manifest's hash of it (for ``--resume``)."""
 
@@ -40,7 +40,7 @@ class Job:
     staged: bool = False  # a batch's: written under a temporary name, named when its group is flushed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What became of one job."""
 

@@ -20,7 +20,7 @@ from qdocgen.data import reader, schema, values
 from qdocgen.data.dated_checks import dated_warnings
 from qdocgen.data.objectives import unit_warnings
 from qdocgen.data.reader import Unit, display
-from qdocgen.errors import DataError, Problem
+from qdocgen.errors import DataError, OutputError, Problem
 
 # Below this many units, starting worker processes costs more than reading the data in this one.
 PARALLEL_PREPARE_FROM = 48
@@ -35,7 +35,7 @@ class SchemaSource(Protocol):
         """The JSON schema the data must match."""
 
 
-@dataclass
+@dataclass(slots=True)
 class PackedUnit:
     """A checked unit waiting to be rendered, its data packed (or, once spooled, its place in the spool)."""
 
@@ -55,7 +55,13 @@ class Spool:
 
     def __init__(self) -> None:
         """An empty spool (an unnamed file, gone when closed or when the process ends)."""
-        self._file = tempfile.TemporaryFile(prefix="qdocgen-")
+        try:
+            self._file = tempfile.TemporaryFile(prefix="qdocgen-")
+        except OSError as exc:
+            from qdocgen.output import why
+
+            raise OutputError(f"không ghi được tệp tạm của lô vào thư mục tạm của máy ({why(exc)}); chưa tệp nào "
+                              "được ghi.") from exc
 
     def put(self, unit: PackedUnit) -> None:
         """Move ``unit``'s packed data into the spool."""

@@ -43,16 +43,19 @@ class TemplateInfo:
     sample: Path | None = None
 
 
-def load_spec(docx: Path) -> TemplateInfo:
-    """Read ``NAME.yaml`` beside ``NAME.docx`` (a template without one accepts any data)."""
+def _read_spec(spec_path: Path) -> dict[str, Any]:
+    """A declaration read and checked (its JSON Schema too); one that passed before is taken from the cache."""
     from qdocgen.data.places import display
-    from qdocgen.data.yaml_file import plain, read_yaml
+    from qdocgen.data.yaml_file import parse_yaml, plain, read_text
+    from qdocgen.template import spec_cache
 
-    spec_path = docx.with_suffix(".yaml")
-    info = TemplateInfo(docx.stem, docx)
-    if not spec_path.is_file():
-        return info
-    node, problems = read_yaml(spec_path)
+    text, problems = read_text(spec_path)
+    if text is None:
+        raise TemplateError(f"Mô tả mẫu {problems[0]}")
+    cached = spec_cache.load(text.encode("utf-8"))
+    if cached is not None:
+        return cached
+    node, problems = parse_yaml(text, display(spec_path))
     if problems:
         raise TemplateError(f"Mô tả mẫu {problems[0]}")
     try:
@@ -61,14 +64,27 @@ def load_spec(docx: Path) -> TemplateInfo:
         raise TemplateError(f"Mô tả mẫu {display(spec_path)} quá lớn hoặc lồng quá sâu; hãy viết lại gọn hơn.") from exc
     if not isinstance(spec, dict):
         raise TemplateError(f"{display(spec_path)}: mô tả mẫu phải là một bảng khóa (mo_ta, dau_vao, ...).")
-    info.description = str(spec.get("mo_ta") or "")
     schema = spec.get("dau_vao") or {}
     if not isinstance(schema, dict):
         raise TemplateError(f"{display(spec_path)} [dau_vao]: cần một JSON Schema dạng bảng khóa.")
     from qdocgen.data.schema import check_declaration
 
     check_declaration(schema, display(spec_path))
-    info.schema = schema
+    spec_cache.store(text.encode("utf-8"), spec)
+    return spec
+
+
+def load_spec(docx: Path) -> TemplateInfo:
+    """Read ``NAME.yaml`` beside ``NAME.docx`` (a template without one accepts any data)."""
+    from qdocgen.data.places import display
+
+    spec_path = docx.with_suffix(".yaml")
+    info = TemplateInfo(docx.stem, docx)
+    if not spec_path.is_file():
+        return info
+    spec = _read_spec(spec_path)
+    info.description = str(spec.get("mo_ta") or "")
+    info.schema = spec.get("dau_vao") or {}
     sample = spec.get("du_lieu_mau")
     if isinstance(sample, str) and sample:
         info.sample = (spec_path.parent / sample).resolve()
