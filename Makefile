@@ -32,7 +32,7 @@ lint: $(STAMP) ## Kiểm tra mã (ruff, mypy)
 templates: $(STAMP) ## Dựng lại các mẫu .docx trong templates/ từ templates/build.py
 	$(BIN)/python templates/build.py
 
-bench: $(STAMP) ## Đo tốc độ lô 200 đơn vị so với docxtpl, bộ nhớ 200/2.000 đơn vị, khởi động
+bench: $(STAMP) ## Đo tốc độ lô 200 đơn vị so với docxtpl (CPU, thời gian thực), bộ nhớ 200/2.000/10.000 đơn vị đo từ ngoài, render, khởi động
 	$(BIN)/python bench/bench_batch.py
 
 bench-pdf: $(STAMP) ## Đo PDF: lô 22 tệp mỗi lõi một LibreOffice so với một lệnh soffice; LibreOffice chạy sẵn so với khởi động riêng
