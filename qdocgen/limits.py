@@ -42,6 +42,7 @@ class Limits:
         data_lines: lines (and commas) of one YAML data file: round-trip YAML parsing costs about 0.3 ms a line.
         value_chars: characters in one data value.
         data_values: values (keys and list items) in one unit, inheritance included.
+        data_depth: levels of nesting (mappings and lists inside one another) of data sent to the web app.
         pattern_chars: length of one regular expression in a declaration.
     """
 
@@ -59,6 +60,7 @@ class Limits:
     data_lines: int = 3000
     value_chars: int = 200_000
     data_values: int = 100_000
+    data_depth: int = 40
     pattern_chars: int = 1000
 
     @property
@@ -83,6 +85,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "so_dong_du_lieu": ("data_lines", "số dòng (và dấu phẩy) của một tệp dữ liệu YAML"),
     "do_dai_gia_tri": ("value_chars", "số ký tự của một giá trị dữ liệu"),
     "so_gia_tri": ("data_values", "số giá trị (khóa, mục) của một đơn vị"),
+    "do_sau_du_lieu": ("data_depth", "số tầng lồng nhau của dữ liệu gửi lên trang web"),
     "do_dai_mau_regex": ("pattern_chars", "độ dài một biểu thức chính quy (pattern) trong mô tả mẫu"),
 }
 _NAME_OF = {field: name for name, (field, _what) in NAMES.items()}

@@ -65,6 +65,8 @@ class Node:
     options: list[str] = field(default_factory=list)
     required: bool = False
     one_or_many: bool = False
+    inherited: str | None = None  # a leaf the unit overrides: the value it would inherit, as text
+    from_parent: bool = False  # the whole value is inherited (a list: editing one row writes them all)
 
     @property
     def is_leaf(self) -> bool:
@@ -226,6 +228,27 @@ def _object(key: str | int, label: str, help_text: str, schema: dict[str, Any], 
         if name not in props:
             children.append(build({}, extra, name))
     return Node("object", key, label, help_text, children=children, required=required)
+
+
+def mark_inheritance(form: Node, own: Any, parent: Node) -> None:
+    """Mark the fields whose value comes from the files the unit inherits (``parent``: their form).
+
+    ``own``: the unit file's own keys. A leaf the unit overrides gets the inherited text (the page offers to go
+    back to it); a value the unit does not hold at all is marked as inherited.
+    """
+    if not isinstance(own, dict):
+        return
+    theirs = {c.key: c for c in parent.children} if parent.kind == "object" else {}
+    for child in form.children:
+        other = theirs.get(child.key)
+        if other is None:
+            continue
+        if child.key not in own:
+            child.from_parent = True
+        elif child.kind == "object" and other.kind == "object":
+            mark_inheritance(child, own[child.key], other)
+        elif child.is_leaf and other.is_leaf and other.value != child.value:
+            child.inherited = other.value
 
 
 def form_for(schema: dict[str, Any], data: dict[str, Any]) -> Node:

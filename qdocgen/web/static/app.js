@@ -158,6 +158,14 @@ function initForm(form) {
   form.addEventListener("click", e => {
     const button = e.target.closest("button");
     if (!button || !form.contains(button)) return;
+    if (button.classList.contains("reset")) {  // back to the inherited value: saving removes the override
+      const input = button.closest(".node").querySelector(".in");
+      input.value = button.dataset.value;
+      button.closest(".inherit").textContent = "Sẽ dùng lại giá trị chung khi lưu.";
+      input.focus();
+      changed();
+      return;
+    }
     if (button.classList.contains("add")) {
       const list = button.closest(".list");
       const tpl = list.querySelector(":scope > template");
@@ -189,6 +197,13 @@ function initForm(form) {
     both.hidden = !result.conflict;
     who.hidden = !result.conflict;
     confirmButton.hidden = false;
+    const notes = document.getElementById("save-notes");
+    notes.replaceChildren(...(result.notes || []).map(text => {
+      const li = document.createElement("li");
+      li.textContent = text;
+      return li;
+    }));
+    notes.hidden = !(result.notes || []).length;
     if (result.conflict) {
       title.textContent = "Tệp vừa được người khác lưu";
       who.textContent = "Tệp đã đổi sau khi bạn mở biểu mẫu" + (result.who ? " (" + result.who + ", " + (result.when || "") + ")" : "") +
