@@ -9,10 +9,12 @@ The bounds in force for this process are ``current()``; ``configure`` replaces t
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import FrameType
@@ -167,16 +169,37 @@ class _Timeout(BaseException):
     """Raised by the timer inside the work it stops; not an Exception, so no ``except Exception`` eats it."""
 
 
+_DUE: contextvars.ContextVar[tuple[float, str] | None] = contextvars.ContextVar("qdocgen_due", default=None)
+
+
+def check_time() -> None:
+    """Raise ``LimitError`` when the work of this thread has run past its ``deadline`` (worker threads only).
+
+    Called where templates loop and call (``qdocgen.sandbox``): a template's loops and calls stop there.
+    """
+    due = _DUE.get()
+    if due is not None and time.monotonic() > due[0]:
+        raise LimitError(due[1])
+
+
 @contextlib.contextmanager
 def deadline(seconds: float, message: str) -> Iterator[None]:
     """Stop the block with ``LimitError(message)`` after ``seconds`` of wall time.
 
-    A timer signal can only be handled in the main thread; elsewhere (a web server's worker thread) the
-    block runs unbounded in time and the caller must bound it itself (a worker process).
+    A timer signal can only be handled in the main thread. Elsewhere (a web server's worker thread) the bound
+    is kept by ``check_time``, which the sandbox calls at every loop step and call of a template: work that
+    neither loops nor calls in a template (one huge regular expression, say) is the caller's to bound.
     """
     usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    if not usable or seconds <= 0:
+    if seconds <= 0:
         yield
+        return
+    if not usable:
+        token = _DUE.set((time.monotonic() + seconds, message))
+        try:
+            yield
+        finally:
+            _DUE.reset(token)
         return
 
     def expire(_signum: int, _frame: FrameType | None) -> None:

@@ -158,3 +158,19 @@ def test_nothing_sent_within_the_bounds_is_refused(root: Path, small: limits.Lim
         assert c.post("/api/kiem-tra", json=body, headers={"X-CSRF-Token": csrf}).status_code == 200
         diff = c.post("/api/so-sanh", json=body, headers={"X-CSRF-Token": csrf})
         assert diff.status_code == 200 and json.loads(diff.text)["changed"] is False
+
+
+def test_time_a_typed_value_may_take(root: Path) -> None:
+    """A loop typed into a field is stopped at ``thoi_gian_dien`` in the server's worker thread, at its field."""
+    import time
+
+    c = client(root)
+    csrf, token = open_unit(c, "phuong-an-lac")
+    sent = form_of(root, "phuong-an-lac")
+    sent["luu"] = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}VT"
+    began = time.monotonic()
+    with limits.applied(dataclasses.replace(limits.current(), render_seconds=1)):
+        got = c.post("/api/kiem-tra", json=_body("phuong-an-lac", token, sent), headers={"X-CSRF-Token": csrf})
+    assert time.monotonic() - began < 20
+    problems = {p["key"]: p["message"] for p in got.json()["problems"]}
+    assert "quá 1 giây" in problems["luu"] and "thoi_gian_dien" in problems["luu"]
