@@ -206,6 +206,25 @@ def layers(path: Path, raw: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
     return dict(doc), inherited(path, doc)
 
 
+def names_to_fill(parent: Path, schema: dict[str, Any]) -> list[str]:
+    """The keys a new unit inheriting ``parent`` must give: read by the shared data's ``{{ }}``, defined nowhere.
+
+    ``ten_phuong`` in ``co_quan: Ủy ban nhân dân phường {{ ten_phuong }}``: the form has no field for it (the
+    template does not declare it), so the new file starts with it, empty, and the form shows it.
+    """
+    from qdocgen.data.values import template_names
+
+    folder = parent.parent.resolve()
+    problems: list[Problem] = []
+    chain = reader._read_chain(parent.resolve(), problems, (), folder)  # noqa: SLF001 - the reader's own merge
+    if chain is None:
+        return []
+    data = chain[0]
+    found = schema.get("properties")
+    declared: dict[str, Any] = found if isinstance(found, dict) else {}
+    return sorted(n for n in template_names(data) if n not in data and n not in declared and n.isidentifier())
+
+
 def inherited(path: Path, doc: CommentedMap) -> dict[str, Any]:
     """What the file inherits: its ``ke_thua`` chain merged, as the reader merges it (empty when none or unreadable)."""
     parent = doc.get(reader.INHERIT_KEY)

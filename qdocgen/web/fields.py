@@ -87,17 +87,43 @@ def _types(schema: dict[str, Any]) -> list[str]:
     return [found] if isinstance(found, str) else list(found)
 
 
+# Labels of keys that templates often leave undescribed (rows inside rows): the key has no diacritics.
+KNOWN_LABELS = {"van_ban": "Văn bản", "so": "Số", "ngay": "Ngày", "co_quan": "Cơ quan", "trich_yeu": "Trích yếu",
+                "ghi_them": "Ghi thêm", "nguoi_ky": "Người ký", "tham_quyen": "Thẩm quyền ký",
+                "chuc_vu": "Chức vụ", "ho_ten": "Họ tên", "loai": "Loại", "khoa": "Khóa của cột",
+                "noi_dung": "Nội dung", "ten": "Tên", "nam": "Năm", "ten_phuong": "Tên phường",
+                "ten_xa": "Tên xã", "ten_quan": "Tên quận", "ten_huyen": "Tên huyện", "ten_don_vi": "Tên đơn vị"}
+_IDENTIFIER = re.compile(r"^[a-z0-9_]+$")
+
+
+def _first_clause(text: str) -> str:
+    """The description up to its first «,», «(», «:», «;» or « ví dụ», not counting those inside «...»."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char in "«»":
+            depth = depth + 1 if char == "«" else max(0, depth - 1)
+        elif depth == 0 and (char in ",(:;" or text.startswith(" ví dụ", i)):
+            return text[:i]
+    return text
+
+
+def _capital(text: str) -> str:
+    """The first letter in capitals, unless the text starts with a data name (``uy_ban``, ``muc_tieu``)."""
+    first = text.split(" ", 1)[0]
+    return text if "_" in first else text[:1].upper() + text[1:]
+
+
 def label_of(key: str | int, schema: dict[str, Any]) -> str:
-    """A field's label: the schema's title, else the first clause of its description, else the key."""
+    """A field's label: the schema's title, else the first clause of its description, else a known or the key."""
     title = schema.get("title")
     if isinstance(title, str) and title:
         return title
     desc = schema.get("description")
     if isinstance(desc, str) and desc.strip():
-        first = re.split(r",|\(|:|;| ví dụ", desc.strip(), maxsplit=1)[0].strip()
-        if first:
-            return first[:1].upper() + first[1:]
-    return str(key)
+        first = _first_clause(desc.strip()).strip()
+        if first and not _IDENTIFIER.match(first):
+            return _capital(first)
+    return KNOWN_LABELS.get(str(key), str(key))
 
 
 def help_of(label: str, schema: dict[str, Any]) -> str:
@@ -105,7 +131,7 @@ def help_of(label: str, schema: dict[str, Any]) -> str:
     desc = str(schema.get("description") or "").strip()
     if desc.casefold().startswith(label.casefold()):
         desc = desc[len(label):].lstrip(" ,;:")
-    return desc[:1].upper() + desc[1:] if desc else ""
+    return _capital(desc) if desc else ""
 
 
 def leaf_text(value: Any) -> str:
@@ -224,9 +250,15 @@ def _object(key: str | int, label: str, help_text: str, schema: dict[str, Any], 
         if _is_shared_only(sub) and name not in value:
             continue
         children.append(build(sub, value.get(name, _MISSING), name, required=name in needed))
+    extras = []
     for name, extra in value.items():
         if name not in props:
-            children.append(build({}, extra, name))
+            node = build({}, extra, name)
+            node.help = node.help or ("Giá trị riêng của bộ dữ liệu (mẫu không khai báo), dùng trong các thẻ {{ }} "
+                                      "của dữ liệu.")
+            extras.append(node)
+    # At the top of the form the dataset's own values (ten_phuong...) come first: the rest is written from them.
+    children = extras + children if key == "" else children + extras
     return Node("object", key, label, help_text, children=children, required=required)
 
 
@@ -244,11 +276,19 @@ def mark_inheritance(form: Node, own: Any, parent: Node) -> None:
         if other is None:
             continue
         if child.key not in own:
-            child.from_parent = True
+            _mark_all(child)
         elif child.kind == "object" and other.kind == "object":
             mark_inheritance(child, own[child.key], other)
         elif child.is_leaf and other.is_leaf and other.value != child.value:
             child.inherited = other.value
+
+
+def _mark_all(node: Node) -> None:
+    """A value the unit does not hold at all: it and every field inside it come from the shared part."""
+    node.from_parent = True
+    if node.kind == "object":
+        for child in node.children:
+            _mark_all(child)
 
 
 def form_for(schema: dict[str, Any], data: dict[str, Any]) -> Node:

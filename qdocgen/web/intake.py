@@ -44,6 +44,15 @@ def _refuse(field: str, message: str, status: int = TOO_LARGE, file: str = "") -
     return InputLimit([Problem(file, field, message)], status)
 
 
+def _hint(field: str) -> str:
+    """The bound ``field`` said for the web: what it is now, and who can raise it (not the clerk)."""
+    name, what = next((n, w) for n, (f, w) in limits.NAMES.items() if f == field)
+    value = getattr(limits.current(), field)
+    shown = f"{value:g}" if isinstance(value, float) else str(value)
+    return (f"giới hạn hiện là {shown}, {what}; hãy rút gọn, hoặc nếu thật sự cần thì nhờ người quản trị chạy "
+            f"máy chủ với --gioi-han {name}=SỐ_LỚN_HƠN")
+
+
 def label(name: str) -> str:
     """A parameter's or form field's name as the clerk knows it: «mã đơn vị (ma)»."""
     known = LABELS.get(name)
@@ -58,7 +67,7 @@ def text(value: Any, field: str) -> str:
         raise _refuse(label(field), "cần là chữ.", 400)
     most = limits.current().value_chars
     if len(value) > most:
-        raise _refuse(label(field), f"dài {len(value)} ký tự, quá giới hạn ({limits.hint('value_chars')}).")
+        raise _refuse(label(field), f"dài {len(value)} ký tự, quá giới hạn ({_hint('value_chars')}).")
     return value
 
 
@@ -95,13 +104,13 @@ def tree(value: Any, field: str, file: str = "") -> None:
         where = _where(field, path)
         count += 1
         if count > bound.data_values:
-            raise _refuse(where, f"dữ liệu có hơn {bound.data_values} giá trị ({limits.hint('data_values')}).",
+            raise _refuse(where, f"dữ liệu có hơn {bound.data_values} giá trị ({_hint('data_values')}).",
                           file=file)
         if len(path) > bound.data_depth:
-            raise _refuse(where, f"dữ liệu lồng sâu hơn {bound.data_depth} tầng ({limits.hint('data_depth')}).",
+            raise _refuse(where, f"dữ liệu lồng sâu hơn {bound.data_depth} tầng ({_hint('data_depth')}).",
                           file=file)
         if isinstance(node, str) and len(node) > bound.value_chars:
-            raise _refuse(where, f"giá trị dài {len(node)} ký tự, quá giới hạn ({limits.hint('value_chars')}).",
+            raise _refuse(where, f"giá trị dài {len(node)} ký tự, quá giới hạn ({_hint('value_chars')}).",
                           file=file)
         if isinstance(node, str):
             chars += len(node)
@@ -109,12 +118,12 @@ def tree(value: Any, field: str, file: str = "") -> None:
             chars += len(str(node))  # a date read from YAML: counted by its text
         for key, child in _children(node):
             if isinstance(key, str) and len(key) > bound.value_chars:
-                raise _refuse(where, f"tên khóa dài {len(key)} ký tự, quá giới hạn ({limits.hint('value_chars')}).",
+                raise _refuse(where, f"tên khóa dài {len(key)} ký tự, quá giới hạn ({_hint('value_chars')}).",
                               file=file)
             chars += len(key) if isinstance(key, str) else 0
             stack.append(((*path, key), child))
         if chars > most_chars:
-            raise _refuse(field, f"dữ liệu dài hơn {most_chars} ký tự, quá giới hạn ({limits.hint('data_file_mb')}).",
+            raise _refuse(field, f"dữ liệu dài hơn {most_chars} ký tự, quá giới hạn ({_hint('data_file_mb')}).",
                           file=file)
 
 
@@ -131,7 +140,7 @@ def json_body(raw: bytes) -> dict[str, Any]:
     try:
         body = json.loads(raw)
     except RecursionError:
-        raise _refuse("(thân yêu cầu)", f"dữ liệu lồng quá sâu ({limits.hint('data_depth')}).") from None
+        raise _refuse("(thân yêu cầu)", f"dữ liệu lồng quá sâu ({_hint('data_depth')}).") from None
     except ValueError as exc:
         raise _refuse("(thân yêu cầu)", "không đọc được (không phải JSON).", 400) from exc
     if not isinstance(body, dict):
@@ -146,10 +155,10 @@ def file_bytes(content: bytes, name: str) -> None:
     """A unit file about to be written (uploaded or saved): its size and lines as the reader will bound them."""
     bound = limits.current()
     if len(content) > bound.data_file_mb * limits.MB:
-        raise _refuse("", f"tệp dài {len(content)} byte, quá giới hạn ({limits.hint('data_file_mb')}).", file=name)
+        raise _refuse("", f"tệp dài {len(content)} byte, quá giới hạn ({_hint('data_file_mb')}).", file=name)
     lines = content.count(b"\n") + content.count(b",")
     if lines > bound.data_lines:
-        raise _refuse("", f"tệp có {lines} dòng và dấu phẩy, quá giới hạn ({limits.hint('data_lines')}); "
+        raise _refuse("", f"tệp có {lines} dòng và dấu phẩy, quá giới hạn ({_hint('data_lines')}); "
                           "một đơn vị chỉ cần vài trăm dòng.", file=name)
 
 
@@ -175,7 +184,7 @@ def unit_file(content: bytes, name: str) -> None:
         raise _refuse("", f"lỗi cú pháp YAML{where}: {yaml_problem(str(exc.problem or exc.context or ''))}.",
                       400, name) from None
     except RecursionError:
-        raise _refuse("", f"dữ liệu lồng quá sâu ({limits.hint('data_depth')}).", file=name) from None
+        raise _refuse("", f"dữ liệu lồng quá sâu ({_hint('data_depth')}).", file=name) from None
     except (YAMLError, ValueError, OverflowError) as exc:
         raise _refuse("", f"lỗi cú pháp YAML ({exc}); kiểm tra lại tệp.", 400, name) from None
     tree(data, "", name)

@@ -38,7 +38,11 @@ async def create_unit(request: Request) -> Response:
     template = server.template(str(form.get("mau") or DEFAULT_TEMPLATE))
     path = server.ws.new_unit_path(name, unit_id)
     lines = [f"# Đơn vị {unit_id}: tạo bằng qdocgen serve ngày {dt.date.today():%d/%m/%Y}."]
-    lines += [f"ke_thua: {parent}"] if parent else []
+    if parent:
+        wanted = await run_in_threadpool(editing.names_to_fill, path.parent / parent, template.schema)
+        lines += [f"# {', '.join(wanted)}: phần dùng chung ({parent}) dùng trong các thẻ {{{{ }}}}; hãy điền."
+                  ] if wanted else []
+        lines += [f"ke_thua: {parent}"] + [f'{key}: ""' for key in wanted]
     content = ("\n".join(lines) + "\n").encode("utf-8")
     from qdocgen.output import write_atomic
 

@@ -107,7 +107,8 @@ function initForm(form) {
     const head = document.createElement("p");
     if (problems.length) {
       summary.className = "summary error";
-      head.textContent = "Có " + problems.length + " lỗi cần sửa" + (warnings.length ? ", " + warnings.length + " cảnh báo" : "") + ":";
+      head.textContent = result.error ? result.error.split("\n")[0] :
+        "Có " + problems.length + " lỗi cần sửa" + (warnings.length ? ", " + warnings.length + " cảnh báo" : "") + ":";
     } else if (warnings.length) {
       summary.className = "summary warning";
       head.textContent = "Không có lỗi; " + warnings.length + " cảnh báo:";
@@ -153,7 +154,12 @@ function initForm(form) {
     timer = setTimeout(checkNow, 250);
   }
 
-  form.addEventListener("input", changed);
+  form.addEventListener("input", e => {
+    // a value typed over an inherited one: once saved it is the unit's own
+    const tag = e.target.closest(".leaf") && e.target.closest(".leaf").querySelector(":scope > label .from-parent");
+    if (tag) tag.textContent = "· sẽ ghi riêng cho đơn vị này khi lưu";
+    changed();
+  });
   form.addEventListener("change", changed);
   form.addEventListener("click", e => {
     const button = e.target.closest("button");
@@ -315,8 +321,16 @@ function initBatch(box) {
     start.disabled = false;
     if (job.error) { bar.hidden = true; status.textContent = "Không soạn được: " + job.error; return; }
     bar.max = 1; bar.value = 1;
-    const failed = Object.keys(job.failed || {});
-    status.textContent = "Xong: " + job.written + " văn bản." + (failed.length ? " Không soạn được " + failed.length + " đơn vị (" + failed.join(", ") + "): xem bảng kê trong tệp .zip." : "");
+    const failed = Object.entries(job.failed || {});
+    status.textContent = "Xong: " + job.written + " văn bản." + (failed.length ? " Không soạn được " + failed.length + " đơn vị (bảng kê trong tệp .zip cũng ghi):" : "");
+    const reasons = document.createElement("ul");
+    reasons.className = "problems";
+    for (const [unit, why] of failed) {
+      const li = document.createElement("li");
+      li.textContent = unit + ": " + why;
+      reasons.appendChild(li);
+    }
+    if (failed.length) status.appendChild(reasons);
     link.href = "/lo/" + encodeURIComponent(job.id) + "/tai";
     link.hidden = false;
   });
