@@ -298,6 +298,7 @@ def test_new_unit_from_a_parent_pdf_and_next_year(page: Page, server: tuple[str,
     box(page, "nguoi_ky.ho_ten").fill("Nguyễn Văn Ba")
     shot(page, "13-don-vi-moi-ke-thua", full=False)
     page.locator("#save").click()
+    expect(page.locator("#save-diff")).to_contain_text("Nguyễn Văn Ba")
     page.locator("#save-confirm").click()
     expect(page.locator("#summary")).to_contain_text("Đã lưu vào tệp.")
     saved = (root / "binh-tan" / "2019" / "phuong-tan-tao-c.yaml").read_text(encoding="utf-8")

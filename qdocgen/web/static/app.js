@@ -55,6 +55,14 @@ function initForm(form) {
   const base = {d: form.dataset.d, u: form.dataset.u, mau: form.dataset.mau};
   const summary = document.getElementById("summary");
   let timer = null, seq = 0, dirty = false;
+  let savedNote = "";  // «Đã lưu vào tệp.» stays above a check that answers after the save, until the next change
+  function sayNote() {
+    if (!savedNote) return;
+    const saved = document.createElement("p");
+    saved.className = "saved";
+    saved.textContent = savedNote;
+    summary.prepend(saved);
+  }
 
   const renumber = () => number(root, "");
   let original = null;  // the form as opened: the server lays only this clerk's changes over the file
@@ -117,6 +125,7 @@ function initForm(form) {
       head.textContent = "Không có lỗi.";
     }
     summary.appendChild(head);
+    sayNote();
     const list = document.createElement("ul");
     for (const p of problems.concat(warnings)) {
       const li = document.createElement("li");
@@ -149,6 +158,7 @@ function initForm(form) {
   }
 
   function changed() {
+    savedNote = "";
     setDirty(true);
     clearTimeout(timer);
     timer = setTimeout(checkNow, 250);
@@ -248,10 +258,9 @@ function initForm(form) {
     setDirty(false);
     if (merged) { location.reload(); return; }  // the file now also holds the other clerk's changes: show them
     original = valueOf(root);
-    const saved = document.createElement("p");
-    saved.className = "saved";
-    saved.textContent = result.saved ? "Đã lưu vào tệp." : "Không có gì thay đổi.";
-    summary.prepend(saved);
+    savedNote = result.saved ? "Đã lưu vào tệp." : "Không có gì thay đổi.";
+    summary.querySelectorAll(".saved").forEach(p => p.remove());
+    sayNote();
   });
 
   const previewButton = document.getElementById("preview");
