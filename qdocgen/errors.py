@@ -52,8 +52,8 @@ class Problem:
         unit: the unit the problem belongs to (a batch groups by it); not part of equality.
         where: a place in a document or template (a quoted paragraph, a part), for layout and template findings.
         rule: the layout rule id (``qdocgen lint``).
-        severity: ``error`` / ``warning`` for the layout rules; ``lỗi`` / ``cảnh báo`` / ``đã sửa`` for
-            check-template.
+        severity: ``error`` / ``warning`` / ``notice`` (the kind of document lint saw) for the layout rules;
+            ``lỗi`` / ``cảnh báo`` / ``đã sửa`` for check-template.
     """
 
     file: str = ""
@@ -77,7 +77,7 @@ class Problem:
     def __str__(self) -> str:
         """One line: «lỗi [rule] where: message», «[level] where: message» or «file:line [key]: message»."""
         if self.rule:
-            label = "lỗi" if self.severity == "error" else "cảnh báo"
+            label = {"error": "lỗi", "notice": "ghi chú"}.get(self.severity, "cảnh báo")
             return f"{label} [{self.rule}] {self.where}: {self.message}"
         if self.where:
             return f"[{self.severity}] {self.where}: {self.message}"
