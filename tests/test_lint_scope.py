@@ -248,3 +248,30 @@ def test_a_one_page_cong_van_without_page_number_gets_no_warning(tmp_path: Path)
     doc, parts = cong_van()
     _remove(parts["page_number"])
     assert lint(doc, tmp_path) == []
+
+
+def test_decree_sample_with_footnote_marks_and_its_label(tmp_path: Path) -> None:
+    """The decree's own sample: «Mẫu 1.2 - ...» above the header, «QUYẾT ĐỊNH(5)», blanks everywhere."""
+    doc, parts = decision()
+    parts["governing"]._p.getparent().getparent().getparent().addprevious(
+        _para(doc, "Mẫu 1.2 - Quyết định (quy định trực tiếp)", 12, italic=True)._p)
+    set_text(parts["type"], "QUYẾT ĐỊNH(5)")
+    set_text(parts["number"], "Số: .../QĐ-...(3)...")
+    assert _kind(doc, tmp_path) == "quyet-dinh"
+    assert lint(doc, tmp_path) == []
+
+
+def test_bold_governing_body_is_still_the_governing_body(tmp_path: Path) -> None:
+    doc, parts = decision()
+    fmt(parts["governing"], bold=True)
+    findings = lint(doc, tmp_path)
+    assert rules(findings) == {"co-quan-chu-quan"} and "không in đậm" in findings[0].message
+
+
+def test_application_form_with_national_title_and_kinh_gui_is_a_form(tmp_path: Path) -> None:
+    doc = Document()
+    _lines(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐƠN ĐỀ NGHỊ CẤP BẢN SAO")
+    _para(doc, "Kính gửi: Ủy ban nhân dân phường An Lạc", 14)
+    _para(doc, "Người làm đơn: ..............................................", 14)
+    _para(doc, "Tôi đề nghị được cấp bản sao giấy khai sinh vì bản chính đã bị mất trong lúc chuyển nhà.", 14)
+    _only_notice(doc, tmp_path, "bieu-mau")

@@ -56,9 +56,13 @@ def size_text(sizes: Sequence[float]) -> str:
     return ", ".join(pt(s) for s in sizes) + " pt"
 
 
+FOOTNOTE_MARK = re.compile(r"\s*\(\d{1,2}\)")
+"""The decree's samples mark each part with a footnote number: «NGHỊ QUYẾT(5)», «Số: .../NQ-...(3)»."""
+
+
 def blank(text: str) -> bool:
     """Whether ``text`` is a blank to fill in: dots, ellipses, underscores, footnote marks like «(3)»."""
-    stripped = re.sub(r"\(\d{1,2}\)", "", text)
+    stripped = FOOTNOTE_MARK.sub("", text)
     return bool(text.strip()) and not stripped.strip(" .…_") and ("." in text or "…" in text or "_" in text)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qdocgen.environment import is_block_tag_paragraph
-from qdocgen.lint.common import fold, norm
+from qdocgen.lint.common import FOOTNOTE_MARK, fold, norm
 from qdocgen.lint.rules import DOC_TYPES
 from qdocgen.lint.scope import Kind, classify
 from qdocgen.oxml.layout import Layout, Line, Para, Section, read_layout
@@ -74,8 +74,8 @@ def is_date_line(text: str) -> bool:
 def line_kind(line: Line) -> str:
     """What a header line is: title, motto, number, date, vv (công văn summary) or org."""
     folded = fold(line.text)
-    if _RULE_LINE.match(folded):
-        return "rule"
+    if _RULE_LINE.match(folded) or re.match(r"^mẫu\s*(số\s*)?[\d.]+\b", folded):
+        return "rule"  # a line under a body's name, a sample's «Mẫu 1.1 - ...» label: neither is a header line
     if folded.startswith(("cộng hòa xã hội", "cộng hoà xã hội")):
         return "title"
     if folded.startswith("độc lập"):
@@ -90,8 +90,8 @@ def line_kind(line: Line) -> str:
 
 
 def _is_type(para: Para) -> bool:
-    """Whether the paragraph is a type name (QUYẾT ĐỊNH, KẾ HOẠCH, ...)."""
-    return fold(para.text) in DOC_TYPES
+    """Whether the paragraph is a type name (QUYẾT ĐỊNH, KẾ HOẠCH, ...; a sample's footnote mark «(5)» aside)."""
+    return fold(FOOTNOTE_MARK.sub("", para.text)) in DOC_TYPES
 
 
 def _marker(para: Para) -> bool:

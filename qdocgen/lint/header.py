@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qdocgen.lint.common import Finding, blank, cut, finding, is_upper, looks, norm, pt, quoted, sizes_of, templated
+from qdocgen.lint.common import Finding, blank, cut, finding, fold, is_upper, looks, norm, pt, quoted, sizes_of, templated
 from qdocgen.lint.document import DATE_LINE, Doc, header_lines, later_date_lines, line_kind
 from qdocgen.lint.rules import MIXED_CASE_SYMBOLS, MOTTO, NATIONAL_TITLES
 from qdocgen.oxml.layout import Line
@@ -55,16 +55,20 @@ def _org_lines(lines: list[Line]) -> list[Line]:
     return [line for line in lines[:number] if line_kind(line) == "org" and not templated(line.text)]
 
 
+# A body's name cut after its kind of body: the next paragraph («PHƯỜNG AN LẠC») ends the same name.
+GENERIC_HEADS = frozenset({"ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "ubnd", "hđnd"})
+
+
 def _check_bodies(orgs: list[Line]) -> list[Finding]:
     """Governing body lines (not bold) come before the issuing body's (bold); both upper case, 12–13 pt."""
     if not orgs:
         return []
     bold = [i for i, line in enumerate(orgs) if line.visible() and all(p.bold for p in line.visible())]
-    if bold:
-        split = bold[0]
-    else:
-        last = orgs[-1].para
-        split = next(i for i, line in enumerate(orgs) if line.para is last)
+    last = orgs[-1].para
+    last_start = next(i for i, line in enumerate(orgs) if line.para is last)
+    split = bold[0] if bold else last_start
+    if split == 0 and last_start > 0 and fold(orgs[last_start - 1].text) not in GENERIC_HEADS:
+        split = last_start  # a bold governing body: the issuing body is the last paragraph
     out: list[Finding] = []
     for i, line in enumerate(orgs):
         rule = "co-quan-chu-quan" if i < split else "co-quan-ban-hanh"

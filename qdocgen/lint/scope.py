@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from qdocgen.lint.common import Finding, fold, is_upper, norm
+from qdocgen.lint.common import FOOTNOTE_MARK, Finding, fold, is_upper, norm
 from qdocgen.lint.rules import AUTHORITY, DOC_TYPES, NATIONAL_TITLES
 from qdocgen.oxml.layout import Layout, Line, Para
 
@@ -33,6 +33,9 @@ _NORMATIVE_NUMBER = re.compile(r"\b\d+\s*/\s*(19|20)\d\d\s*/\s*[A-ZĐ]|/\s*QH\d+
 _PARTY_NUMBER = re.compile(r"\b\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,3}\s*/\s*(TW|TU|HU|QU|TP|ĐU|ĐUK|BCS|ĐĐ|CB)\b")
 _DOTTED = re.compile(r"[.…_]{4,}|(\.\s){3,}")
 _LABEL = re.compile(r"^[^:.…]{2,45}:\s*([.…_]{3,}|$)")
+# Titles of citizens' forms (not NĐ30 type names): «ĐƠN ĐỀ NGHỊ ...», «TỜ KHAI ...», «SƠ YẾU LÝ LỊCH».
+FORM_TITLES = ("đơn ", "tờ khai", "bản khai", "sơ yếu lý lịch", "lý lịch", "giấy đề nghị", "bản cam kết",
+               "giấy cam kết", "phiếu đăng ký", "phiếu đề nghị", "phiếu yêu cầu", "bản tự kiểm điểm")
 _PLACE_DATE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,(]{1,40},\s*ngày\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"^\(?\s*(ban hành |được ban hành )?kèm theo\b")
 
@@ -102,6 +105,7 @@ class _Evidence:
     recipients: bool = False
     attached: str = ""
     form: str = ""
+    form_title: str = ""
     signature: bool = False
 
 
@@ -116,7 +120,7 @@ def _gather(layout: Layout) -> _Evidence:
     lines = [line for p in layout.paras for line in p.lines]
     ev = _Evidence(_top_lines(layout.paras, 14), lines)
     for line in ev.top:
-        text, folded = norm(line.text), fold(line.text)
+        text, folded = norm(line.text), fold(FOOTNOTE_MARK.sub("", line.text))
         if text in NATIONAL_TITLES or folded.startswith(("cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa")):
             ev.title = True
         elif folded.startswith("đảng cộng sản việt nam"):
@@ -154,15 +158,17 @@ def _read_body(ev: _Evidence) -> None:
         if i < 12 and not ev.attached and (folded.startswith("phụ lục") and len(folded) < 60
                                            or _ATTACHED.match(folded)):
             ev.attached = f"«{norm(line.text)[:50]}»"
-        if "năm sinh" in folded and ("ngày, tháng" in folded or "ngày tháng" in folded):
+        if line.para.table is None and re.match(r"^ngày,? tháng,? năm sinh\s*(:|[.…]{3})", folded):
             ev.form = ev.form or f"«{norm(line.text)[:40]}»"
-        if _LABEL.match(norm(line.text)) and _DOTTED.search(line.text) and not folded.startswith(("căn cứ", "số")):
+        if _LABEL.match(norm(line.text)) and _DOTTED.search(line.text) and not re.match(r"^(căn cứ|số\s*:)", folded):
             labels += 1
+        if i < 12 and is_upper(line.text) and folded.startswith(FORM_TITLES):
+            ev.form_title = f"tên biểu mẫu «{norm(line.text)[:40]}»"
         if len(line.text) <= 60 and is_upper(line.text) and AUTHORITY.match(line.text) or (
                 i >= 3 and _PLACE_DATE.match(norm(line.text))):
             ev.signature = True
-    if labels >= 3 and not ev.form:
-        ev.form = f"{labels} dòng nhãn có chỗ trống để điền"
+    if not ev.form and (labels >= 3 or labels >= 1 and ev.form_title):
+        ev.form = ev.form_title or f"{labels} dòng nhãn có chỗ trống để điền"
 
 
 def _administrative(ev: _Evidence, has_type: bool) -> bool:
@@ -193,7 +199,7 @@ def classify(layout: Layout) -> Kind:
         return _outside("quy-pham", ev.normative)
     if ev.attached:
         return Kind("phu-luc", "phụ lục hoặc văn bản kèm theo một văn bản hành chính", True, ev.attached)
-    if ev.form and not ev.type_name:
+    if ev.form and not ev.type_name and not ev.number:
         return _outside("bieu-mau", ev.form)
     if _administrative(ev, bool(ev.type_name)):
         return _nd30_kind(ev)
