@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import re
 
-from qdocgen.lint.common import Finding, blank, cut, finding, fold, is_upper, looks, norm, pt, quoted, sizes_of, templated
+from qdocgen.lint.common import (
+    Finding,
+    blank,
+    cut,
+    finding,
+    fold,
+    is_upper,
+    looks,
+    norm,
+    pt,
+    quoted,
+    sizes_of,
+    templated,
+)
 from qdocgen.lint.document import DATE_LINE, Doc, header_lines, later_date_lines, line_kind
 from qdocgen.lint.rules import MIXED_CASE_SYMBOLS, MOTTO, NATIONAL_TITLES
 from qdocgen.oxml.layout import Line
