@@ -18,6 +18,7 @@ from lint_corpus.vanban import (
     cong_van,
     dang,
     don,
+    ly_lich,
     phu_luc,
     quy_pham,
     quyet_dinh,
@@ -214,6 +215,14 @@ CASES: list[Case] = [
                  _qd_quy_pham),
     out_of_scope("h-bm-don-yeu-cau", "bieu-mau", nguon.DON_YEU_CAU, "«(V/v: ...)» nghiêng dưới tên đơn, ngày bỏ trống",
                  _don_yeu_cau),
+    faulty("h-bc-ninh-binh-ten-loai-thuong", "bao-cao", nguon.KH_NINH_BINH_130, "ten-loai",
+           lambda: _bc_ninh_binh(with_fault("ten-loai"))),
+    faulty("h-qd-dong-nai-tm-khong-cham", "quyet-dinh", nguon.QD_DONG_NAI_3970, "tham-quyen-ky",
+           lambda: _qd_dong_nai(with_fault("tham-quyen-ky"))),
+    out_of_scope("h-bm-ly-lich-bang", "bieu-mau", nguon.LY_LICH_2, "bảng hai cột, ô ảnh trống bên trái, Quốc hiệu "
+                 "bên phải, không có cơ quan; bảng quan hệ gia đình", lambda: ly_lich(
+                     ("1. Họ và tên (chữ in hoa): ……………………… Nam/Nữ: ……", "3. Sinh ngày………tháng………năm ………",
+                      "11. Số CCCD: ……………… cấp ngày .…/…./……"), (), boxed=True)),
     faulty("h-qd-dong-nai-khong-nghieng", "quyet-dinh", nguon.QD_DONG_NAI_3970, "can-cu-nghieng",
            lambda: _qd_dong_nai(with_fault("can-cu-nghieng"))),
 ]
