@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lint_corpus import nguon
-from lint_corpus.builder import Body, Builder, Page
+from lint_corpus.builder import Body, Builder, Page, seg
 from lint_corpus.case import Case, clean, faulty, out_of_scope
-from lint_corpus.mau import Knobs, Org, Sign, with_fault
+from lint_corpus.mau import Knobs, Org, Sign, body, centred, with_fault
 from lint_corpus.vanban import (
     Form,
     Named,
@@ -123,15 +123,16 @@ def _gm_xuan_phu(k: Knobs) -> Builder:
 
 
 def _quy_che_xuan_phu() -> Builder:
-    """A regulation issued with a decision, in its own file: «(Ban hành kèm theo ...)», chapters, articles."""
+    """A regulation issued with a decision, in its own file: «(Ban hành kèm theo ...)», chapter, article."""
     k = Knobs(page=Page(number="none"), body=Body(indent=1.27, before=6))
-    return phu_luc("QUY CHẾ LÀM VIỆC", "CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 - 2026",
-                   "(Ban hành kèm theo Quyết định số 59/QĐ-UBND ngày 22 tháng 7 năm 2025 của Ủy ban nhân dân xã "
-                   "Xuân Phú)",
-                   ("Chương I. NHỮNG QUY ĐỊNH CHUNG",
-                    "Điều 1. Phạm vi, đối tượng điều chỉnh",
-                    "Quy chế này quy định nguyên tắc, chế độ trách nhiệm và lề lối làm việc của Ủy ban nhân dân xã."),
-                   k=k)
+    b = phu_luc("QUY CHẾ LÀM VIỆC", "CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 - 2026",
+                "(Ban hành kèm theo Quyết định số 59/QĐ-UBND ngày 22 tháng 7 năm 2025 của Ủy ban nhân dân xã "
+                "Xuân Phú)", k=k)
+    centred(b, "Chương I", before=12)
+    centred(b, "NHỮNG QUY ĐỊNH CHUNG", before=0)
+    body(b, seg("Điều 1. Phạm vi, đối tượng điều chỉnh", 14, b=True), k)
+    body(b, "Quy chế này quy định nguyên tắc, chế độ trách nhiệm và lề lối làm việc của Ủy ban nhân dân xã.", k)
+    return b
 
 
 def _thong_tu() -> Builder:
