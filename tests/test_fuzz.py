@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import DATASET, ROOT, run
 from docx_text import open_docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
@@ -142,10 +142,30 @@ def test_refused_and_template_values(tmp_path: Path, key: Key) -> None:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(key=st.sampled_from(TEXT_FIELDS), text=st.text(max_size=300))
+# Seen once: the symbol was printed trimmed («784/l\U0010c981»), its no-break space silently gone; the
+# declaration now refuses any space in ky_hieu, naming the field (test_symbol_with_a_hidden_space_is_refused).
+@example(key=("ky_hieu",), text="l\U0010c981\xa0")
 def test_arbitrary_unicode_in_any_text_field(tmp_path: Path, key: Key, text: str) -> None:
     for leftover in tmp_path.iterdir():
         leftover.unlink()
     _check_one(tmp_path, key, text)
+
+
+@pytest.mark.parametrize("text", ["l\U0010c981\xa0", "QĐ-UBND\xa0", "QĐ\u2003UBND", "QĐ UBND", "/QĐ-UBND"])
+def test_symbol_with_a_hidden_space_is_refused(tmp_path: Path, text: str) -> None:
+    """A space of any kind in ky_hieu is a data error at the field, not a symbol printed without it."""
+    data_file = tmp_path / "don-vi.yaml"
+    data_file.write_text(_dump(_with(("ky_hieu",), text)), encoding="utf-8")
+    with pytest.raises(QdocgenError) as caught:
+        render_file(data_file, tmp_path / "don-vi.docx", str(TEMPLATE))
+    assert "[ky_hieu]" in str(caught.value) and "không có dấu cách" in str(caught.value)
+    assert not (tmp_path / "don-vi.docx").exists()
+
+
+def test_symbol_keeps_private_use_characters(tmp_path: Path) -> None:
+    """The same value without the space renders intact, a private-use character included."""
+    body = _check_one(tmp_path, ("ky_hieu",), "l\U0010c981")
+    assert "Số: 784/l\U0010c981" in body
 
 
 # ---------------------------------------------------------------- damaged and hostile templates
