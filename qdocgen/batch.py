@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from qdocgen import manifest
 from qdocgen.data.pipeline import PackedUnit, prepare, prepare_packed, unit_paths
 from qdocgen.data.review_list import REVIEW_NAME, open_items
-from qdocgen.errors import DataError, ExitStatus, OutputError, Problem
+from qdocgen.errors import DataError, ExitStatus, OutputError, Problem, UsageError
 from qdocgen.output import check_folder_writable, check_writable, inside, write_atomic
 from qdocgen.template.registry import find_template
 
@@ -194,6 +194,8 @@ class BatchOptions:
     converted in as few LibreOffice starts as possible (one per core) and checked against PDF/A-2b; failures
     and checks per file in the report and the manifest. ``signature_fields``: each PDF gets empty signature
     fields where NĐ30 puts them. ``lint``: each file written is checked against the NĐ30 layout rules.
+    ``trang`` (with ``pdf``): the rules of the page as printed run on each PDF made, their findings recorded
+    with the other layout findings.
     """
 
     template: str | Path | None = None
@@ -210,6 +212,7 @@ class BatchOptions:
     strict: bool = False
     lint: bool = True
     templates_dirs: Sequence[str | Path] = ()
+    trang: bool = False
 
 
 @dataclass
@@ -321,6 +324,19 @@ def _batch_pdfs(run: _Run, force: bool, signature_fields: bool = False) -> None:
     run.save()
 
 
+def _check_pages(run: _Run) -> None:
+    """The page rules on each PDF made (``--trang``), added to the unit's layout findings."""
+    from qdocgen.pagecheck import check_pdfs
+
+    out_dir = run.out_dir
+    units = {out_dir / e.tep: e.ma_don_vi for e in run.report.entries
+             if e.tep and e.pdf and out_dir / e.pdf in run.report.pdfs}
+    pdfs = {docx: docx.with_suffix(".pdf") for docx in units}
+    for docx, found in check_pdfs(pdfs).items():
+        if found:
+            run.report.lint.setdefault(units[docx], []).extend(found)
+
+
 def _extras(report: Report, out_dir: Path, options: BatchOptions) -> None:
     """The print file (``--combine``) and the archive (``--zip``) of the files written."""
     files = [out_dir / e.tep for e in report.entries if e.tep and e.trang_thai != manifest.Status.FAILED]
@@ -345,6 +361,8 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
 
     options = replace(options or BatchOptions(), combine=_in_folder(options.combine if options else None, out_dir),
                       zip_path=_in_folder(options.zip_path if options else None, out_dir))
+    if options.trang and not options.pdf:
+        raise UsageError("--trang kiểm tra trang in trên tệp PDF của lô: dùng kèm --pdf.")
     if options.pdf:
         _require_pdf(options.signature_fields)
     paths = unit_paths(folder, options.only)
@@ -364,6 +382,8 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     run.report.entries = [run.entries[i] for i in order]
     if options.pdf:
         _batch_pdfs(run, options.force, options.signature_fields)
+        if options.trang:
+            _check_pages(run)
     # Steps that add to each unit's record (PDF, lint) go above this line.
     run.report.manifest_files = manifest.write(out_dir, _with_extras(run.report), info.name)
     _extras(run.report, out_dir, options)

@@ -29,6 +29,13 @@ def lint_docx(path: Path, ignore: Iterable[str] = ()) -> list[Finding]:
     return _lint_docx(path, ignore, date_rules())
 
 
-def lint_files(paths: Sequence[Path], ignore: Iterable[str] = ()) -> LintReport:
-    """Lint every file, the date-aware rules included; an unknown rule id in ``ignore`` is refused first."""
+def lint_files(paths: Sequence[Path], ignore: Iterable[str] = (), trang: bool = False) -> LintReport:
+    """Lint every file, the date-aware rules included; an unknown rule id in ``ignore`` is refused first.
+
+    ``trang``: also the rules of the page as printed, on the PDF LibreOffice makes of each file.
+    """
+    if trang:
+        from qdocgen.pagecheck import lint_printed
+
+        return lint_printed(paths, ignore, date_rules())
     return _lint_files(paths, ignore, date_rules())

@@ -20,12 +20,13 @@ MAY_IMPORT: dict[str, set[str]] = {
     "vnformat": BASE,
     "environment": BASE | {"vnformat"},
     "oxml": BASE,
+    "printed": BASE,  # the page model of a PDF and its reader: nothing of qdocgen above the error root
     "data": BASE | {"vnformat", "environment", "output"},
     "template": BASE | {"vnformat", "environment", "output", "oxml", "data"},
-    "lint": BASE | {"oxml", "environment"},  # environment: only its one Jinja-tag detector
-    "run": BASE | {"vnformat", "environment", "output", "oxml", "data", "template", "lint"},
-    "api": BASE | {"vnformat", "environment", "output", "oxml", "data", "template", "lint", "run"},
-    "web": BASE | {"vnformat", "environment", "output", "oxml", "data", "template", "lint", "run", "api"},
+    "lint": BASE | {"oxml", "environment", "printed"},  # environment: only its one Jinja-tag detector
+    "run": BASE | {"vnformat", "environment", "output", "oxml", "printed", "data", "template", "lint"},
+    "api": BASE | {"vnformat", "environment", "output", "oxml", "printed", "data", "template", "lint", "run"},
+    "web": BASE | {"vnformat", "environment", "output", "oxml", "printed", "data", "template", "lint", "run", "api"},
     "cli": {"api", "web"},  # `qdocgen serve` starts the web app (extra "web"), the other entry beside the CLI
 }
 CLICK_ALLOWED = {"cli", "web"}
@@ -38,7 +39,7 @@ def layer_of(module: str) -> str:
     if parts == ["qdocgen"]:
         return "api"
     top = parts[1]
-    if top in {"oxml", "data", "template", "lint", "web"}:
+    if top in {"oxml", "printed", "data", "template", "lint", "web"}:
         return top
     if top in {"cli", "__main__"}:
         return "cli"
@@ -118,6 +119,28 @@ def test_lint_reads_the_layout_model_never_xml() -> None:
               for name, line in imports(path)
               if name.split(".")[0] in {"lxml", "xml", "zipfile", "docx"}
               or (name.startswith("qdocgen.oxml") and name != "qdocgen.oxml.layout")]
+    assert not broken, "\n".join(broken)
+
+
+def test_page_rules_read_the_page_model_never_a_pdf() -> None:
+    """lint/ takes the page model (``printed.pages``) as given: it neither converts nor reads a PDF itself."""
+    banned = {"subprocess", "pikepdf", "pdfminer", "pyhanko", "shutil", "tempfile"}
+    broken = [f"{path}:{line}: imports {name}" for path in sorted((PACKAGE / "lint").rglob("*.py"))
+              for name, line in imports(path)
+              if name.split(".")[0] in banned or name.startswith("qdocgen.pdf")
+              or (name.startswith("qdocgen.printed") and name != "qdocgen.printed.pages")]
+    assert not broken, "\n".join(broken)
+    uses = {name for name, _ in imports(PACKAGE / "lint" / "printed.py")}
+    assert "qdocgen.printed.pages" in uses  # the contract is about a real import, not an empty file
+
+
+def test_the_printed_layer_knows_no_docx_and_no_rules() -> None:
+    """printed/ is a low layer: no .docx reading, no Jinja, no Nghị định 30 (nothing of qdocgen but errors)."""
+    banned = {"docx", "docxtpl", "jinja2", "zipfile", "click"}
+    broken = [f"{path}:{line}: imports {name}" for path in sorted((PACKAGE / "printed").rglob("*.py"))
+              for name, line in imports(path)
+              if name.split(".")[0] in banned or (name.startswith("qdocgen.")
+                                                   and layer_of(name) not in {"printed", *BASE})]
     assert not broken, "\n".join(broken)
 
 

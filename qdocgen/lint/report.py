@@ -19,8 +19,11 @@ from qdocgen.lint.common import Finding
 from qdocgen.lint.document import Doc, open_document
 from qdocgen.lint.header import check_date, check_header, check_number
 from qdocgen.lint.page import check_font, check_page, check_page_numbers
+from qdocgen.lint.printed import RULES as PAGE_RULES
+from qdocgen.lint.printed import check_printed
 from qdocgen.lint.rules import RULES
 from qdocgen.oxml.layout import LayoutError
+from qdocgen.printed.pages import PrintedDocument
 
 
 class LintError(UsageError):
@@ -50,10 +53,10 @@ RULES.update(date_aware.RULES)
 def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
     """The ids to ignore, split at commas and checked against :data:`RULES`."""
     ids = frozenset(part.strip() for item in ignore for part in item.split(",") if part.strip())
-    unknown = sorted(ids - RULES.keys())
+    unknown = sorted(ids - RULES.keys() - PAGE_RULES.keys())
     if unknown:
         raise LintError(f"Không có quy tắc {', '.join(f'«{u}»' for u in unknown)}; các mã quy tắc: "
-                        f"{', '.join(RULES)}.")
+                        f"{', '.join([*RULES, *PAGE_RULES])}.")
     return ids
 
 
@@ -78,6 +81,16 @@ def lint_docx(path: Path, ignore: Iterable[str] = (), dated: date_aware.DateRule
             continue
         findings += [f for f in check(doc) if f.rule not in skip]
     return findings + [f for f in date_aware.check_dated(doc, dated) if f.rule not in skip]
+
+
+def lint_pages(path: Path, printed: PrintedDocument, ignore: Iterable[str] = ()) -> list[Finding]:
+    """The page rules (``trang-...``) for one .docx and the pages of its PDF, which the caller made and read."""
+    skip = rule_ids(ignore)
+    try:
+        doc = open_document(path)
+    except LayoutError:
+        return []  # the file's own lint says it cannot be read
+    return [f for f in check_printed(doc, printed) if f.rule not in skip]
 
 
 @dataclass
