@@ -42,7 +42,7 @@ class QdocgenError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem found: where it is, how bad, and what is expected (the one type for data, templates, layout).
+    """One problem found: where it is, how bad, and what is expected (the one type for every finding).
 
     Attributes:
         file: the data file (data problems); ``line`` its line, ``key`` the key path in it.
@@ -52,8 +52,13 @@ class Problem:
         unit: the unit the problem belongs to (a batch groups by it); not part of equality.
         where: a place in a document or template (a quoted paragraph, a part), for layout and template findings.
         rule: the layout rule id (``qdocgen lint``).
-        severity: ``error`` / ``warning`` for the layout rules; ``lỗi`` / ``cảnh báo`` / ``đã sửa`` for
-            check-template.
+        severity: ``error`` / ``warning`` for the layout rules and the findings of data checks (objectives,
+            legal bases, new-year review); ``lỗi`` / ``cảnh báo`` / ``đã sửa`` for check-template.
+        text: the text the problem is about, as the data writes it (an objective, a cited basis, a value).
+        index: the position (from 0) of the item in its list (an objective, a ``can_cu`` entry), when that is
+            how the problem is placed.
+        kind: what sort of problem, for a check with several (a legal basis: ``thay_the``, ``lau_chua_kiem_tra``...).
+        mark: a hidden fingerprint of the place and value (new-year review list); not part of equality.
     """
 
     file: str = ""
@@ -64,6 +69,10 @@ class Problem:
     where: str = ""
     rule: str = ""
     severity: str = "error"
+    text: str = ""
+    index: int | None = None
+    kind: str = ""
+    mark: str = field(default="", compare=False)
 
     @property
     def level(self) -> str:

@@ -62,7 +62,7 @@ def test_each_kind_of_issue_alone(register: legal_bases.Register, number: str, k
 
 def test_the_replacement_is_named(register: legal_bases.Register) -> None:
     issue, = assess({"van_ban": "Nghị định", "so": "2/2020/NĐ-CP"}, 0, register, TODAY)
-    assert issue.message() == ("Nghị định số 2/2020/NĐ-CP: đã bị thay thế từ ngày 01/07/2025; thay bằng: "
+    assert issue.message == ("Nghị định số 2/2020/NĐ-CP: đã bị thay thế từ ngày 01/07/2025; thay bằng: "
                                "9/2025/NĐ-CP")
 
 

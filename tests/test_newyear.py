@@ -107,7 +107,7 @@ def test_a_fixed_year_stays_and_is_listed_for_review(rendered: Path, carried: tu
     assert any(t.startswith(FIXED) for t in texts(rendered / "quan-binh-tan.docx"))
     fixed = [(f.file, f.key) for f in result.fixed_years]
     assert fixed == [("quan-binh-tan.yaml", "phu_luc.muc_tieu[4].noi_dung")]
-    assert "năm 2018" in result.fixed_years[0].text and "{{ nam - 1 }}" in result.fixed_years[0].advice
+    assert "năm 2018" in result.fixed_years[0].text and "{{ nam - 1 }}" in result.fixed_years[0].message
     assert result.relative >= 2  # at least the {{ nam - 1 }} objective in _phuong.yaml and quan-binh-tan.yaml
 
 

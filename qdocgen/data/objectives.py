@@ -114,15 +114,6 @@ class Objective:
     data: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One objective that breaks the guide's rule: its position (from 0), its text, and what to do."""
-
-    index: int
-    text: str
-    message: str
-
-
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", " ".join(text.split()))
     for pattern in _NOISE:
@@ -197,14 +188,19 @@ def _quote(text: str) -> str:
     return f"«{text if len(text) <= 90 else text[:87] + '...'}»"
 
 
-def check_objective(index: int, objective: Mapping[str, Any]) -> list[Finding]:
+def _finding(index: int, text: str, message: str) -> Problem:
+    """One objective that breaks the guide's rule: its position (from 0), its text, and what to do."""
+    return Problem(message=message, severity="warning", text=text, index=index)
+
+
+def check_objective(index: int, objective: Mapping[str, Any]) -> list[Problem]:
     """The findings for one objective (empty when it follows the guide)."""
     text = objective.get("noi_dung")
     if not isinstance(text, str) or not text.strip():
         return []
     valued = [t for t in parse_targets(objective.get("chi_tieu")) if t.numbers]
     if text_measure(text) is None and not valued:
-        return [Finding(index, text, (
+        return [_finding(index, text, (
             f"mục tiêu {_quote(text)} chưa đo được: hướng dẫn lập mục tiêu chất lượng yêu cầu mỗi mục tiêu có "
             f"một con số, tỷ lệ phần trăm, số lượng hoặc thời hạn phải đạt, ví dụ {EXAMPLE}; hãy viết lại nội "
             "dung, hoặc ghi chỉ tiêu vào khóa chi_tieu (so_sanh, gia_tri, don_vi)."))]
@@ -215,7 +211,7 @@ def check_objective(index: int, objective: Mapping[str, Any]) -> list[Finding]:
         if in_text and missing:
             said = (f"chi_tieu.tu = {_plain(target.low)}, den = {_plain(target.high)}" if target.is_range
                     else f"chi_tieu.gia_tri = {_plain(target.value)}")
-            findings.append(Finding(index, text, (
+            findings.append(_finding(index, text, (
                 f"chỉ tiêu {said} không thấy trong nội dung {_quote(text)}: "
                 "nội dung in ra và chỉ tiêu dùng để báo cáo phải khớp nhau; hãy sửa một trong hai.")))
     return findings
@@ -228,9 +224,9 @@ def _plain(number: Decimal | None) -> str:
     return format(number.normalize(), "f")
 
 
-def check(objectives: Sequence[Any]) -> list[Finding]:
+def check(objectives: Sequence[Any]) -> list[Problem]:
     """The findings for a list of objectives, in order."""
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     for i, objective in enumerate(objectives):
         if isinstance(objective, Mapping):
             findings.extend(check_objective(i, objective))

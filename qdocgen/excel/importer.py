@@ -129,19 +129,19 @@ class _Files:
         self.changed: set[Path] = set()
 
     def doc(self, path: Path) -> Any:
-        from qdocgen.newyear import _text_of, _yaml
+        from qdocgen.data.roundtrip import text_of, yaml_editor
 
         if path not in self.docs:
-            self.docs[path] = _yaml((2, 2, 0)).load(_text_of(path.read_bytes()))
+            self.docs[path] = yaml_editor((2, 2, 0)).load(text_of(path.read_bytes()))
         return self.docs[path]
 
     def save(self) -> list[Path]:
-        from qdocgen.newyear import _best_indent, _dump, _encode, _text_of
+        from qdocgen.data.roundtrip import best_indent, dump, encode, text_of
 
         for path in sorted(self.changed):
             raw = path.read_bytes()
-            text = _dump(self.docs[path], _best_indent(_text_of(raw)))
-            write_atomic(path, _encode(text, raw), force=True)
+            text = dump(self.docs[path], best_indent(text_of(raw)))
+            write_atomic(path, encode(text, raw), force=True)
         return sorted(self.changed)
 
 

@@ -21,8 +21,8 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from qdocgen.data import roundtrip
 from qdocgen.errors import ExitStatus, QdocgenError
-from qdocgen.newyear import INDENTS, _best_indent, _dump, _encode, _text_of, _yaml
 from qdocgen.output import write_atomic
 
 _MISSING: Any = object()
@@ -40,7 +40,7 @@ class ConflictError(QdocgenError):
 
 def text_of(raw: bytes) -> str:
     """A YAML file's bytes as text (BOM and CRLF removed), as shown to the clerk."""
-    return _text_of(raw)
+    return roundtrip.text_of(raw)
 
 
 def token_of(raw: bytes) -> str:
@@ -138,7 +138,7 @@ class Edit:
 
     def diff(self) -> str:
         """The change as a unified diff of the file's lines."""
-        lines = difflib.unified_diff(_text_of(self.before).splitlines(), _text_of(self.after).splitlines(),
+        lines = difflib.unified_diff(text_of(self.before).splitlines(), text_of(self.after).splitlines(),
                                      f"{self.path.name} (đang lưu)", f"{self.path.name} (sau khi lưu)", lineterm="")
         return "\n".join(lines)
 
@@ -146,8 +146,8 @@ class Edit:
 def plan(path: Path, old: dict[str, Any], new: dict[str, Any], before: bytes | None = None) -> Edit:
     """The file's new bytes when the unit's data goes from ``old`` (as read, inherited values included) to ``new``."""
     raw = path.read_bytes() if before is None else before
-    text = _text_of(raw)
-    doc = _yaml(INDENTS[0]).load(text) if text.strip() else None
+    text = roundtrip.text_of(raw)
+    doc = roundtrip.yaml_editor(roundtrip.INDENTS[0]).load(text) if text.strip() else None
     prefix = ""
     if doc is None:  # an empty file, or only comments (a new unit): the comments stay on top
         prefix = text if text.endswith("\n") or not text else text + "\n"
@@ -155,9 +155,9 @@ def plan(path: Path, old: dict[str, Any], new: dict[str, Any], before: bytes | N
     if not isinstance(doc, CommentedMap):
         raise QdocgenError(f"{path.name}: tệp không phải một bảng khóa nên không lưu được vào đó; sửa tệp trước.")
     apply(doc, old, new)
-    indent = _best_indent(text) if text.strip() else INDENTS[0]
-    after = _encode(prefix + _dump(doc, indent), raw) if len(doc) else raw
-    return Edit(path, raw, after if _text_of(after) != text else raw)
+    indent = roundtrip.best_indent(text) if text.strip() else roundtrip.INDENTS[0]
+    after = roundtrip.encode(prefix + roundtrip.dump(doc, indent), raw) if len(doc) else raw
+    return Edit(path, raw, after if roundtrip.text_of(after) != text else raw)
 
 
 _LOCK = threading.Lock()

@@ -1,35 +1,26 @@
-"""Next year's drafts from this year's data: ``qdocgen new-year``.
+"""The review of a dataset carried to a new year: what cannot follow the year by itself, and the report.
 
-A dataset folder is copied to a new one in which ``nam`` is the new year and ``so``/``ngay_ban_hanh`` are
-empty (drafts). Values written relative to ``nam`` (``"so với năm {{ nam - 1 }}"``) follow by themselves;
-what cannot follow by itself (a year written out, a legal basis, last year's decision) is listed for review.
-YAML files are edited round-trip (comments, key order, anchors, quotes kept); files needing no edit are
-copied byte for byte. The new folder appears whole or not at all.
+Years written out, last year's documents, legal bases (with what the register of legal bases says), and
+after the 2025 reorganisation districts and outdated terms: each a ``Problem`` for the clerk to look at,
+listed in ``_xem-lai.md`` with a hidden fingerprint (``data.review_list``) so ``batch`` can tell open items.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from qdocgen import vnformat
 from qdocgen.data import legal_bases
-from qdocgen.data.reader import KeyPath, display, key_path, not_a_dataset, read_yaml
+from qdocgen.data.reader import KeyPath, display, key_path
 from qdocgen.data.review_list import REVIEW_NAME, marker
-from qdocgen.errors import DataError, OutputError, Problem
+from qdocgen.errors import Problem
 
 REPORT_NAME = REVIEW_NAME
 YEAR_KEY = "nam"
@@ -39,9 +30,6 @@ PROPOSAL_KEY = "de_nghi"
 # Where a district can only be a leftover after 2025: the bodies, the place, the recipients, the proposer.
 DISTRICT_KEYS = ("co_quan_chu_quan", "co_quan", "dia_danh", "noi_nhan", PROPOSAL_KEY)
 PAST_WINDOW = 10
-YAML_SUFFIXES = (".yaml", ".yml")
-# (mapping, sequence, offset) indents tried in turn; the one that reproduces the file best is kept.
-INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 2, 2), (4, 2, 0))
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _JINJA_NAM = re.compile(r"\{[{%][^}]*\bnam\b", re.S)
@@ -50,22 +38,9 @@ _JINJA_NAM = re.compile(r"\{[{%][^}]*\bnam\b", re.S)
 _YEAR = re.compile(r"(?<![\d:.,])((?:19|20)\d\d)(?![\d/])")
 
 
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing for the clerk to look at: where it is written and what it says."""
-
-    file: str
-    key: str
-    line: int | None
-    text: str
-    advice: str
-    mark: str = field(default="", compare=False)  # file, key and the value's fingerprint (data.review_list)
-
-    def __str__(self) -> str:
-        """«file:line [key]: text — advice»."""
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where} [{self.key}]: {self.text} — {self.advice}"
+def _finding(file: str, key: str, line: int | None, text: str, advice: str, mark: str) -> Problem:
+    """One thing for the clerk to look at: where it is written, what it says, and what to do («text — advice»)."""
+    return Problem(file, key, f"{text} — {advice}", line, severity="warning", text=text, mark=mark)
 
 
 @dataclass
@@ -77,10 +52,10 @@ class NewYearResult:
     old_year: int
     year: int
     changes: list[str] = field(default_factory=list)
-    fixed_years: list[Finding] = field(default_factory=list)
-    legal_bases: list[Finding] = field(default_factory=list)
-    last_year_refs: list[Finding] = field(default_factory=list)
-    outdated: list[Finding] = field(default_factory=list)  # districts and old terms, for a year after 2025
+    fixed_years: list[Problem] = field(default_factory=list)
+    legal_bases: list[Problem] = field(default_factory=list)
+    last_year_refs: list[Problem] = field(default_factory=list)
+    outdated: list[Problem] = field(default_factory=list)  # districts and old terms, for a year after 2025
     two_level_from: dt.date | None = None  # set when the new year comes after the reorganisation
     relative: int = 0
     not_copied: list[str] = field(default_factory=list)
@@ -112,7 +87,7 @@ class NewYearResult:
         out.append("- Ghi chú (dòng `#`) giữ nguyên như năm cũ; sửa lại nếu còn nhắc năm cũ.")
         if self.not_copied:
             out.append(f"- Không chép (không phải tệp dữ liệu): {', '.join(self.not_copied)}.")
-        sections: list[tuple[str, list[Finding]]] = [
+        sections: list[tuple[str, list[Problem]]] = [
             (f"Giá trị ghi cứng một năm đã qua ({self.year - PAST_WINDOW}–{self.year - 1})", self.fixed_years),
             (f"Viện dẫn văn bản của năm {self.old_year} (quyết định, tờ trình năm trước)", self.last_year_refs),
             ("Căn cứ pháp lý: kiểm tra còn hiệu lực, chưa bị thay thế", self.legal_bases),
@@ -125,108 +100,6 @@ class NewYearResult:
             out += [f"- [ ] {item}" + (f" {item.mark}" if item.mark and hidden else "") for item in items] \
                 if items else ["Không có."]
         return "\n".join(out) + "\n"
-
-
-@dataclass
-class _File:
-    """One YAML file of the dataset: its text, parsed document and what was changed in it."""
-
-    path: Path
-    raw: bytes
-    doc: Any
-    changed: bool = False
-
-
-def _yaml(indent: tuple[int, int, int]) -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a line the clerk wrote
-    yaml.allow_duplicate_keys = False
-    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
-    return yaml
-
-
-def _text_of(raw: bytes) -> str:
-    return raw.decode("utf-8-sig").replace("\r\n", "\n")
-
-
-def _dump(doc: Any, indent: tuple[int, int, int]) -> str:
-    stream = StringIO()
-    _yaml(indent).dump(doc, stream)
-    return stream.getvalue()
-
-
-def _best_indent(text: str) -> tuple[int, int, int]:
-    """The indentation that reproduces ``text`` with the fewest changed lines."""
-    best, best_cost = INDENTS[0], None
-    original = text.splitlines()
-    for indent in INDENTS:
-        again = _dump(_yaml(indent).load(text), indent).splitlines()
-        cost = sum(1 for op in difflib.ndiff(original, again) if op[:1] in "+-")
-        if best_cost is None or cost < best_cost:
-            best, best_cost = indent, cost
-        if cost == 0:
-            break
-    return best
-
-
-def _encode(text: str, like: bytes) -> bytes:
-    """``text`` in the original file's encoding details (BOM, CRLF line ends)."""
-    if b"\r\n" in like:
-        text = text.replace("\n", "\r\n")
-    data = text.encode("utf-8")
-    return b"\xef\xbb\xbf" + data if like.startswith(b"\xef\xbb\xbf") else data
-
-
-def _read(folder: Path) -> tuple[list[_File], list[str], list[Problem]]:
-    files: list[_File] = []
-    others: list[str] = []
-    problems: list[Problem] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.name == REPORT_NAME:
-            continue
-        if not path.is_file() or path.suffix not in YAML_SUFFIXES:
-            others.append(path.name)
-            continue
-        _node, found = read_yaml(path)
-        if found:
-            problems.extend(found)
-            continue
-        raw = path.read_bytes()
-        files.append(_File(path, raw, _yaml(INDENTS[0]).load(_text_of(raw))))
-    return files, others, problems
-
-
-def _old_year(files: list[_File], folder: Path) -> int:
-    years = [f.doc[YEAR_KEY] for f in files if isinstance(f.doc, CommentedMap) and YEAR_KEY in f.doc]
-    ints = [y for y in years if isinstance(y, int) and not isinstance(y, bool)]
-    if not ints:
-        raise DataError([Problem(display(folder), YEAR_KEY, "không tệp nào ghi năm (khóa «nam», ví dụ "
-                                                            "«nam: 2019» trong _chung.yaml); thêm vào rồi chạy lại.")])
-    return max(ints)
-
-
-def _default_target(source: Path, old_year: int, year: int) -> Path:
-    name = source.resolve().name
-    if str(old_year) not in name:
-        raise DataError([Problem(display(source), "-o", f"tên thư mục không chứa năm {old_year} nên không tự "
-                                                        "đặt được tên thư mục mới; chỉ rõ bằng -o THU_MUC_MOI.")])
-    return source.parent / name.replace(str(old_year), str(year))
-
-
-def _check_target(source: Path, target: Path, force: bool) -> None:
-    src, dst = source.resolve(), target.resolve()
-    if dst == src or src in dst.parents or dst in src.parents:
-        raise OutputError(f"{target}: thư mục mới không được trùng, nằm trong hay chứa thư mục năm cũ "
-                          f"{source}; chọn thư mục khác bằng -o.")
-    if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: đây là một tệp, cần một thư mục cho bộ dữ liệu mới.")
-    if target.exists() and not force:
-        raise OutputError(f"{target}: thư mục đã có, không ghi đè. Dùng --force để thay cả thư mục, "
-                          "hoặc chọn thư mục khác bằng -o.")
-    if target.is_dir() and any(p.is_dir() for p in target.iterdir()):
-        raise OutputError(f"{target}: thư mục có thư mục con nên không giống một bộ dữ liệu; không thay thế "
-                          "nó kể cả khi có --force. Chọn thư mục khác bằng -o.")
 
 
 def _line(node: Any, key: str | int) -> int | None:
@@ -303,7 +176,7 @@ def _cites_year(entry: Any, year: int) -> bool:
                for v in texts for m in re.finditer(rf"(?<!\d){year}(?!\d)", v))
 
 
-class _Review:
+class Review:
     """Collects findings over the files of a dataset."""
 
     def __init__(self, result: NewYearResult, register: legal_bases.Register, today: dt.date) -> None:
@@ -317,6 +190,7 @@ class _Review:
         self.district = legal_bases.phrase_pattern(levels) if levels and result.two_level_from else None
 
     def scan(self, name: str, doc: CommentedMap) -> None:
+        """Review one file's document (``name``: the file's name)."""
         if self.result.two_level_from is not None:
             self._outdated(name, doc)
         for key, value in doc.items():
@@ -328,7 +202,7 @@ class _Review:
                 for i, entry in enumerate(value):
                     self._basis(name, (key, i), entry, _line(value, i) or line)
             elif key == PROPOSAL_KEY and isinstance(value, CommentedMap) and _cites_year(value, self.result.old_year):
-                self.result.last_year_refs.append(Finding(
+                self.result.last_year_refs.append(_finding(
                     name, key, line, _cite(value),
                     f"văn bản đề nghị của năm {self.result.old_year}; ghi tờ trình của năm {self.result.year} "
                     "(van_ban, so, ngay) hoặc bỏ đi.", marker(name, (key,), value)))
@@ -338,13 +212,13 @@ class _Review:
     def _basis(self, name: str, key: KeyPath, entry: Any, line: int | None) -> None:
         shown = _cite(entry) if isinstance(entry, CommentedMap) else _plain_text(str(entry))
         if _cites_year(entry, self.result.old_year):
-            self.result.last_year_refs.append(Finding(
+            self.result.last_year_refs.append(_finding(
                 name, key_path(key), line, shown,
                 f"văn bản của năm {self.result.old_year}: nếu đã có văn bản của năm {self.result.year} thay thế "
                 "(ví dụ quyết định mục tiêu chất lượng mới của quận) thì dẫn văn bản mới."
                 + self._register_says(entry, key), marker(name, key, entry)))
         else:
-            self.result.legal_bases.append(Finding(
+            self.result.legal_bases.append(_finding(
                 name, key_path(key), line, shown, "còn hiệu lực không, đã bị sửa đổi hay thay thế chưa?"
                 + self._register_says(entry, key), marker(name, key, entry)))
 
@@ -362,7 +236,7 @@ class _Review:
                       for term, m in self.register.outdated(text)]
             if found:
                 at = min(start for start, _ in found)
-                self.result.outdated.append(Finding(
+                self.result.outdated.append(_finding(
                     name, key_path(key), where, f"«{_snippet(text, at, at, 40)}»",
                     f"{'; '.join(words for _, words in found)}: sửa cho đúng với năm {self.result.year}.",
                     marker(name, key, value)))
@@ -376,7 +250,7 @@ class _Review:
         issues = legal_bases.assess(entry, index, self.register, self.today, when)
         if not issues:
             return " Đối chiếu sổ căn cứ: còn hiệu lực, đã kiểm tra trong năm qua."
-        return " Đối chiếu sổ căn cứ: " + "; ".join(i.message().removeprefix(f"{i.cite}: ") for i in issues) + "."
+        return " Đối chiếu sổ căn cứ: " + "; ".join(i.message.removeprefix(f"{i.text}: ") for i in issues) + "."
 
     def _values(self, name: str, prefix: KeyPath, node: Any, line: int | None) -> None:
         for key, value, where in _walk(node, prefix, line):
@@ -386,7 +260,7 @@ class _Review:
                 text = _plain_text(value)
                 for match in _YEAR.finditer(text):
                     if self.low <= int(match[1]) <= self.high:
-                        self.result.fixed_years.append(Finding(
+                        self.result.fixed_years.append(_finding(
                             name, key_path(key), where, f"«{_snippet(text, match.start(), match.end())}»",
                             f"năm {match[1]} viết cố định; nếu là năm trước thì viết «{{{{ nam - 1 }}}}» "
                             "để năm sau tự đổi, nếu đúng là năm đó thì giữ nguyên.", marker(name, key, value)))
@@ -394,106 +268,7 @@ class _Review:
             elif isinstance(value, dt.date) or (isinstance(value, int) and not isinstance(value, bool)):
                 year = value.year if isinstance(value, dt.date) else value
                 if self.low <= year <= self.high:
-                    self.result.fixed_years.append(Finding(
+                    self.result.fixed_years.append(_finding(
                         name, key_path(key), where, str(value),
                         f"năm {year} viết cố định; kiểm tra còn đúng cho năm {self.result.year} không.",
                         marker(name, key, value)))
-
-
-def _carry(file: _File, result: NewYearResult) -> None:
-    """Set the year and clear the number and date in one file's document."""
-    doc = file.doc
-    if not isinstance(doc, CommentedMap):
-        return
-    name = file.path.name
-    if YEAR_KEY in doc and doc[YEAR_KEY] != result.year:
-        result.changes.append(f"{name}: nam {doc[YEAR_KEY]} → {result.year}")
-        doc[YEAR_KEY] = result.year
-        file.changed = True
-    cleared = []
-    for key in DRAFT_KEYS:
-        if key in doc and doc[key] not in (None, "") and str(doc[key]).strip():
-            cleared.append(f"{key} (là {doc[key]})")
-            doc[key] = DoubleQuotedScalarString("")
-            file.changed = True
-    if cleared:
-        result.changes.append(f"{name}: để trống {', '.join(cleared)}: dự thảo, Văn thư ghi khi ký")
-
-
-def _write_folder(target: Path, contents: dict[str, bytes]) -> None:
-    """Write the files into a temporary folder beside ``target``, then rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    old: Path | None = None
-    try:
-        for name, data in contents.items():
-            with open(tmp / name, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.chmod(tmp, 0o777 & ~_umask())
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-            os.rename(target, old / target.name)
-        os.rename(tmp, target)
-    except BaseException:
-        if old is not None and not target.exists():
-            os.rename(old / target.name, target)
-        raise
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def carry_forward(source: Path, year: int, target: Path | None = None, force: bool = False) -> NewYearResult:
-    """Write next year's dataset from ``source``: ``nam`` = ``year``, drafts, and a review report.
-
-    Nothing in ``source`` changes; an existing ``target`` is refused without ``force``.
-    """
-    if not source.is_dir():
-        raise DataError([not_a_dataset(source)])
-    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
-        raise DataError([Problem("--year", "", f"năm «{year}» không dùng được: cần năm đủ 4 chữ số, "
-                                               "ví dụ --year 2020.")])
-    files, others, problems = _read(source)
-    if problems:
-        raise DataError(problems)
-    if not files:
-        raise DataError([Problem(display(source), "", "thư mục không có tệp .yaml nào để chuyển sang năm mới.")])
-    old_year = _old_year(files, source)
-    if year <= old_year:
-        raise DataError([Problem("--year", "", f"năm mới {year} phải sau năm của bộ dữ liệu ({old_year}); "
-                                               f"ví dụ --year {old_year + 1}.")])
-    target = target if target is not None else _default_target(source, old_year, year)
-    _check_target(source, target, force)
-
-    result = NewYearResult(source, target, old_year, year, not_copied=others)
-    review = _Review(result, legal_bases.load_register(), dt.date.today())
-    contents: dict[str, bytes] = {}
-    for file in files:
-        _carry(file, result)
-        if isinstance(file.doc, CommentedMap):
-            review.scan(file.path.name, file.doc)
-        if file.changed:
-            text = _text_of(file.raw)
-            contents[file.path.name] = _encode(_dump(file.doc, _best_indent(text)), file.raw)
-        else:
-            contents[file.path.name] = file.raw
-    contents[REPORT_NAME] = result.report_text().encode("utf-8")
-    try:
-        _write_folder(target, contents)
-    except OSError as exc:  # full disk, read-only: nothing half-written stays, the old dataset is untouched
-        from qdocgen.errors import OutputError
-        from qdocgen.output import why
-
-        raise OutputError(f"{target}: không ghi được bộ dữ liệu mới ({why(exc)}); bộ dữ liệu cũ không bị "
-                          "sửa.") from exc
-    return result
