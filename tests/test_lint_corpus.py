@@ -77,7 +77,7 @@ class Score:
 def _lint(case: Case, folder: Path) -> Result:
     """Build the case's .docx, lint it and time the lint."""
     path = case.build().save(folder / f"{case.name}.docx")
-    document = getattr(lint_report, "lint_document", None)  # lint's kind, once issue 19's point 1 is on main
+    document = getattr(lint_report, "lint_path", None)  # the kind and the findings of a file
     start = time.perf_counter()
     kind, findings = document(path) if document else (None, lint_docx(path))
     seconds = time.perf_counter() - start
