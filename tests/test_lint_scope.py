@@ -275,3 +275,14 @@ def test_application_form_with_national_title_and_kinh_gui_is_a_form(tmp_path: P
     _para(doc, "Người làm đơn: ..............................................", 14)
     _para(doc, "Tôi đề nghị được cấp bản sao giấy khai sinh vì bản chính đã bị mất trong lúc chuyển nhà.", 14)
     _only_notice(doc, tmp_path, "bieu-mau")
+
+
+def test_batch_summary_does_not_count_the_kind_notice_as_a_fault() -> None:
+    """A form rendered by a batch gets the ``pham-vi`` notice: said as information, not counted as a fault."""
+    from qdocgen.batch import Report
+    from qdocgen.lint.scope import Kind
+
+    report = Report()
+    report.lint["don"] = [Kind("bieu-mau", "biểu mẫu", False, "«ĐƠN ...»").notice()]
+    assert "0 điểm sai thể thức" in report.summary()
+    assert ("info", f"Thể thức don: {report.lint['don'][0]}") in report.lines()
