@@ -9,125 +9,32 @@ resume where an earlier run stopped, and can gather all outputs into one print f
 from __future__ import annotations
 
 import hashlib
-import re
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from qdocgen import manifest
-from qdocgen.data.pipeline import PackedUnit, prepare, prepare_packed, unit_paths
+from qdocgen.data.pipeline import PackedUnit, Spool, prepare, prepare_packed, unit_paths
 from qdocgen.data.review_list import REVIEW_NAME, open_items
-from qdocgen.errors import DataError, ExitStatus, OutputError, Problem, UsageError
+from qdocgen.errors import DataError, OutputError, Problem, UsageError
 from qdocgen.output import check_folder_writable, check_writable, inside, write_atomic
+from qdocgen.run_report import Report as Report
+from qdocgen.run_report import Said as Said
+from qdocgen.staging import clean_temporaries as clean_temporaries
+from qdocgen.staging import own_names
 from qdocgen.template.registry import find_template
 
 if TYPE_CHECKING:
-    from qdocgen.lint import Finding
     from qdocgen.runner import Job, Outcome, Renderer
-
-Said = tuple[Literal["info", "warning", "error"], str]
-"""One line for the user and its tone: ``info`` goes to standard output, the others to standard error."""
+    from qdocgen.staging import Group
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of a batch."""
 
 _SAVE_EVERY = 2.0  # seconds between manifest saves, so a killed batch can still be resumed
-
-
-@dataclass
-class Report:
-    """What a run did: files written, kept and skipped, units failed, warnings (grouped for the user)."""
-
-    written: list[Path] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
-    failed: dict[str, str] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-    kept: list[Path] = field(default_factory=list)
-    entries: list[manifest.Entry] = field(default_factory=list)
-    manifest_files: list[Path] = field(default_factory=list)
-    combined: Path | None = None
-    zipped: Path | None = None
-    pdfs: list[Path] = field(default_factory=list)
-    pdf_failed: dict[str, str] = field(default_factory=dict)
-    pdf_checks: dict[str, str] = field(default_factory=dict)  # .docx → its PDF's check (PDF/A, fonts, fields)
-    pdf_not_pdfa: dict[str, str] = field(default_factory=dict)  # .docx → why its PDF is not PDF/A-2b
-    lint: dict[str, list[Finding]] = field(default_factory=dict)  # layout findings per unit id
-    review_open: list[str] = field(default_factory=list)  # open items of the dataset's _xem-lai.md (new-year)
-    review_file: Path | None = None
-    skip_reasons: dict[Path, str] = field(default_factory=dict)  # why a file in ``skipped`` was left as it is
-
-    @property
-    def exit_code(self) -> ExitStatus:
-        """``DATA`` when a unit failed, else ``OUTPUT`` when a file was skipped, else ``PDF`` when a PDF failed.
-
-        A PDF that is written but fails the PDF/A-2b check counts as failed.
-        """
-        if self.failed:
-            return ExitStatus.DATA
-        if self.skipped:
-            return ExitStatus.OUTPUT
-        return ExitStatus.PDF if self.pdf_failed or self.pdf_not_pdfa else ExitStatus.OK
-
-    def lines(self, quiet: bool = False, listed: int = 30) -> list[Said]:
-        """What the command line says about the run, in order, each line with its tone.
-
-        ``quiet``: only warnings, errors and the summary; ``listed``: how many written files are named.
-        """
-        said: list[Said] = [("warning", f"Cảnh báo: {line}") for line in self.warning_lines()]
-        if not quiet:
-            said += [("info", f"Đã ghi {path}") for path in self.written[:listed]]
-            if len(self.written) > listed:
-                said.append(("info", f"... và {len(self.written) - listed} tệp khác (xem manifest.json trong thư "
-                                     "mục kết quả)."))
-        said += [("warning", f"Bỏ qua {path}: {self.skip_reasons.get(path, 'tệp đã có (dùng --force để ghi đè).')}")
-                 for path in self.skipped]
-        for unit, message in self.failed.items():
-            lines = "\n".join(f"  - {line}" for line in message.splitlines())
-            said.append(("error", f"Lỗi ở đơn vị {unit}:\n{lines}"))
-        if not quiet:
-            said += [("info", f"Đã ghi {path}") for path in self.pdfs[:listed]]
-        said += [("error", f"Không có PDF cho {docx}: {message}") for docx, message in self.pdf_failed.items()]
-        said += [("error", f"PDF của {docx} KHÔNG đạt PDF/A-2b: {message}")
-                 for docx, message in self.pdf_not_pdfa.items()]
-        if not quiet:
-            said += [("info", f"Đã ghi {path}") for path in (self.combined, self.zipped, *self.manifest_files[:1])
-                     if path is not None]
-        said += [("warning", f"Thể thức {unit}: {finding}") for unit, found in self.lint.items() for finding in found]
-        return [*said, ("info", self.summary())]
-
-    def summary(self) -> str:
-        """The one-line summary: files written, skipped, failed, kept, PDFs, layout findings, review items, warnings."""
-        summary = f"Xong: {len(self.written)} tệp đã ghi, {len(self.skipped)} bỏ qua, {len(self.failed)} lỗi"
-        if self.kept:
-            summary += f", {len(self.kept)} giữ nguyên (đã có, đúng như bản soạn lại)"
-        if self.pdfs or self.pdf_failed:
-            summary += f", {len(self.pdfs)} PDF, {len(self.pdf_failed)} PDF lỗi"
-            if self.pdf_not_pdfa:
-                summary += f", {len(self.pdf_not_pdfa)} PDF không đạt PDF/A-2b"
-        if self.lint:
-            summary += f", {sum(len(found) for found in self.lint.values())} điểm sai thể thức (qdocgen lint)"
-        if self.review_open:
-            summary += f", {len(self.review_open)} mục chưa xem lại trong {self.review_file}"
-        return summary + (f", {len(self.warnings)} cảnh báo." if self.warnings else ".")
-
-    def warning_lines(self) -> list[str]:
-        """Warnings with the same key and message merged into one line listing their units."""
-        groups: dict[tuple[str, str], list[Problem]] = {}
-        for w in self.warnings:
-            groups.setdefault((w.key, w.message), []).append(w)
-        lines = []
-        for (key, message), found in groups.items():
-            # Each warning names the file and line that wrote the value, as the README promises.
-            places = list(dict.fromkeys(w.file if w.line is None else f"{w.file}:{w.line}" for w in found))
-            if len(found) == 1:
-                lines.append(str(found[0]))
-                continue
-            units = [w.unit or w.file for w in found]
-            shared = f" (dùng chung cho {', '.join(units)})" if len(places) < len(found) else ""
-            lines.append(f"{len(found)} đơn vị [{key}]: {message}: {', '.join(places)}{shared}")
-        return lines
 
 
 def render_file(data_path: Path, output: Path | None, template: str | Path | None = None,
@@ -158,30 +65,6 @@ def render_file(data_path: Path, output: Path | None, template: str | Path | Non
     name = units[0].data.get("co_quan")
     authors = {output: name} if isinstance(name, str) else {}
     return _add_pdfs(report, force, authors, signature_fields) if pdf else report
-
-
-_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8,12}\.tmp$")
-
-
-def clean_temporaries(out_dir: Path, names: Collection[str]) -> None:
-    """Remove half-written temporary files a killed earlier run left behind (never a finished output).
-
-    Only qdocgen's own: ``.NAME.RANDOM.tmp`` for a NAME this run writes; a user's other ``.*.tmp`` stay.
-    """
-    if not out_dir.is_dir():
-        return
-    try:
-        for stale in out_dir.glob(".*.tmp"):
-            m = _TEMPORARY.match(stale.name)
-            if m and m.group("name") in names and not stale.is_symlink():
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only folder has no temporaries of ours to remove
-
-
-def _own_names(ids: Sequence[str]) -> set[str]:
-    """The file names a batch writes in its output folder (whose temporaries it may remove)."""
-    return {f"{uid}{ext}" for uid in ids for ext in (".docx", ".pdf")} | {manifest.JSON_NAME, manifest.CSV_NAME}
 
 
 @dataclass(frozen=True)
@@ -259,14 +142,36 @@ class _Run:
             self.report.lint[outcome.unit_id] = list(outcome.findings)
         self.done.append(outcome.unit_id)
 
+    def stage(self, outcome: Outcome, group: Group, pending: dict[str, Outcome], force: bool) -> None:
+        """Hold a staged output for its group's commit: recorded only once it is on disk for good."""
+        from qdocgen.staging import Staged
+
+        pending[outcome.unit_id] = outcome
+        group.add(Staged(outcome.unit_id, Path(outcome.staged), self.out_dir / self.entries[outcome.unit_id].tep,
+                         force))
+
+    def commit(self, group: Group, pending: dict[str, Outcome], lint: bool) -> None:
+        """Flush the group's files once, name them, and record what became of each."""
+        from qdocgen.runner import Outcome
+
+        for done in group.commit():
+            outcome = pending.pop(done.staged.unit_id)
+            if done.error:
+                outcome = Outcome(outcome.unit_id, manifest.Status.FAILED, error=done.error)
+            elif done.exists:  # the file appeared meanwhile: never replaced without --force
+                outcome = Outcome(outcome.unit_id, manifest.Status.SKIPPED, manifest.sha256_file(done.staged.target))
+            self.record(outcome, lint)
+
+
+Planned = tuple[PackedUnit, str]
+"""A unit to render (its data in the spool), and the hash an earlier run's manifest records for its file."""
+
 
 def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: BatchOptions,
-          prefailed: list[str]) -> list[Job]:
-    """One job per checked unit, in the dataset's order; its manifest entry made (unsafe names: ``prefailed``)."""
-    from qdocgen.runner import Job
-
+          prefailed: list[str]) -> deque[Planned]:
+    """The units to render, in the dataset's order; each manifest entry made (unsafe names: ``prefailed``)."""
     earlier = manifest.read(run.out_dir) if options.resume else {}
-    todo: list[Job] = []
+    todo: deque[Planned] = deque()
     for unit in sorted(units, key=lambda u: (u.order, u.id)):
         if unit.id in bad:
             continue
@@ -283,29 +188,52 @@ def _jobs(run: _Run, units: list[PackedUnit], bad: set[str | None], options: Bat
                                               canh_bao=[str(w) for w in unit.warnings])
         known = earlier.get(unit.id)
         done_before = known and known.trang_thai in (manifest.Status.WRITTEN, manifest.Status.KEPT)
-        todo.append(Job(unit.id, unit.packed, target, options.force, options.resume,
-                        known.sha256 if known and done_before else "", options.lint))
+        todo.append((unit, known.sha256 if known and done_before else ""))
     return todo
 
 
-def _render_all(run: _Run, todo: list[Job], template: Path, renderer: Renderer, options: BatchOptions) -> None:
-    """Render the jobs; the manifest saved now and then, and at the end even on Ctrl-C."""
+def _loaded(todo: deque[Planned], spool: Spool, out_dir: Path, options: BatchOptions) -> Iterator[Job]:
+    """The jobs, their data read back from the spool, one at a time; each unit let go once given."""
+    from qdocgen.runner import Job
+
+    while todo:
+        unit, known_sha = todo.popleft()
+        yield Job(unit.id, spool.get(unit), out_dir / f"{unit.id}.docx", options.force, options.resume, known_sha,
+                  options.lint, staged=True)
+
+
+def _render_all(run: _Run, todo: deque[Planned], spool: Spool, template: Path, renderer: Renderer,
+                options: BatchOptions) -> None:
+    """Render the jobs; the manifest saved now and then, and at the end even on Ctrl-C.
+
+    Outputs are made durable a group at a time (:mod:`qdocgen.staging`): the manifest records a file as
+    written only after its group was flushed to disk and named.
+    """
     from qdocgen.runner import run_jobs
+    from qdocgen.staging import Group
 
     check_folder_writable(run.out_dir)  # read-only, no permission, full disk: said once, before any work
-    ours = _own_names(list(run.done) + [j.unit_id for j in todo])
+    ours = own_names(list(run.done) + [unit.id for unit, _sha in todo])
     clean_temporaries(run.out_dir, ours)
     total, last_save = len(todo), time.monotonic()
+    group, pending = Group(run.out_dir), dict[str, 'Outcome']()
     try:
-        for count, outcome in enumerate(run_jobs(todo, template, options.jobs, renderer), 1):
-            run.record(outcome, options.lint)
+        jobs = _loaded(todo, spool, run.out_dir, options)
+        for count, outcome in enumerate(run_jobs(jobs, template, options.jobs, renderer, total), 1):
+            if outcome.staged:
+                run.stage(outcome, group, pending, options.force)
+            else:
+                run.record(outcome, options.lint)
+            if group.due():
+                run.commit(group, pending, options.lint)
             if options.progress is not None:
                 options.progress(count, total)
             if time.monotonic() - last_save > _SAVE_EVERY:
                 run.save()
                 last_save = time.monotonic()
     finally:
-        # Also on Ctrl-C: what was finished is recorded, and no temporary file stays behind.
+        # Also on Ctrl-C: what was finished is named and recorded, and no temporary file stays behind.
+        run.commit(group, pending, options.lint)
         clean_temporaries(run.out_dir, ours)
         run.save()
 
@@ -368,17 +296,21 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     paths = unit_paths(folder, options.only)
     info = find_template(options.template, options.templates_dirs)
     _check_extras(out_dir, [p.stem for p in paths], options)
-    units, problems = prepare_packed(paths, info, options.overrides, options.strict, options.jobs)
-    bad = {p.unit for p in problems}
-    if problems and len(bad) >= len(paths):
-        raise DataError(problems)
-    renderer = Renderer.load(info.path)  # template errors surface here, before any file is written
-    run = _Run(out_dir, info.name)
-    prefailed = run.fail_unchecked(problems, paths)
-    todo = _jobs(run, units, bad, options, prefailed)
-    del units
-    order = prefailed + [j.unit_id for j in todo]
-    _render_all(run, todo, info.path, renderer, options)
+    spool = Spool()  # the checked units' data waits on disk, not in memory
+    try:
+        units, problems = prepare_packed(paths, info, options.overrides, options.strict, options.jobs, spool)
+        bad = {p.unit for p in problems}
+        if problems and len(bad) >= len(paths):
+            raise DataError(problems)
+        renderer = Renderer.load(info.path)  # template errors surface here, before any file is written
+        run = _Run(out_dir, info.name)
+        prefailed = run.fail_unchecked(problems, paths)
+        todo = _jobs(run, units, bad, options, prefailed)
+        del units
+        order = prefailed + [unit.id for unit, _sha in todo]
+        _render_all(run, todo, spool, info.path, renderer, options)
+    finally:
+        spool.close()
     run.report.entries = [run.entries[i] for i in order]
     if options.pdf:
         _batch_pdfs(run, options.force, options.signature_fields)
@@ -394,7 +326,7 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
 
 def _check_extras(out_dir: Path, ids: Sequence[str], options: BatchOptions) -> None:
     """``--combine``/``--zip`` may not be written over a unit's output, the manifest, or each other."""
-    taken = {(out_dir / name).resolve() for name in _own_names(ids)}
+    taken = {(out_dir / name).resolve() for name in own_names(ids)}
     for extra in (options.combine, options.zip_path):
         if extra is None:
             continue

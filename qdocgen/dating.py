@@ -14,6 +14,10 @@ from qdocgen.lint import Finding, LintReport
 from qdocgen.lint import lint_docx as _lint_docx
 from qdocgen.lint import lint_files as _lint_files
 from qdocgen.lint.dated import DateRules
+from qdocgen.lint.document import LEFT_OUT, document_of
+from qdocgen.lint.report import lint_document
+from qdocgen.oxml.layout import LayoutError, layout_of
+from qdocgen.oxml.package import PackageParts
 
 
 def date_rules(register: Register | None = None) -> DateRules:
@@ -24,9 +28,34 @@ def date_rules(register: Register | None = None) -> DateRules:
                      tuple((term.pattern, term.replacement) for term in register.terms))
 
 
+_SHIPPED: tuple[Register, DateRules] | None = None
+
+
+def _shipped_rules() -> DateRules:
+    """The shipped register's rules, built once per version of the register (a batch lints every unit)."""
+    global _SHIPPED
+    register = load_register()
+    if _SHIPPED is None or _SHIPPED[0] is not register:
+        _SHIPPED = (register, date_rules(register))
+    return _SHIPPED[1]
+
+
 def lint_docx(path: Path, ignore: Iterable[str] = ()) -> list[Finding]:
     """Every finding for one .docx, the date-aware rules included."""
-    return _lint_docx(path, ignore, date_rules())
+    return _lint_docx(path, ignore, _shipped_rules())
+
+
+def lint_parts(package: PackageParts, path: Path) -> list[Finding]:
+    """Every finding for a document's parts in memory (what a batch has just written to ``path``).
+
+    The same findings as :func:`lint_docx` of the file, without reading it back; parts the layout model
+    cannot read are checked from the file, which says why.
+    """
+    try:
+        doc = document_of(layout_of(package, skip=LEFT_OUT))
+    except LayoutError:
+        return lint_docx(path)
+    return lint_document(doc, frozenset(), _shipped_rules())
 
 
 def lint_files(paths: Sequence[Path], ignore: Iterable[str] = (), trang: bool = False) -> LintReport:

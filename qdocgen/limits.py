@@ -46,6 +46,8 @@ class Limits:
         data_values: values (keys and list items) in one unit, inheritance included.
         data_depth: levels of nesting (mappings and lists inside one another) of data sent to the web app.
         pattern_chars: length of one regular expression in a declaration.
+        image_mb: size of one picture file named in the data (PNG or JPEG).
+        image_megapixels: pixels of one such picture, in millions (a small file may inflate to a huge bitmap).
     """
 
     template_mb: float = 50
@@ -64,6 +66,8 @@ class Limits:
     data_values: int = 100_000
     data_depth: int = 40
     pattern_chars: int = 1000
+    image_mb: float = 10
+    image_megapixels: float = 40
 
     @property
     def output_chars(self) -> int:
@@ -89,6 +93,8 @@ NAMES: dict[str, tuple[str, str]] = {
     "so_gia_tri": ("data_values", "số giá trị (khóa, mục) của một đơn vị"),
     "do_sau_du_lieu": ("data_depth", "số tầng lồng nhau của dữ liệu gửi lên trang web"),
     "do_dai_mau_regex": ("pattern_chars", "độ dài một biểu thức chính quy (pattern) trong mô tả mẫu"),
+    "kich_thuoc_anh": ("image_mb", "kích thước một tệp ảnh ghi trong dữ liệu (MB)"),
+    "so_diem_anh": ("image_megapixels", "số điểm ảnh của một ảnh ghi trong dữ liệu (triệu điểm)"),
 }
 _NAME_OF = {field: name for name, (field, _what) in NAMES.items()}
 _TYPES = {f.name: str(f.type) for f in dataclasses.fields(Limits)}

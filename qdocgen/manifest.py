@@ -9,13 +9,13 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from qdocgen.output import write_atomic
+from qdocgen.output import write_atomic_chunks
 
 JSON_NAME = "manifest.json"
 CSV_NAME = "manifest.csv"
@@ -41,7 +41,7 @@ _CSV_HEADERS = ("Mã đơn vị", "Tên đơn vị", "Tệp", "Mã SHA-256", "Tr
 _STATUS_WORDS = {"da_ghi": "đã ghi", "giu_nguyen": "giữ nguyên", "bo_qua": "bỏ qua", "loi": "lỗi"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One unit's line in the manifest."""
 
@@ -68,27 +68,47 @@ def sha256_file(path: Path) -> str:
 
 def to_json(entries: Iterable[Entry], template: str) -> bytes:
     """The manifest as UTF-8 JSON (Vietnamese kept readable, not escaped)."""
-    document = {"phien_ban": 1, "mau": template, "don_vi": [asdict(e) for e in entries]}
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return b"".join(_json_chunks(entries, template))
+
+
+def _json_chunks(entries: Iterable[Entry], template: str) -> Iterator[bytes]:
+    """The bytes of :func:`to_json` an entry at a time (the same bytes as one ``json.dumps`` with indent 2)."""
+    head = json.dumps({"phien_ban": 1, "mau": template}, ensure_ascii=False, indent=2)
+    yield (head[:-2] + ',\n  "don_vi": [').encode("utf-8")
+    first = True
+    for entry in entries:
+        text = json.dumps(asdict(entry), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield (("\n    " if first else ",\n    ") + text).encode("utf-8")
+        first = False
+    yield b"]\n}\n" if first else b"\n  ]\n}\n"
 
 
 def to_csv(entries: Iterable[Entry]) -> bytes:
     """The manifest as CSV with a BOM, so Excel opens the Vietnamese text correctly."""
+    return b"".join(_csv_chunks(entries))
+
+
+def _csv_chunks(entries: Iterable[Entry]) -> Iterator[bytes]:
+    """The bytes of :func:`to_csv` a row at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(_CSV_HEADERS)
+    yield ("\ufeff" + buffer.getvalue()).encode("utf-8")
     for e in entries:
+        buffer.seek(0)
+        buffer.truncate()
         row = asdict(e)
         row["trang_thai"] = _STATUS_WORDS.get(str(row["trang_thai"]), row["trang_thai"])
         writer.writerow(["; ".join(row[f]) if isinstance(row[f], list) else row[f] for f in _CSV_FIELDS])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        yield buffer.getvalue().encode("utf-8")
 
 
 def write(out_dir: Path, entries: list[Entry], template: str) -> list[Path]:
     """Write ``manifest.json`` and ``manifest.csv`` into ``out_dir`` atomically; their paths."""
     paths = [out_dir / JSON_NAME, out_dir / CSV_NAME]
-    write_atomic(paths[0], to_json(entries, template), force=True)
-    write_atomic(paths[1], to_csv(entries), force=True)
+    # Written a record at a time: a batch of 10,000 units does not hold its whole manifest twice over.
+    write_atomic_chunks(paths[0], _json_chunks(entries, template))
+    write_atomic_chunks(paths[1], _csv_chunks(entries))
     return paths
 
 

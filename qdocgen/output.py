@@ -15,6 +15,7 @@ import re
 import secrets
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from qdocgen.errors import OutputError, QdocgenError
@@ -142,6 +143,27 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
         if exc.errno == errno.EEXIST:
             raise _exists_error(path) from exc
         raise OutputError(f"{path}: không ghi được ({why(exc)}); không để lại tệp dở.") from exc
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write ``chunks`` at ``path`` all at once, replacing what is there: a hidden file, flushed, then renamed."""
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        try:
+            for chunk in chunks:
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"{path}: không ghi được ({why(exc)}); không để lại tệp dở.") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def inside(folder: Path, name: str) -> Path:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,10 +22,11 @@ from qdocgen import manifest
 from qdocgen.data.pipeline import unpack
 from qdocgen.errors import OutputError, QdocgenError
 from qdocgen.output import write_atomic
+from qdocgen.staging import write_staged
 from qdocgen.template.compiled import CompiledTemplate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     """One unit to render into ``target``; ``known_sha`` is the manifest's hash of it (for ``--resume``)."""
 
@@ -35,9 +37,10 @@ class Job:
     resume: bool = False
     known_sha: str = ""
     lint: bool = False
+    staged: bool = False  # a batch's: written under a temporary name, named when its group is flushed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What became of one job."""
 
@@ -46,6 +49,7 @@ class Outcome:
     sha256: str = ""
     error: str = ""
     findings: tuple[Any, ...] = ()  # qdocgen.lint findings of the file, when asked
+    staged: str = ""  # the temporary file holding a staged job's output until its group is committed
 
 
 class Renderer:
@@ -62,18 +66,20 @@ class Renderer:
 
     def render(self, context: Mapping[str, Any] | bytes) -> bytes:
         """The filled .docx as bytes (``context`` may be packed by ``pack``)."""
+        return self.compiled.build(self.render_parts(context))
+
+    def render_parts(self, context: Mapping[str, Any] | bytes) -> dict[str, bytes]:
+        """The rendered parts (``context`` may be packed by ``pack``)."""
         if isinstance(context, bytes):
             context = unpack(context)
-        return self.compiled.render(context)
+        return self.compiled.render_parts(context)
 
     def run(self, job: Job) -> Outcome:
         """Render and write one job (and lint the file, when asked); any failure stays this unit's own."""
         try:
-            outcome = self._run(job)
+            outcome, rendered = self._run(job)
             if job.lint and outcome.status in (manifest.WRITTEN, manifest.KEPT):
-                from qdocgen.dating import lint_docx  # the NĐ30 rules and the date-aware ones
-
-                outcome = replace(outcome, findings=tuple(lint_docx(job.target)))
+                outcome = replace(outcome, findings=tuple(self._lint(job, outcome, rendered)))
             return outcome
         except QdocgenError as exc:
             return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
@@ -85,17 +91,30 @@ class Renderer:
             return Outcome(job.unit_id, manifest.FAILED, error=f"lỗi nội bộ khi soạn đơn vị này: {exc!r}; "
                                                                "hãy báo cho người bảo trì qdocgen.")
 
-    def _run(self, job: Job) -> Outcome:
+    def _lint(self, job: Job, outcome: Outcome, rendered: Mapping[str, bytes] | None) -> list[Any]:
+        """The layout check of the job's document: on the parts just rendered, else on the file."""
+        from qdocgen.dating import lint_docx, lint_parts  # the NĐ30 rules and the date-aware ones
+
+        if rendered is None:
+            return lint_docx(job.target)
+        return lint_parts(self.compiled.layout_parts(rendered), Path(outcome.staged or job.target))
+
+    def _run(self, job: Job) -> tuple[Outcome, Mapping[str, bytes] | None]:
+        """Render and write; the outcome, and the rendered parts when this run rendered them."""
         if job.target.exists() and not job.force:
-            return self._existing(job)
-        data = self.render(job.data)
+            return self._existing(job), None
+        rendered = self.render_parts(job.data)
+        data = self.compiled.build(rendered)
+        sha = hashlib.sha256(data).hexdigest()
+        if job.staged:
+            return Outcome(job.unit_id, manifest.WRITTEN, sha, staged=str(write_staged(job.target, data))), rendered
         try:
             write_atomic(job.target, data, job.force)
         except OutputError as exc:
             if job.force or not job.target.is_file():  # not "it exists": full disk, read-only, no permission
-                return Outcome(job.unit_id, manifest.FAILED, error=exc.message)
-            return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target))
-        return Outcome(job.unit_id, manifest.WRITTEN, hashlib.sha256(data).hexdigest())
+                return Outcome(job.unit_id, manifest.FAILED, error=exc.message), None
+            return Outcome(job.unit_id, manifest.SKIPPED, manifest.sha256_file(job.target)), None
+        return Outcome(job.unit_id, manifest.WRITTEN, sha), rendered
 
 
     def _existing(self, job: Job) -> Outcome:
@@ -141,26 +160,51 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run_jobs(jobs: Sequence[Job], template: Path, workers: int, renderer: Renderer | None = None
-             ) -> Iterator[Outcome]:
-    """Outcomes of ``jobs`` in their order, from ``workers`` processes (1: in this process)."""
-    workers = max(1, min(workers, len(jobs)))
+_STOPPED = ("tiến trình soạn văn bản bị dừng đột ngột (hết bộ nhớ hoặc bị tắt); chạy lại với --resume để làm "
+            "tiếp các đơn vị còn lại.")
+
+
+def run_jobs(jobs: Iterable[Job], template: Path, workers: int, renderer: Renderer | None = None,
+             total: int | None = None) -> Iterator[Outcome]:
+    """Outcomes of ``jobs`` in their order, from ``workers`` processes (1: in this process).
+
+    ``jobs`` may be a generator (``total`` jobs): only a few are read ahead, so memory stays flat in their number.
+    """
+    if total is None:
+        jobs = list(jobs)
+        total = len(jobs)
+    workers = max(1, min(workers, total))
     if workers == 1:
         local = renderer or Renderer.load(template)
         for job in jobs:
             yield local.run(job)
         return
+    yield from _in_workers(iter(jobs), template, workers)
+
+
+def _in_workers(jobs: Iterator[Job], template: Path, workers: int) -> Iterator[Outcome]:
+    """Outcomes from worker processes, in order, with a few jobs per worker submitted ahead."""
     executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(template,))
-    done = 0
+    window: deque[tuple[Job, Future[Outcome]]] = deque()
     try:
-        chunk = max(1, min(16, len(jobs) // (workers * 8)))
-        for outcome in executor.map(_run_in_worker, jobs, chunksize=chunk):
-            done += 1
-            yield outcome
+        for job in jobs:
+            window.append((job, executor.submit(_run_in_worker, job)))
+            if len(window) >= workers * _AHEAD:
+                yield _next(window)
+        while window:
+            yield _next(window)
     except BrokenProcessPool:
-        for job in jobs[done:]:
-            yield Outcome(job.unit_id, manifest.FAILED,
-                          error="tiến trình soạn văn bản bị dừng đột ngột (hết bộ nhớ hoặc bị tắt); chạy lại "
-                                "với --resume để làm tiếp các đơn vị còn lại.")
+        for job in [j for j, _future in window] + list(jobs):
+            yield Outcome(job.unit_id, manifest.FAILED, error=_STOPPED)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+_AHEAD = 8  # jobs per worker submitted ahead: keeps every worker busy without holding the whole batch
+
+
+def _next(window: deque[tuple[Job, Future[Outcome]]]) -> Outcome:
+    """The oldest job's outcome, taken off the window only once it is there (a broken pool leaves it on)."""
+    outcome = window[0][1].result()
+    window.popleft()
+    return outcome

@@ -17,7 +17,7 @@ from docx.shared import Cm, Pt
 from test_lint import Parts, _para, _remove, decision, fmt, lint, rules, set_text
 
 from qdocgen.lint import lint_files
-from qdocgen.lint.report import lint_document
+from qdocgen.lint.report import lint_path
 
 COVERED = {"pham-vi", "vv-cong-van"}  # rules whose breaking fixtures are here
 
@@ -25,7 +25,7 @@ COVERED = {"pham-vi", "vv-cong-van"}  # rules whose breaking fixtures are here
 def _kind(doc: DocumentObject, tmp_path: Path) -> str:
     path = tmp_path / "k.docx"
     doc.save(str(path))
-    kind, _ = lint_document(path)
+    kind, _ = lint_path(path)
     assert kind is not None
     return kind.code
 
@@ -275,3 +275,14 @@ def test_application_form_with_national_title_and_kinh_gui_is_a_form(tmp_path: P
     _para(doc, "Người làm đơn: ..............................................", 14)
     _para(doc, "Tôi đề nghị được cấp bản sao giấy khai sinh vì bản chính đã bị mất trong lúc chuyển nhà.", 14)
     _only_notice(doc, tmp_path, "bieu-mau")
+
+
+def test_batch_summary_does_not_count_the_kind_notice_as_a_fault() -> None:
+    """A form rendered by a batch gets the ``pham-vi`` notice: said as information, not counted as a fault."""
+    from qdocgen.batch import Report
+    from qdocgen.lint.scope import Kind
+
+    report = Report()
+    report.lint["don"] = [Kind("bieu-mau", "biểu mẫu", False, "«ĐƠN ...»").notice()]
+    assert "0 điểm sai thể thức" in report.summary()
+    assert ("info", f"Thể thức don: {report.lint['don'][0]}") in report.lines()

@@ -7,21 +7,24 @@ template's schema, its own Jinja values rendered, and the guide's rules on objec
 
 from __future__ import annotations
 
+import os
 import pickle
+import tempfile
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from qdocgen.data import reader, schema, values
+from qdocgen.data import reader, rich, schema, values
 from qdocgen.data.dated_checks import dated_warnings
 from qdocgen.data.objectives import unit_warnings
 from qdocgen.data.reader import Unit, display
-from qdocgen.errors import DataError, Problem
+from qdocgen.errors import DataError, OutputError, Problem
 
 # Below this many units, starting worker processes costs more than reading the data in this one.
 PARALLEL_PREPARE_FROM = 48
+CHUNK_UNITS = 64  # units read per chunk: what waits in memory before going to the spool
 
 
 class SchemaSource(Protocol):
@@ -32,15 +35,48 @@ class SchemaSource(Protocol):
         """The JSON schema the data must match."""
 
 
-@dataclass
+@dataclass(slots=True)
 class PackedUnit:
-    """A checked unit waiting to be rendered, its data packed."""
+    """A checked unit waiting to be rendered, its data packed (or, once spooled, its place in the spool)."""
 
     id: str
     order: int
     name: str
     warnings: list[Problem]
     packed: bytes
+    where: tuple[int, int] = (0, 0)
+
+
+class Spool:
+    """Checked units' packed data kept in an unnamed temporary file until rendered: memory flat in the batch size.
+
+    Only ever this batch's own bytes, read back by this process.
+    """
+
+    def __init__(self) -> None:
+        """An empty spool (an unnamed file, gone when closed or when the process ends)."""
+        try:
+            self._file = tempfile.TemporaryFile(prefix="qdocgen-")
+        except OSError as exc:
+            from qdocgen.output import why
+
+            raise OutputError(f"không ghi được tệp tạm của lô vào thư mục tạm của máy ({why(exc)}); chưa tệp nào "
+                              "được ghi.") from exc
+
+    def put(self, unit: PackedUnit) -> None:
+        """Move ``unit``'s packed data into the spool."""
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(unit.packed)
+        unit.where, unit.packed = (offset, len(unit.packed)), b""
+
+    def get(self, unit: PackedUnit) -> bytes:
+        """``unit``'s packed data."""
+        self._file.seek(unit.where[0])
+        return self._file.read(unit.where[1])
+
+    def close(self) -> None:
+        """Drop the spool."""
+        self._file.close()
 
 
 def unit_paths(folder: Path, only: Sequence[str] = ()) -> list[Path]:
@@ -82,6 +118,7 @@ def _check(unit: Unit, info: SchemaSource, problems: list[Problem]) -> None:
     schema.validate(unit, info.schema, problems, values.template_names(unit.data))
     if len(problems) == before:
         values.render_data_templates(unit, problems)
+        rich.mark(unit, info.schema, problems)  # declared formatted text and pictures
         unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
         unit.warnings.extend(dated_warnings(unit))  # what the document's date makes outdated
 
@@ -136,20 +173,34 @@ def _prepare_chunk(paths: Sequence[Path], info: SchemaSource, overrides: Sequenc
 
 
 def prepare_packed(paths: Sequence[Path], info: SchemaSource, overrides: Sequence[str], strict: bool,
-                   jobs: int) -> tuple[list[PackedUnit], list[Problem]]:
-    """Every unit read and checked before anything is rendered; a big batch reads in ``jobs`` processes."""
-    if jobs <= 1 or len(paths) < PARALLEL_PREPARE_FROM:
-        return _prepare_chunk(paths, info, overrides, strict)
-    from concurrent.futures import ProcessPoolExecutor
+                   jobs: int, spool: Spool | None = None) -> tuple[list[PackedUnit], list[Problem]]:
+    """Every unit read and checked before anything is rendered; a big batch reads in ``jobs`` processes.
 
-    size = -(-len(paths) // (jobs * 4))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    ``spool``: each unit's data goes there as soon as it is checked, so memory does not grow with the batch.
+    """
     units: list[PackedUnit] = []
     problems: list[Problem] = []
+    for chunk_units, chunk_problems in _prepared_chunks(paths, info, overrides, strict, jobs):
+        if spool is not None:
+            for unit in chunk_units:
+                spool.put(unit)
+        units += chunk_units
+        problems += chunk_problems
+    return units, problems
+
+
+def _prepared_chunks(paths: Sequence[Path], info: SchemaSource, overrides: Sequence[str], strict: bool,
+                     jobs: int) -> Iterator[tuple[list[PackedUnit], list[Problem]]]:
+    """Units read and checked a chunk at a time, in the dataset's order (in ``jobs`` processes when worth it)."""
+    size = CHUNK_UNITS if jobs <= 1 else max(1, min(CHUNK_UNITS, -(-len(paths) // (jobs * 4))))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    if jobs <= 1 or len(paths) < PARALLEL_PREPARE_FROM:
+        for chunk in chunks:
+            yield _prepare_chunk(chunk, info, overrides, strict)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(jobs) as pool:
         # map keeps the order of the chunks: the same problems, in the same order, as with one process.
-        for chunk_units, chunk_problems in pool.map(_prepare_chunk, chunks, [info] * len(chunks),
-                                                    [overrides] * len(chunks), [strict] * len(chunks)):
-            units += chunk_units
-            problems += chunk_problems
-    return units, problems
+        yield from pool.map(_prepare_chunk, chunks, [info] * len(chunks), [overrides] * len(chunks),
+                            [strict] * len(chunks))

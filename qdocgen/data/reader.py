@@ -8,21 +8,26 @@ scalars are replaced whole.
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
+import pickle
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import YAMLError
 
-from qdocgen import limits
-from qdocgen.data import hygiene
+from qdocgen.data import fast_yaml, hygiene
+from qdocgen.data.places import KeyPath as KeyPath
+from qdocgen.data.places import Origin as Origin
+from qdocgen.data.places import display as display
+from qdocgen.data.places import key_path as key_path
+from qdocgen.data.yaml_file import parse_yaml, pitfalls, plain, read_text
+from qdocgen.data.yaml_file import read_yaml as read_yaml
+from qdocgen.data.yaml_file import yaml_problem as yaml_problem
 from qdocgen.errors import DataError, Problem
 
 INHERIT_KEY = "ke_thua"
@@ -31,17 +36,6 @@ UNIT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEMPLATE_PASSES = 5
 MAX_CHAIN = 8  # files in one ke_thua chain: a unit, its ward's and the district's shared files need 3
 MAX_ID = 80  # characters of a unit id: its output file name must fit every file system
-
-KeyPath = tuple[str | int, ...]
-"""A place in the data: keys and list indexes from the top (``("phu_luc", "muc_tieu", 0, "noi_dung")``)."""
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a value was written: a file and line, or a ``--set`` option."""
-
-    file: str
-    line: int | None = None
 
 
 @dataclass
@@ -76,28 +70,12 @@ class Unit:
         return Problem(origin.file, key_path(key), message, origin.line, self.id)
 
 
-def display(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder where possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def not_a_dataset(folder: Path) -> Problem:
     """The problem of a dataset path that is no folder: missing (say so plainly) or a file."""
     what = ("đây là một tệp, không phải thư mục" if folder.exists()
             else "không tìm thấy thư mục này; kiểm tra lại đường dẫn")
     return Problem(display(folder), "", f"{what}. Cần thư mục bộ dữ liệu chứa các tệp .yaml của từng đơn vị, "
                                         "ví dụ data/binh-tan/2019.")
-
-
-def key_path(key: KeyPath) -> str:
-    """``("can_cu", 2, "ngay")`` → ``can_cu[2].ngay`` (indices shown from 1, as clerks count)."""
-    out = ""
-    for part in key:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 def nfc(value: Any) -> Any:
@@ -110,155 +88,6 @@ def nfc(value: Any) -> Any:
         return [nfc(v) for v in value]
     return value
 
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
-
-
-def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file (round-trip, to keep line numbers); problems instead of exceptions."""
-    shown = display(path)
-    cap = limits.current().data_file_mb * limits.MB
-    try:
-        if path.exists() and not path.is_file():
-            return None, [Problem(shown, "", "không phải một tệp thường (thư mục, thiết bị hay ống dẫn); cần một "
-                                             "tệp .yaml.")]
-        with path.open("rb") as handle:
-            raw = handle.read(int(cap) + 1)
-        if len(raw) > cap:
-            return None, [Problem(shown, "", f"tệp dữ liệu lớn quá giới hạn ({limits.hint('data_file_mb')}); "
-                                             "một đơn vị chỉ cần vài chục kB: kiểm tra lại tệp.")]
-        lines = raw.count(b"\n") + raw.count(b",")
-        if lines > limits.current().data_lines:
-            return None, [Problem(shown, "", f"tệp dữ liệu có {lines} dòng và dấu phẩy, quá giới hạn "
-                                             f"({limits.hint('data_lines')}); một đơn vị chỉ cần vài trăm dòng.")]
-        text = raw.decode("utf-8-sig")
-    except FileNotFoundError:
-        return None, [Problem(shown, "", "không tìm thấy tệp; kiểm tra lại đường dẫn.")]
-    except UnicodeDecodeError as exc:
-        return None, [Problem(shown, "", f"tệp không phải văn bản UTF-8 (byte {exc.start}); "
-                                         "hãy lưu lại tệp với bảng mã UTF-8.")]
-    except OSError as exc:
-        return None, [Problem(shown, "", f"không đọc được tệp: {exc.strerror}.")]
-    try:
-        return _yaml().load(text), []
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = yaml_problem(str(exc.problem or exc.context or ""))
-        start = exc.context_mark.line + 1 if exc.context_mark is not None else None
-        since = f" (đoạn bắt đầu từ dòng {start})" if start is not None and start != line else ""
-        return None, [Problem(shown, "", f"lỗi cú pháp YAML: {what}{since}. Sửa dòng này rồi chạy lại.", line)]
-    except (YAMLError, RecursionError, ValueError, OverflowError) as exc:
-        return None, [Problem(shown, "", f"lỗi cú pháp YAML ({exc}); kiểm tra lại tệp rồi chạy lại.")]
-
-
-_YAML_PROBLEMS = (
-    ("found duplicate key", "một khóa được ghi hai lần trong cùng một bảng; xóa hoặc đổi tên một dòng"),
-    ("found character '\\t'", "có ký tự Tab (thường do dán từ Word hay Excel); YAML chỉ thụt lề bằng dấu "
-                                "cách: xóa Tab và gõ dấu cách cho thẳng cột với các dòng trên"),
-    ("mapping values are not allowed here", "dấu «:» không đúng chỗ; nếu giá trị có dấu «:», hãy đặt cả giá trị "
-                                            "trong ngoặc kép"),
-    ("could not find expected ':'", "thiếu dấu «:» sau tên khóa, hoặc thụt lề sai; nếu dòng này là một mục "
-                                    "của danh sách, hãy gõ «- » ở đầu dòng như các mục trên"),
-    ("expected <block end>", "thụt lề sai: các khóa cùng cấp phải thẳng cột; nếu dòng này là một mục của danh "
-                             "sách, hãy gõ «- » ở đầu dòng như các mục trên"),
-    ("found undefined alias", "dùng «*tên» mà chưa đặt «&tên» ở trên"),
-    ("expected ',' or ']'", "thiếu dấu «]» đóng danh sách"),
-    ("expected ',' or '}'", "thiếu dấu «}» đóng bảng khóa"),
-    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng chuỗi"),
-    ("found unknown escape character", "chuỗi trong ngoặc kép có dấu «\\» lạ; dùng ngoặc đơn hoặc viết «\\\\»"),
-)
-
-
-def yaml_problem(english: str) -> str:
-    """The YAML reader's problem description, said in Vietnamese where it is a common one."""
-    for start, vietnamese in _YAML_PROBLEMS:
-        if english.startswith(start):
-            key = re.match(r'found duplicate key "(.*?)"', english)
-            return vietnamese.replace("một khóa", f"khóa «{key.group(1)}»") if key else vietnamese
-    return f"cú pháp sai ({english})" if english else "cú pháp sai"
-
-
-def _plain(node: Any, file: str, prefix: KeyPath, origins: dict[KeyPath, Origin]) -> Any:
-    """The YAML reader's nodes → plain Python values, recording each key's line in ``origins``."""
-    if isinstance(node, CommentedMap):
-        out: dict[str, Any] = {}
-        for key, value in node.items():
-            name = unicodedata.normalize("NFC", str(key))
-            line = node.lc.key(key)[0] + 1 if node.lc.data and key in node.lc.data else None
-            origins[prefix + (name,)] = Origin(file, line)
-            _check_size(origins, file, prefix)
-            out[name] = _plain(value, file, prefix + (name,), origins)
-        return out
-    if isinstance(node, CommentedSeq):
-        items = []
-        for i, value in enumerate(node):
-            line = node.lc.item(i)[0] + 1 if node.lc.data and i in node.lc.data else None
-            origins[prefix + (i,)] = Origin(file, line)
-            _check_size(origins, file, prefix)
-            items.append(_plain(value, file, prefix + (i,), origins))
-        return items
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, dt.datetime):
-        return node
-    if isinstance(node, dt.date):
-        return dt.date(node.year, node.month, node.day)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        if len(node) > limits.current().value_chars:
-            raise DataError([Problem(file, key_path(prefix), f"giá trị dài {len(node)} ký tự, quá giới hạn "
-                                                             f"({limits.hint('value_chars')}); hãy rút gọn.")])
-        return unicodedata.normalize("NFC", str(node))
-    return node
-
-
-def _pitfalls(node: Any, file: str, prefix: KeyPath) -> Iterator[Problem]:
-    """Text YAML silently changes: a «#» that starts a comment mid-text, a number whose leading zero is lost."""
-    if isinstance(node, CommentedMap):
-        items: list[tuple[Any, Any, int]] = [(k, v, 2) for k, v in node.items()]
-    elif isinstance(node, CommentedSeq):
-        items = [(i, v, 0) for i, v in enumerate(node)]
-    else:
-        return
-    for key, value, slot in items:
-        here = prefix + (unicodedata.normalize("NFC", str(key)) if isinstance(node, CommentedMap) else key,)
-        line = _line(node, key)
-        comment = (node.ca.items.get(key) or [None] * 4)[slot]
-        text = getattr(comment, "value", "") or ""
-        if isinstance(value, str) and re.match(r"#[^\s#]", text):
-            cut = text.strip().splitlines()[0]
-            yield Problem(file, key_path(here), f"dấu «#» sau một dấu cách bắt đầu phần ghi chú nên chữ «{cut}» bị "
-                                                "bỏ. Nếu # là một phần của chữ, hãy đặt cả giá trị trong ngoặc "
-                                                f'kép: "{value} {cut}".', line)
-        width = getattr(value, "_width", None)
-        if isinstance(value, int) and not isinstance(value, bool) and width and width > len(str(value)):
-            written = str(value).rjust(width, "0")
-            yield Problem(file, key_path(here), f"số «{written}» có số 0 ở đầu, YAML đọc thành {value} và bỏ số 0. "
-                                                f'Cần giữ số 0 thì đặt trong ngoặc kép: "{written}"; không thì viết '
-                                                f"{value}.", line)
-        yield from _pitfalls(value, file, here)
-
-
-def _line(node: CommentedMap | CommentedSeq, key: Any) -> int | None:
-    """The 1-based line of ``key`` (a mapping key or a list index) in ``node``, when known."""
-    if not node.lc.data or key not in node.lc.data:
-        return None
-    return int((node.lc.key(key) if isinstance(node, CommentedMap) else node.lc.item(key))[0]) + 1
-
-
-def _check_size(origins: dict[KeyPath, Origin], file: str, prefix: KeyPath) -> None:
-    most = limits.current().data_values
-    if len(origins) > most:
-        raise DataError([Problem(file, key_path(prefix), f"dữ liệu có hơn {most} giá trị (thường do bí danh "
-                                                         "YAML &/* lồng nhau); hãy viết dữ liệu ra trực tiếp "
-                                                         f"({limits.hint('data_values')}).")])
 
 
 
@@ -289,26 +118,14 @@ def _merge_origins(base_origins: dict[KeyPath, Origin], over_origins: dict[KeyPa
 
 
 _FileKey = tuple[str, int, int]
-_PARSED: dict[_FileKey, tuple[dict[str, Any], dict[KeyPath, Origin]]] = {}
+_PARSED: dict[_FileKey, tuple[bytes, dict[KeyPath, Origin]]] = {}
 _PARSED_MAX = 64
 
 
-def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[KeyPath, Origin]] | None:
-    """One YAML file as plain data with its origins; a file shared by many units is parsed once.
-
-    Round-trip parsing is slow, and every ward re-reads the same ``_phuong.yaml``; the cache is keyed by
-    the file's path, size and modification time, so an edited file is read again.
-    """
-    try:
-        stat = path.stat()
-        key: _FileKey | None = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        key = None
-    if key is not None and key in _PARSED:
-        cached_data, cached_origins = _PARSED[key]
-        return copy.deepcopy(cached_data), dict(cached_origins)
-    shown = display(path)
-    node, found = read_yaml(path)
+def _parse_reference(text: str, shown: str, problems: list[Problem]
+                     ) -> tuple[dict[str, Any], dict[KeyPath, Origin]] | None:
+    """The round-trip reader's plain data and origins, with every problem it finds (lines exact)."""
+    node, found = parse_yaml(text, shown)
     if found:
         problems.extend(found)
         return None
@@ -320,7 +137,7 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
         return None
     origins: dict[KeyPath, Origin] = {}
     try:
-        data = _plain(node, shown, (), origins)
+        data = plain(node, shown, (), origins)
     except DataError as exc:
         problems.extend(exc.problems)
         return None
@@ -328,16 +145,42 @@ def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dic
         problems.append(Problem(shown, "", "dữ liệu lồng vào chính nó (bí danh YAML &/* trỏ về chính nó) hoặc "
                                            "lồng quá sâu; hãy viết dữ liệu ra trực tiếp."))
         return None
-    # Only now, with the size bounded by _plain (YAML aliases can expand without end): text YAML changed silently.
-    pitfalls = list(_pitfalls(node, shown, ()))
-    if pitfalls:
-        problems.extend(pitfalls)
+    # Only now, with the size bounded by plain (YAML aliases can expand without end): text YAML changed silently.
+    found = list(pitfalls(node, shown, ()))
+    if found:
+        problems.extend(found)
         return None
-    if key is not None:
+    return data, origins
+
+
+def _load_file(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[KeyPath, Origin]] | None:
+    """One YAML file as plain data with its origins; a file shared by many units is parsed once.
+
+    Read at C speed where the file is plain (:mod:`qdocgen.data.fast_yaml`), else by the round-trip reader,
+    which words every problem with its line. Every ward re-reads the same ``_phuong.yaml``: shared files
+    (``_*.yaml``) are cached, keyed by path, modification time and size, so an edited file is read again.
+    """
+    key: _FileKey | None = None
+    if path.name.startswith("_"):
+        try:
+            stat = path.stat()
+            key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            key = None
+    if key is not None and key in _PARSED:
+        cached_data, cached_origins = _PARSED[key]
+        return pickle.loads(cached_data), dict(cached_origins)  # a fresh copy, at C speed
+    shown = display(path)
+    text, found = read_text(path)
+    if text is None:
+        problems.extend(found)
+        return None
+    loaded = fast_yaml.load(text, shown) or _parse_reference(text, shown, problems)
+    if loaded is not None and key is not None:
         if len(_PARSED) >= _PARSED_MAX:
             _PARSED.pop(next(iter(_PARSED)))
-        _PARSED[key] = (copy.deepcopy(data), dict(origins))
-    return data, origins
+        _PARSED[key] = (pickle.dumps(loaded[0], protocol=pickle.HIGHEST_PROTOCOL), dict(loaded[1]))
+    return loaded
 
 
 def _read_chain(path: Path, problems: list[Problem], seen: tuple[Path, ...] = (), root: Path | None = None

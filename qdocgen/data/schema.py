@@ -62,6 +62,20 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
 
 Validator = extend(Draft202012Validator, validators={"pattern": _pattern}, type_checker=_checker)
 _UNSUPPORTED = ("patternProperties", "$dynamicRef", "$recursiveRef")
+_VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}
+
+
+def validator_for(schema: dict[str, Any]) -> Any:
+    """One validator per template's schema (a batch checks every unit with it; ``$ref`` lookups stay cached).
+
+    Keyed by the schema object, which is kept alongside so that its id cannot be reused by another one.
+    """
+    found = _VALIDATORS.get(id(schema))
+    if found is None or found[0] is not schema:
+        if len(_VALIDATORS) >= 16:
+            _VALIDATORS.clear()
+        found = _VALIDATORS[id(schema)] = (schema, Validator(schema, registry=NO_RETRIEVAL))
+    return found[1]
 
 
 def describe(value: Any) -> str:
@@ -239,9 +253,8 @@ def validate(unit: Unit, schema: dict[str, Any], problems: list[Problem],
     if not schema:
         return
     fill_defaults(unit.data, schema)
-    validator = Validator(schema, registry=NO_RETRIEVAL)
     try:
-        errors = sorted(validator.iter_errors(unit.data), key=lambda e: list(map(str, e.absolute_path)))
+        errors = sorted(validator_for(schema).iter_errors(unit.data), key=lambda e: list(map(str, e.absolute_path)))
     except (Unresolvable, RecursionError, re2.error) as exc:
         problems.append(unit.problem((), f"mô tả đầu vào của mẫu không dùng được để kiểm tra ({exc}); hãy chạy "
                                          "qdocgen check-template rồi sửa mô tả mẫu."))
@@ -323,6 +336,9 @@ def declaration_problems(schema: dict[str, Any]) -> list[str]:
             found.append(f"[{where}] qdocgen không nhận từ khóa «{keyword}»; hãy liệt kê các khóa trong properties.")
         elif keyword == "pattern" and isinstance(value, str):
             found += _pattern_problems(where, value)
+        elif keyword == "x-kieu" and value not in ("van-ban-dinh-dang", "anh"):
+            found.append(f"[{where}] x-kieu «{value}» không có; dùng «van-ban-dinh-dang» (chữ đậm, nghiêng, gạch "
+                         "chân, xuống dòng trong giá trị) hoặc «anh» (ảnh trong bộ dữ liệu).")
     return found
 
 

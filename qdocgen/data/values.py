@@ -17,15 +17,20 @@ def is_date_key(name: str) -> bool:
 
 
 def walk(value: Any, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    """Every value under ``value`` with its key path, parents before children."""
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield prefix + (k,), v
-            yield from walk(v, prefix + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield prefix + (i,), v
-            yield from walk(v, prefix + (i,))
+    """Every value under ``value`` with its key path, parents before children (listed first, then given)."""
+    found: list[tuple[KeyPath, Any]] = []
+    _collect(value, prefix, found)
+    return iter(found)
+
+
+def _collect(value: Any, prefix: KeyPath, found: list[tuple[KeyPath, Any]]) -> None:
+    """Append what :func:`walk` gives: plain calls, not nested generators (a batch walks every unit often)."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for k, v in items:
+        here = prefix + (k,)
+        found.append((here, v))
+        if isinstance(v, (dict, list)):
+            _collect(v, here, found)
 
 
 def set_at(data: Any, key: KeyPath, value: Any) -> None:

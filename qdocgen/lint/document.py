@@ -46,9 +46,18 @@ class Doc:
         return self.layout.sections
 
 
+LEFT_OUT = is_block_tag_paragraph
+"""The paragraphs the rules do not see: a template's own block-tag paragraphs."""
+
+
 def open_document(path: Path) -> Doc:
     """The document at ``path`` as the rules read it (a template's own block-tag paragraphs left out)."""
-    doc = Doc(read_layout(path, skip=is_block_tag_paragraph))
+    return document_of(read_layout(path, skip=LEFT_OUT))
+
+
+def document_of(layout: Layout) -> Doc:
+    """The rules' view of a layout model (built with ``skip=LEFT_OUT``): its kind and structure found."""
+    doc = Doc(layout)
     doc.kind = classify(doc.layout)
     find_structure(doc)
     return doc

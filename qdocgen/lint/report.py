@@ -67,8 +67,8 @@ def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
     return ids
 
 
-def lint_document(path: Path, ignore: Iterable[str] = (),
-                  dated: date_aware.DateRules | None = None) -> tuple[Kind | None, list[Finding]]:
+def lint_path(path: Path, ignore: Iterable[str] = (),
+              dated: date_aware.DateRules | None = None) -> tuple[Kind | None, list[Finding]]:
     """The kind of the document at ``path`` (``None``: not readable) and its findings (see :func:`lint_docx`)."""
     skip = rule_ids(ignore)
     try:
@@ -79,17 +79,26 @@ def lint_document(path: Path, ignore: Iterable[str] = (),
         message = (f"Không mở được tệp như một văn bản Word .docx ({exc}); hãy lưu lại bằng Word hoặc "
                    "LibreOffice dưới dạng .docx.")
         return None, [Finding(rule="tep", severity="error", where=path.name, message=message)]
+    return doc.kind, lint_document(doc, skip, dated)
+
+
+def lint_document(doc: Doc, skip: frozenset[str] = frozenset(), dated: date_aware.DateRules | None = None
+                  ) -> list[Finding]:
+    """Every finding for a document already opened (a file, or a batch's parts in memory); ``skip``: rule ids.
+
+    Only the rules that hold for the document's kind run; outside Nghị định 30, the one ``pham-vi`` notice.
+    """
     kind = doc.kind
     assert kind is not None
     if not kind.nd30:
-        return kind, [] if "pham-vi" in skip else [kind.notice()]
+        return [] if "pham-vi" in skip else [kind.notice()]
     findings: list[Finding] = []
     for ids, check in CHECKS:
         if ids <= skip or not any(applies(rule, kind) for rule in ids):
             continue
         findings += [f for f in check(doc) if f.rule not in skip and applies(f.rule, kind)]
     findings += [f for f in date_aware.check_dated(doc, dated) if f.rule not in skip and applies(f.rule, kind)]
-    return kind, findings
+    return findings
 
 
 def lint_docx(path: Path, ignore: Iterable[str] = (), dated: date_aware.DateRules | None = None) -> list[Finding]:
@@ -100,7 +109,7 @@ def lint_docx(path: Path, ignore: Iterable[str] = (), dated: date_aware.DateRule
     districts, outdated terms) for the date-aware rules; without it only the rule that needs no register
     (``ngay-can-cu``) runs.
     """
-    return lint_document(path, ignore, dated)[1]
+    return lint_path(path, ignore, dated)[1]
 
 
 def lint_pages(path: Path, printed: PrintedDocument, ignore: Iterable[str] = ()) -> list[Finding]:
@@ -176,5 +185,5 @@ def lint_files(paths: Sequence[Path], ignore: Iterable[str] = (),
     ignore = rule_ids(ignore)
     report = LintReport({})
     for path in paths:
-        report.kinds[path], report.results[path] = lint_document(path, ignore, dated)
+        report.kinds[path], report.results[path] = lint_path(path, ignore, dated)
     return report

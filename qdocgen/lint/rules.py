@@ -11,8 +11,8 @@ import re
 RULES: dict[str, str] = {
     "tep": "Tệp là .docx đọc được",
     "pham-vi": "Loại văn bản (ghi chú): văn bản hành chính theo Nghị định 30 (từng tên loại, công văn), phụ lục; "
-               "văn bản của Đảng, văn bản quy phạm pháp luật, biểu mẫu của công dân và văn bản không rõ loại chỉ "
-               "được ghi chú, không bị kiểm tra quy tắc nào",
+               "văn bản của Đảng, của Đoàn, văn bản quy phạm pháp luật, biểu mẫu của công dân và văn bản không rõ "
+               "loại chỉ được ghi chú, không bị kiểm tra quy tắc nào",
     "kho-giay": "Khổ giấy A4 (210 × 297 mm)",
     "huong-giay": "Trang đứng (khổ dọc); khổ ngang chỉ khi bảng không tách thành phụ lục",
     "le-trang": "Lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm",

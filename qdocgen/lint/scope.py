@@ -72,8 +72,12 @@ OUTSIDE = {
     "dang": "văn bản của Đảng (thể thức theo Hướng dẫn 36-HD/VPTW)",
     "quy-pham": "văn bản quy phạm pháp luật (thể thức theo Nghị định 34/2016 và Luật Ban hành văn bản QPPL)",
     "bieu-mau": "biểu mẫu, tờ khai, đơn của công dân",
+    "doan-the": "văn bản của Đoàn TNCS Hồ Chí Minh (thể thức theo hướng dẫn của Trung ương Đoàn)",
     "khac": "văn bản không rõ loại",
 }
+
+# The top line of a Youth Union document, where an NĐ30 document has the national title.
+_UNION_TOPS = ("đoàn tncs hồ chí minh", "đoàn thanh niên cộng sản hồ chí minh")
 
 
 def slug(name: str) -> str:
@@ -98,6 +102,7 @@ class _Evidence:
     lines: list[Line]
     title: bool = False
     party: str = ""
+    union: str = ""
     number: str = ""
     type_name: str = ""
     normative: str = ""
@@ -125,6 +130,8 @@ def _gather(layout: Layout) -> _Evidence:
             ev.title = True
         elif folded.startswith("đảng cộng sản việt nam"):
             ev.party = "«ĐẢNG CỘNG SẢN VIỆT NAM»"
+        elif folded.startswith(_UNION_TOPS):
+            ev.union = f"«{text}»"
         elif re.match(r"^(số|luật số|nghị quyết số)\s*(:|\d|\.\.|…)", folded) and not ev.number:
             ev.number = text
         elif folded.startswith("v/v"):
@@ -195,6 +202,8 @@ def classify(layout: Layout) -> Kind:
     ev = _gather(layout)
     if ev.party and not ev.title:
         return _outside("dang", ev.party)
+    if ev.union and not ev.title:
+        return _outside("doan-the", ev.union)
     if ev.normative:
         return _outside("quy-pham", ev.normative)
     if ev.attached:

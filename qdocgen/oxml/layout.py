@@ -19,12 +19,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from qdocgen.oxml.package import read_parts, twips_to_mm, w
+from qdocgen.oxml.package import PackageParts, read_parts, twips_to_mm, w
 from qdocgen.oxml.paraformat import ParaFormat
 from qdocgen.oxml.styles import RunProps, StyleSheet
 
 __all__ = ["HeaderFooterKey", "Layout", "LayoutError", "Line", "Para", "ParaFormat", "RunProps", "Section",
-           "read_layout"]
+           "layout_of", "read_layout"]
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -166,13 +166,35 @@ def _split_lines(para: Para) -> list[Line]:
     return out
 
 
+_Shown = tuple[str, list[RunProps], str, ParaFormat]
+_SHOWN_MAX = 4096  # paragraphs remembered per style sheet (a template has a few hundred)
+
+
+def _shown(p: etree._Element, sheet: StyleSheet, table_style: str | None) -> _Shown:
+    """A paragraph's text, per-character formatting and alignment; each distinct paragraph resolved once.
+
+    The documents of a batch share their template's text: most of their paragraphs are the same XML, which
+    resolves to the same model. Keyed by the paragraph's XML and its table style, per style sheet.
+    """
+    cache: dict[tuple[bytes, str | None], _Shown] = sheet.__dict__.setdefault("_shown_cache", {})
+    key = (etree.tostring(p), table_style)
+    found = cache.get(key)
+    if found is None:
+        text, props = _para_text(p, sheet, table_style)
+        found = (text, props, sheet.alignment(p, table_style), sheet.para_format(p, table_style))
+        if len(cache) >= _SHOWN_MAX:
+            cache.clear()
+        cache[key] = found
+    return found
+
+
 def _make_para(index: int, p: etree._Element, sheet: StyleSheet, table_style: str | None, section: int,
                table: int | None, container: object, row: object | None) -> Para:
     """One paragraph of the model, its lines split."""
-    text, props = _para_text(p, sheet, table_style)
-    para = Para(index, text, props, sheet.alignment(p, table_style), section, table, container, row)
+    text, props, align, fmt = _shown(p, sheet, table_style)
+    para = Para(index, text, props, align, section, table, container, row)
     para.lines = _split_lines(para)
-    para.fmt = sheet.para_format(p, table_style)
+    para.fmt = fmt
     return para
 
 
@@ -314,6 +336,14 @@ def read_layout(path: Path, skip: Skip | None = None) -> Layout:
     """
     try:
         package = read_parts(path)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise LayoutError(str(exc)) from exc
+    return layout_of(package, skip)
+
+
+def layout_of(package: PackageParts, skip: Skip | None = None) -> Layout:
+    """The layout model of a package's parts (read from a file, or just rendered); LayoutError if unreadable."""
+    try:
         sheet = _style_sheet(package.styles, package.theme)
         body = package.document.find(w("body"))
         if body is None:

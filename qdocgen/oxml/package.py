@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -200,7 +201,16 @@ def read_parts(path: Path) -> PackageParts:
     package = opc.read(path)
     if not package.ok:
         raise ValueError("; ".join(package.errors))
-    names = package.parts
+    return parts_of(package.parts)
+
+
+def parts_of(names: Mapping[str, bytes]) -> PackageParts:
+    """The parts layout checks read, from a package's parts already in memory (name → bytes).
+
+    A batch checks the parts it has just rendered, with its template's own styles, theme and headers: the
+    same bytes the written file holds, without reading the file back.
+    """
+    from qdocgen.oxml import opc
 
     def raw(name: str) -> bytes | None:
         return names.get(name)

@@ -41,33 +41,55 @@ class TemplateInfo:
     description: str = ""
     schema: dict[str, Any] = field(default_factory=dict)
     sample: Path | None = None
+    macros: str = ""  # ``bo_loc``: the author's filters, as Jinja macros
+    pictures: dict[str, str] = field(default_factory=dict)  # ``thay_anh``: template picture → data field
+    shown: str = ""  # the declaration's file, as messages name it
 
 
-def load_spec(docx: Path) -> TemplateInfo:
-    """Read ``NAME.yaml`` beside ``NAME.docx`` (a template without one accepts any data)."""
-    from qdocgen.data.reader import _plain, display, read_yaml
+def _read_spec(spec_path: Path) -> dict[str, Any]:
+    """A declaration read and checked (its JSON Schema too); one that passed before is taken from the cache."""
+    from qdocgen.data.places import display
+    from qdocgen.data.yaml_file import parse_yaml, plain, read_text
+    from qdocgen.template import spec_cache
 
-    spec_path = docx.with_suffix(".yaml")
-    info = TemplateInfo(docx.stem, docx)
-    if not spec_path.is_file():
-        return info
-    node, problems = read_yaml(spec_path)
+    text, problems = read_text(spec_path)
+    if text is None:
+        raise TemplateError(f"Mô tả mẫu {problems[0]}")
+    cached = spec_cache.load(text.encode("utf-8"))
+    if cached is not None:
+        return cached
+    node, problems = parse_yaml(text, display(spec_path))
     if problems:
         raise TemplateError(f"Mô tả mẫu {problems[0]}")
     try:
-        spec = _plain(node, display(spec_path), (), {}) or {}
+        spec = plain(node, display(spec_path), (), {}) or {}
     except (DataError, RecursionError) as exc:
         raise TemplateError(f"Mô tả mẫu {display(spec_path)} quá lớn hoặc lồng quá sâu; hãy viết lại gọn hơn.") from exc
     if not isinstance(spec, dict):
         raise TemplateError(f"{display(spec_path)}: mô tả mẫu phải là một bảng khóa (mo_ta, dau_vao, ...).")
-    info.description = str(spec.get("mo_ta") or "")
     schema = spec.get("dau_vao") or {}
     if not isinstance(schema, dict):
         raise TemplateError(f"{display(spec_path)} [dau_vao]: cần một JSON Schema dạng bảng khóa.")
     from qdocgen.data.schema import check_declaration
 
     check_declaration(schema, display(spec_path))
-    info.schema = schema
+    spec_cache.store(text.encode("utf-8"), spec)
+    return spec
+
+
+def load_spec(docx: Path) -> TemplateInfo:
+    """Read ``NAME.yaml`` beside ``NAME.docx`` (a template without one accepts any data)."""
+    from qdocgen.data.places import display
+
+    spec_path = docx.with_suffix(".yaml")
+    info = TemplateInfo(docx.stem, docx)
+    if not spec_path.is_file():
+        return info
+    spec = _read_spec(spec_path)
+    info.description = str(spec.get("mo_ta") or "")
+    info.shown = display(spec_path)
+    _author_parts(spec, info)
+    info.schema = spec.get("dau_vao") or {}
     sample = spec.get("du_lieu_mau")
     if isinstance(sample, str) and sample:
         info.sample = (spec_path.parent / sample).resolve()
@@ -77,6 +99,19 @@ def load_spec(docx: Path) -> TemplateInfo:
             raise TemplateError(f"{display(spec_path)} [du_lieu_mau]: «{sample}» nằm ngoài thư mục của mẫu; dữ liệu "
                                 "mẫu phải nằm cùng thư mục với mẫu (hoặc thư mục con của nó).")
     return info
+
+
+def _author_parts(spec: dict[str, Any], info: TemplateInfo) -> None:
+    """``bo_loc`` (macros, a text) and ``thay_anh`` (picture name → data field) of a declaration."""
+    macros = spec.get("bo_loc") or ""
+    if not isinstance(macros, str):
+        raise TemplateError(f"{info.shown} [bo_loc]: cần một đoạn chữ gồm các macro Jinja, viết sau «bo_loc: |».")
+    info.macros = macros
+    pictures = spec.get("thay_anh") or {}
+    if not isinstance(pictures, dict) or not all(isinstance(v, str) and v for v in pictures.values()):
+        raise TemplateError(f"{info.shown} [thay_anh]: cần một bảng khóa «tên ảnh trong mẫu: khóa dữ liệu», ví "
+                            "dụ «image1.png: con_dau» (khóa dữ liệu khai báo x-kieu: anh).")
+    info.pictures = {str(k): str(v) for k, v in pictures.items()}
 
 
 ENV_VAR = "QDOCGEN_TEMPLATES"
