@@ -129,13 +129,30 @@ def explain(exc: Exception, filters: Iterable[str] | None = None) -> str:
         return ("mẫu làm một việc không được phép (chạm vào phần bên trong của Python); "
                 f"hãy bỏ thẻ đó khỏi mẫu. ({exc})")
     if isinstance(exc, UndefinedError):
-        name = str(exc.message or exc).replace("'", "«", 1).replace("'", "»", 1)
-        return f"thiếu giá trị: {name}. Hãy thêm khóa đó vào dữ liệu, hoặc sửa tên trong thẻ."
+        return _undefined(str(exc.message or exc))
     if isinstance(exc, TemplateSyntaxError):
         return f"cú pháp Jinja sai: {exc.message}. Kiểm tra dấu ngoặc {{{{ }}}} / {{% %}} và các khối mở/đóng."
     if isinstance(exc, ValueError):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
+
+
+_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"^'(?P<owner>[^']+)' (?:object )?has no attribute '(?P<name>[^']+)'$")
+
+
+def _undefined(english: str) -> str:
+    """Jinja's «'x' is undefined» and «'dict object' has no attribute 'y'», said in Vietnamese."""
+    found = _UNDEFINED.match(english)
+    if found:
+        return (f"thiếu giá trị «{found['name']}»: dữ liệu chưa có khóa {found['name']}. Hãy thêm khóa đó vào "
+                "dữ liệu, hoặc sửa tên trong thẻ.")
+    found = _NO_ATTRIBUTE.match(english)
+    if found:
+        return (f"thiếu giá trị «{found['name']}»: bảng khóa không có khóa {found['name']}. Hãy thêm khóa đó vào "
+                "dữ liệu, hoặc sửa tên trong thẻ.")
+    shown = english.replace("'", "«", 1).replace("'", "»", 1)
+    return f"thiếu giá trị: {shown}. Hãy thêm khóa đó vào dữ liệu, hoặc sửa tên trong thẻ."
 
 
 @functools.lru_cache(maxsize=1)

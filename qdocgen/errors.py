@@ -52,7 +52,8 @@ class Problem:
         unit: the unit the problem belongs to (a batch groups by it); not part of equality.
         where: a place in a document or template (a quoted paragraph, a part), for layout and template findings.
         rule: the layout rule id (``qdocgen lint``).
-        severity: ``error`` / ``warning`` for the layout rules and the findings of data checks (objectives,
+        severity: ``error`` / ``warning`` / ``notice`` (the kind of document lint saw) for the layout rules,
+            ``error`` / ``warning`` for the findings of data checks (objectives,
             legal bases, new-year review); ``lỗi`` / ``cảnh báo`` / ``đã sửa`` for check-template.
         text: the text the problem is about, as the data writes it (an objective, a cited basis, a value).
         index: the position (from 0) of the item in its list (an objective, a ``can_cu`` entry), when that is
@@ -86,7 +87,7 @@ class Problem:
     def __str__(self) -> str:
         """One line: «lỗi [rule] where: message», «[level] where: message» or «file:line [key]: message»."""
         if self.rule:
-            label = "lỗi" if self.severity == "error" else "cảnh báo"
+            label = {"error": "lỗi", "notice": "ghi chú"}.get(self.severity, "cảnh báo")
             return f"{label} [{self.rule}] {self.where}: {self.message}"
         if self.where:
             return f"[{self.severity}] {self.where}: {self.message}"

@@ -9,10 +9,12 @@ The bounds in force for this process are ``current()``; ``configure`` replaces t
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import FrameType
@@ -42,7 +44,10 @@ class Limits:
         data_lines: lines (and commas) of one YAML data file: round-trip YAML parsing costs about 0.3 ms a line.
         value_chars: characters in one data value.
         data_values: values (keys and list items) in one unit, inheritance included.
+        data_depth: levels of nesting (mappings and lists inside one another) of data sent to the web app.
         pattern_chars: length of one regular expression in a declaration.
+        image_mb: size of one picture file named in the data (PNG or JPEG).
+        image_megapixels: pixels of one such picture, in millions (a small file may inflate to a huge bitmap).
     """
 
     template_mb: float = 50
@@ -59,7 +64,10 @@ class Limits:
     data_lines: int = 3000
     value_chars: int = 200_000
     data_values: int = 100_000
+    data_depth: int = 40
     pattern_chars: int = 1000
+    image_mb: float = 10
+    image_megapixels: float = 40
 
     @property
     def output_chars(self) -> int:
@@ -83,7 +91,10 @@ NAMES: dict[str, tuple[str, str]] = {
     "so_dong_du_lieu": ("data_lines", "số dòng (và dấu phẩy) của một tệp dữ liệu YAML"),
     "do_dai_gia_tri": ("value_chars", "số ký tự của một giá trị dữ liệu"),
     "so_gia_tri": ("data_values", "số giá trị (khóa, mục) của một đơn vị"),
+    "do_sau_du_lieu": ("data_depth", "số tầng lồng nhau của dữ liệu gửi lên trang web"),
     "do_dai_mau_regex": ("pattern_chars", "độ dài một biểu thức chính quy (pattern) trong mô tả mẫu"),
+    "kich_thuoc_anh": ("image_mb", "kích thước một tệp ảnh ghi trong dữ liệu (MB)"),
+    "so_diem_anh": ("image_megapixels", "số điểm ảnh của một ảnh ghi trong dữ liệu (triệu điểm)"),
 }
 _NAME_OF = {field: name for name, (field, _what) in NAMES.items()}
 _TYPES = {f.name: str(f.type) for f in dataclasses.fields(Limits)}
@@ -164,16 +175,37 @@ class _Timeout(BaseException):
     """Raised by the timer inside the work it stops; not an Exception, so no ``except Exception`` eats it."""
 
 
+_DUE: contextvars.ContextVar[tuple[float, str] | None] = contextvars.ContextVar("qdocgen_due", default=None)
+
+
+def check_time() -> None:
+    """Raise ``LimitError`` when the work of this thread has run past its ``deadline`` (worker threads only).
+
+    Called where templates loop and call (``qdocgen.sandbox``): a template's loops and calls stop there.
+    """
+    due = _DUE.get()
+    if due is not None and time.monotonic() > due[0]:
+        raise LimitError(due[1])
+
+
 @contextlib.contextmanager
 def deadline(seconds: float, message: str) -> Iterator[None]:
     """Stop the block with ``LimitError(message)`` after ``seconds`` of wall time.
 
-    A timer signal can only be handled in the main thread; elsewhere (a web server's worker thread) the
-    block runs unbounded in time and the caller must bound it itself (a worker process).
+    A timer signal can only be handled in the main thread. Elsewhere (a web server's worker thread) the bound
+    is kept by ``check_time``, which the sandbox calls at every loop step and call of a template: work that
+    neither loops nor calls in a template (one huge regular expression, say) is the caller's to bound.
     """
     usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    if not usable or seconds <= 0:
+    if seconds <= 0:
         yield
+        return
+    if not usable:
+        token = _DUE.set((time.monotonic() + seconds, message))
+        try:
+            yield
+        finally:
+            _DUE.reset(token)
         return
 
     def expire(_signum: int, _frame: FrameType | None) -> None:

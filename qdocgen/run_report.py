@@ -77,7 +77,8 @@ class Report:
         if not quiet:
             said += [("info", f"Đã ghi {path}") for path in (self.combined, self.zipped, *self.manifest_files[:1])
                      if path is not None]
-        said += [("warning", f"Thể thức {unit}: {finding}") for unit, found in self.lint.items() for finding in found]
+        said += [("info" if finding.severity == "notice" else "warning", f"Thể thức {unit}: {finding}")
+                 for unit, found in self.lint.items() for finding in found]
         return [*said, ("info", self.summary())]
 
     def summary(self) -> str:
@@ -90,7 +91,8 @@ class Report:
             if self.pdf_not_pdfa:
                 summary += f", {len(self.pdf_not_pdfa)} PDF không đạt PDF/A-2b"
         if self.lint:
-            summary += f", {sum(len(found) for found in self.lint.values())} điểm sai thể thức (qdocgen lint)"
+            wrong = sum(f.severity != "notice" for found in self.lint.values() for f in found)  # not the kind note
+            summary += f", {wrong} điểm sai thể thức (qdocgen lint)"
         if self.review_open:
             summary += f", {len(self.review_open)} mục chưa xem lại trong {self.review_file}"
         return summary + (f", {len(self.warnings)} cảnh báo." if self.warnings else ".")

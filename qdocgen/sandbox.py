@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.nodes import Concat
 from jinja2.runtime import Context
@@ -131,13 +132,26 @@ def _estimate_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -
 
 
 class _Generator(CodeGenerator):
-    """Jinja's code generator, with every ``~`` concatenation checked for length."""
+    """Jinja's code generator, with every ``~`` concatenation checked for length and every loop for time."""
 
     def visit_Concat(self, node: Concat, frame: Frame) -> None:
         """``a ~ b`` compiles to ``environment.bounded(a ~ b)``."""
         self.write("environment.bounded(")
         super().visit_Concat(node, frame)
         self.write(")")
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        """``{% for x in items %}`` loops over ``environment.timed(items)``, which watches the deadline."""
+        timed = nodes.Call(nodes.EnvironmentAttribute("timed"), [node.iter], [], None, None)
+        node.iter = timed.set_lineno(node.lineno)
+        super().visit_For(node, frame)
+
+
+def _timed(items: Iterable[Any]) -> Iterator[Any]:
+    for i, item in enumerate(items):
+        if not i & 0xFF:
+            limits.check_time()
+        yield item
 
 
 class BoundedSandbox(ImmutableSandboxedEnvironment):
@@ -168,13 +182,21 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         """A ``~`` result, checked."""
         return check_size(value, "một chuỗi nối (phép «~»)")
 
+    def timed(self, items: Any) -> Any:
+        """What a ``{% for %}`` loops over, the deadline checked every 256 steps (``limits.check_time``)."""
+        limits.check_time()
+        if isinstance(items, (range, list, tuple, str)) and len(items) <= 0xFF:
+            return items  # short: checked once, and the loop keeps its length
+        return _timed(items)
+
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """Check the result's size before Python computes it."""
         check_binop(operator, left, right)
         return check_size(super().call_binop(context, operator, left, right))
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        """Check calls of string methods that pad, repeat or replace; then the size of what came back."""
+        """Check the deadline, calls of string methods that pad, repeat or replace; then the size of what came back."""
+        limits.check_time()
         target = getattr(__obj, "__wrapped__", __obj)
         owner = getattr(target, "__self__", None)
         if isinstance(owner, str):

@@ -61,6 +61,8 @@ def test_batch(monkeypatch: pytest.MonkeyPatch) -> None:
                                                           combine=Path("in.docx"), zip_path=Path("all.zip"),
                                                           lint=False, templates_dirs=()))
     assert kwargs == {}
+    invoke("batch", "ds", "-o", "out", "-j", "1", "-q", "--pdf", "--trang")
+    assert call.calls[-1][0][2] == BatchOptions(jobs=1, pdf=True, trang=True, templates_dirs=())
 
 
 def test_batch_exit_status_comes_from_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,7 +122,9 @@ def test_lint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     report = SimpleNamespace(to_text=lambda: "ổn", to_json=lambda: "{}", exit_code=qdocgen.ExitStatus.OK)
     call = patch(monkeypatch, "lint_files", report)
     assert invoke("lint", str(doc), "--format", "json", "--ignore", "so-trang") == "{}\n"
-    assert call.calls == [(((doc,), ("so-trang",)), {})]
+    assert call.calls == [(((doc,), ("so-trang",)), {"trang": False})]
+    invoke("lint", str(doc), "--trang")
+    assert call.calls[-1] == (((doc,), ()), {"trang": True})
 
 
 def test_excel(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -33,6 +33,8 @@ def _para(container, text: str, size: float = 14, bold: bool = False, italic: bo
     """A paragraph with one run per line (line breaks between), formatted on the runs."""
     p = container.add_paragraph()
     p.alignment = ALIGN[align]
+    if align == "justify":
+        p.paragraph_format.first_line_indent = Cm(1)  # body text: NĐ30's first-line indent
     for i, line in enumerate(text.split("\n")):
         r = p.add_run(line)
         r.font.size, r.font.bold, r.font.italic = Pt(size), bold, italic
@@ -189,6 +191,22 @@ def _outdated_standard_in_2026(doc: DocumentObject, parts: Parts) -> None:
     set_text(parts["recipient2"], "- UBND Thành phố (để báo cáo);")
     set_text(parts["summary"], "Về việc ban hành Mục tiêu chất lượng theo TCVN ISO 9001:2008")
 
+def _remove(p: Paragraph) -> None:
+    p._p.getparent().remove(p._p)
+
+
+def _stacked_header(doc: DocumentObject, parts: Parts) -> None:
+    """The national title and motto moved under the issuing body, in the left cell: one stacked column."""
+    left = parts["issuing"]._p
+    left.addnext(parts["motto"]._p)
+    left.addnext(parts["title"]._p)
+
+
+def _no_space_between(doc: DocumentObject, parts: Parts) -> None:
+    parts["basis1"].paragraph_format.space_after = Pt(0)
+    parts["basis2"].paragraph_format.space_before = Pt(0)
+
+
 CASES: list[tuple[str, str, Callable[[DocumentObject, Parts], None], str]] = [
     ("kho-giay", "letter", _new_page, "A4"),
     ("huong-giay", "landscape", _landscape, "trang đứng"),
@@ -240,6 +258,17 @@ CASES: list[tuple[str, str, Callable[[DocumentObject, Parts], None], str]] = [
     ("tham-quyen-ky", "no-dot", lambda d, p: set_text(p["sign_authority"], "KT CHỦ TỊCH"), "«KT.»"),
     ("tham-quyen-ky", "title-not-bold", lambda d, p: fmt(p["sign_title"], bold=False), "in đậm"),
     ("nguoi-ky", "not-bold", lambda d, p: fmt(p["sign_name"], bold=False), "in đậm"),
+    ("nguoi-ky-ten", "name-deleted", lambda d, p: _remove(p["sign_name"]), "họ tên người ký"),
+    ("nguoi-ky-ten", "only-signed-note", lambda d, p: set_text(p["sign_name"], "(Đã ký)"), "họ tên người ký"),
+    ("vi-tri-dau-trang", "stacked", _stacked_header, "xếp chồng"),
+    ("gian-dong", "double", lambda d, p: setattr(p["article2"].paragraph_format, "line_spacing", 2.0), "2 dòng"),
+    ("gian-dong", "exact-30pt", lambda d, p: setattr(p["article2"].paragraph_format, "line_spacing", Pt(30)),
+     "30 pt"),
+    ("gian-doan", "no-space", _no_space_between, "0 pt"),
+    ("thut-dau-dong", "none", lambda d, p: setattr(p["article2"].paragraph_format, "first_line_indent", Cm(0)),
+     "0 cm"),
+    ("thut-dau-dong", "two-cm", lambda d, p: setattr(p["basis2"].paragraph_format, "first_line_indent", Cm(2)),
+     "2 cm"),
     ("so-trang", "footer-tt01", _footer_page_number, "chân trang"),
     ("so-trang", "left", lambda d, p: setattr(p["page_number"], "alignment", WD_ALIGN_PARAGRAPH.LEFT), "căn giữa"),
     ("so-trang", "on-page-one", _shown_on_page_one, "trang 1"),
@@ -263,7 +292,9 @@ def test_each_rule_catches_its_fixture_and_no_other_rule_does(
 
 
 def test_every_rule_has_a_failing_fixture() -> None:
-    covered = {c[0] for c in CASES} | {"tep"}
+    from test_lint_scope import COVERED  # the kinds of document, the công văn's V/v
+
+    covered = {c[0] for c in CASES} | {"tep"} | COVERED
     assert covered == set(RULES)
 
 
@@ -313,6 +344,8 @@ def _style(doc: DocumentObject, name: str, *, kind: WD_STYLE_TYPE = WD_STYLE_TYP
             style.paragraph_format.alignment = ALIGN[align]
     style.font.size = Pt(size)
     style.font.bold, style.font.italic = bold, italic
+    if align == "justify":
+        style.paragraph_format.first_line_indent = Cm(1.27)
     return name
 
 

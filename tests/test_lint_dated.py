@@ -12,7 +12,7 @@ from qdocgen.batch import render_file
 from qdocgen.dating import lint_docx
 
 DATASET_2026 = ROOT / "data" / "tp-ho-chi-minh" / "2026"
-DATED = ("ngay_ban_hanh=2026-03-02", "so=12")
+DATED = ("ngay_ban_hanh=2026-03-02", "so=12", "nguoi_ky.ho_ten=Nguyễn Văn An")  # signed: the name is there
 
 
 @pytest.fixture(scope="module")

@@ -161,14 +161,12 @@ def test_every_page_rule_has_a_variant_and_the_readme_lists_it() -> None:
 # --- batch --trang: the page rules on the batch's own PDFs, recorded in the manifest -----------------------
 
 
-def test_a_batch_records_the_page_findings_of_its_pdfs(tmp_path: Path) -> None:
+def test_batch_trang_records_the_page_findings_of_its_pdfs(tmp_path: Path) -> None:
     """The district decision from a template whose table header row is not marked: found in the manifest."""
     soffice()
     import json
 
-    from conftest import DATASET, ROOT
-
-    from qdocgen.batch import BatchOptions, render_batch
+    from conftest import DATASET, ROOT, run
 
     template = write_variant(ROOT / "templates" / "quyet-dinh-mtcl.docx", tmp_path / "quyet-dinh-mtcl.docx",
                              VARIANTS["trang-tieu-de-bang"])
@@ -177,9 +175,11 @@ def test_a_batch_records_the_page_findings_of_its_pdfs(tmp_path: Path) -> None:
     spec = "\n".join(line for line in spec.splitlines() if not line.startswith("du_lieu_mau:"))
     (tmp_path / "quyet-dinh-mtcl.yaml").write_text(spec, encoding="utf-8")
     out = tmp_path / "out"
-    report = render_batch(DATASET, out, BatchOptions(template=template, only=["quan-binh-tan"], pdf=True,
-                                                     trang=True, jobs=1))
-    assert [f.rule for f in report.lint["quan-binh-tan"]] == ["trang-tieu-de-bang"]
+    result = run("batch", DATASET, "-o", out, "--only", "quan-binh-tan", "-t", template, "--pdf", "--trang",
+                 "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert "1 điểm sai thể thức" in result.output
+    assert "[trang-tieu-de-bang]" in result.output + result.stderr
     entry = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["don_vi"][0]
     assert entry["pdf"] == "quan-binh-tan.pdf"
     assert len(entry["kiem_tra"]) == 1 and "[trang-tieu-de-bang]" in entry["kiem_tra"][0]
@@ -187,22 +187,29 @@ def test_a_batch_records_the_page_findings_of_its_pdfs(tmp_path: Path) -> None:
 
 
 def test_batch_trang_needs_pdfs(tmp_path: Path) -> None:
-    from conftest import DATASET
+    from conftest import DATASET, run
 
     from qdocgen.batch import BatchOptions, render_batch
     from qdocgen.errors import UsageError
 
+    result = run("batch", DATASET, "-o", tmp_path / "out", "--trang")
+    assert result.exit_code == 2 and "--trang kiểm tra trang in trên các tệp PDF của lô: dùng kèm --pdf" in \
+        result.stderr
     with pytest.raises(UsageError, match="dùng kèm --pdf"):
         render_batch(DATASET, tmp_path, BatchOptions(trang=True))
     assert not any(tmp_path.iterdir())
 
 
 def test_lint_trang_converts_and_adds_the_page_rules(printed: dict[str, tuple[Path, PrintedDocument]]) -> None:
-    """The public call converts the file itself (the resident LibreOffice) and adds the page rules' findings."""
-    import qdocgen
+    """``qdocgen lint --trang`` converts the file itself (the resident LibreOffice) and adds the page rules."""
+    from conftest import run
 
     docx, _ = printed["trang-chu-ky"]
-    report = qdocgen.lint_files([docx], trang=True)
-    assert [f.rule for f in report.results[docx]] == ["trang-chu-ky"]
-    assert report.exit_code == qdocgen.ExitStatus.LINT
-    assert qdocgen.lint_files([docx], ignore=["trang-chu-ky"]).results[docx] == []  # a known id without --trang
+    result = run("lint", "--trang", "--format", "json", docx)
+    assert result.exit_code == 6, result.output
+    import json
+
+    found = json.loads(result.output)["files"][0]["findings"]
+    assert [f["rule"] for f in found] == ["trang-chu-ky"]
+    assert run("lint", docx).exit_code == 0  # without --trang the .docx rules alone: nothing to see there
+    assert run("lint", "--ignore", "trang-chu-ky", docx).exit_code == 0  # a known id without --trang too

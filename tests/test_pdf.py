@@ -84,6 +84,7 @@ def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "TINY_PDF", repr(TINY_PDF)))
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    monkeypatch.setattr("qdocgen.pdf.pool.usable", lambda soffice: False)  # the fake has no UNO: groups per start
     return log
 
 
@@ -303,7 +304,7 @@ def test_unconvertible_file_is_reported_and_the_others_still_convert(pdf_batch: 
     assert list(report.failed) == [broken]
     # Refused before LibreOffice (issue 15: a file that is not a Word package never reaches it).
     assert "không phải văn bản Word .docx" in report.failed[broken]
-    assert report.starts == 1
+    assert report.starts <= 1  # one LibreOffice (none started when the batch's resident one already runs)
     assert not report.ok
 
 

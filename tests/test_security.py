@@ -272,6 +272,28 @@ def test_the_copy_for_libreoffice_has_no_external_fetch(tmp_path: Path) -> None:
         opc.sanitize_for_conversion(b"not a zip")
 
 
+def test_the_copy_for_libreoffice_finds_links_under_any_prefix_and_keeps_clean_parts_as_they_are() -> None:
+    """A link attribute is removed whatever prefix binds its namespace; a part with nothing to clean is not parsed.
+
+    (The quick look before parsing once matched «DDE» in colours such as B6DDE8 and «r:» prefixes only.)
+    """
+    raw = linked_image(docx_bytes("Văn bản"), "file:///etc/hostname")
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+        styles = package.read("word/styles.xml")
+    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    xml = xml.replace("<w:body>", f'<w:body xmlns:lk="{relationships}">', 1).replace(
+        'r:link="rIdLinkA"', 'lk:link = "rIdLinkA"')
+    styles = styles.replace(b"<w:styles ", b"<w:styles  ", 1).replace(b"</w:styles>", b"<!-- B6DDE8 --></w:styles>")
+    clean = opc.sanitize_for_conversion(rebuild(raw, replace={"word/document.xml": xml.encode("utf-8"),
+                                                              "word/styles.xml": styles}))
+    package = opc.read(clean)
+    assert package.ok and opc.external_links(package) == []
+    assert b"rIdLinkA" not in package.parts["word/document.xml"]
+    assert b"rIdLinkB" not in package.parts["word/document.xml"]
+    assert package.parts["word/styles.xml"] == styles  # byte for byte: nothing to clean, not rewritten
+
+
 def test_libreoffice_embeds_no_linked_file(tmp_path: Path) -> None:
     """A picture linked to a local file (DrawingML, VML and INCLUDEPICTURE) is not in the PDF; the text is.
 

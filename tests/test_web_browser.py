@@ -80,9 +80,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     thread.join(10)
 
 
-def shot(page: Page, name: str) -> None:
+def shot(page: Page, name: str, full: bool = True) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)
 
 
 def login(page: Page, base: str) -> None:
@@ -230,3 +230,93 @@ def test_attackers_requests_are_refused(page: Page, server: tuple[str, Path]) ->
     assert not (root / "binh-tan" / "2019" / "phuong-lon.yaml").exists()
     page.context.clear_cookies()
     assert request.get(base + "/bo?d=binh-tan/2019", max_redirects=0).status == 303  # logged out: to the login
+
+
+def test_clerk_keeps_inheritance_and_meets_a_limit(page: Page, server: tuple[str, Path]) -> None:
+    """An override set back with «Dùng lại giá trị chung» leaves the file as shipped; one edited row of an inherited
+    list is announced before saving; a value past the bounds is refused at its field."""
+    import dataclasses
+
+    from qdocgen import limits
+
+    base, root = server
+    unit = root / "binh-tan" / "2019" / "phuong-binh-tri-dong.yaml"
+    shipped = unit.read_bytes()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    login(page, base)
+    page.goto(base + "/don-vi?d=binh-tan/2019&u=phuong-binh-tri-dong")
+    expect(page.locator("#summary")).not_to_contain_text("Đang kiểm tra")
+    box(page, "nguoi_ky.chuc_vu").fill("Phó Chủ tịch")
+    page.locator("#save").click()
+    expect(page.locator("#save-diff")).to_contain_text("chuc_vu: Phó Chủ tịch")
+    page.locator("#save-confirm").click()
+    expect(page.locator("#summary")).to_contain_text("Đã lưu vào tệp.")
+    page.reload()
+    reset = page.locator('[data-path="nguoi_ky.chuc_vu"] button.reset')
+    expect(reset).to_be_visible()
+    reset.scroll_into_view_if_needed()
+    shot(page, "10-ghi-rieng", full=False)
+    reset.click()
+    expect(box(page, "nguoi_ky.chuc_vu")).to_have_value("Chủ tịch")
+    page.locator("#save").click()
+    expect(page.locator("#save-diff")).to_contain_text("-  chuc_vu: Phó Chủ tịch")
+    page.locator("#save-confirm").click()
+    expect(page.locator("#summary")).to_contain_text("Đã lưu vào tệp.")
+    assert unit.read_bytes() == shipped  # the override is gone: the file is as shipped
+
+    box(page, "noi_nhan[2]").fill("UBND quận Bình Tân (để báo cáo, theo dõi)")
+    page.locator("#save").click()
+    expect(page.locator("#save-notes")).to_contain_text("«noi_nhan» là danh sách kế thừa")
+    shot(page, "11-danh-sach-ke-thua", full=False)
+    page.locator("#save-cancel").click()
+    assert unit.read_bytes() == shipped  # shown, not written
+
+    with limits.applied(dataclasses.replace(limits.current(), value_chars=2000)):
+        box(page, "trich_yeu").fill("Về việc " + "x" * 2000)
+        message = page.locator('[data-path="trich_yeu"] .msg')
+        expect(message).to_contain_text("quá giới hạn")
+        expect(page.locator("#summary")).to_contain_text("vượt giới hạn an toàn")
+        message.scroll_into_view_if_needed()
+        shot(page, "12-gioi-han", full=False)
+    assert unit.read_bytes() == shipped
+
+
+def test_new_unit_from_a_parent_pdf_and_next_year(page: Page, server: tuple[str, Path]) -> None:
+    """A unit made from _phuong.yaml asks first for the value the shared part needs (ten_phuong); its PDF downloads;
+    next year's drafts open on their review list, whose items lead to their fields."""
+    soffice()
+    base, root = server
+    page.set_viewport_size({"width": 1366, "height": 900})
+    login(page, base)
+    page.goto(base + "/bo?d=binh-tan/2019")
+    page.get_by_label("Mã đơn vị").fill("phuong-tan-tao-c")
+    page.get_by_label("Kế thừa phần dùng chung").select_option("_phuong.yaml")
+    page.get_by_role("button", name="Tạo đơn vị").click()
+    first = page.locator('[data-path="ten_phuong"]')
+    expect(first.locator("label")).to_contain_text("Tên phường")
+    box(page, "ten_phuong").fill("Tân Tạo C")
+    box(page, "nguoi_ky.ho_ten").fill("Nguyễn Văn Ba")
+    shot(page, "13-don-vi-moi-ke-thua", full=False)
+    page.locator("#save").click()
+    expect(page.locator("#save-diff")).to_contain_text("Nguyễn Văn Ba")
+    page.locator("#save-confirm").click()
+    expect(page.locator("#summary")).to_contain_text("Đã lưu vào tệp.")
+    saved = (root / "binh-tan" / "2019" / "phuong-tan-tao-c.yaml").read_text(encoding="utf-8")
+    assert 'ten_phuong: "Tân Tạo C"' in saved and "can_cu" not in saved and "chuc_vu" not in saved
+    with page.expect_download() as info:
+        page.locator("#dl-pdf").click()
+    pdf = root.parent / "tan-tao-c.pdf"
+    info.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "PHƯỜNG TÂN TẠO C" in text and "Nguyễn Văn Ba" in text
+
+    page.goto(base + "/bo?d=binh-tan/2019")
+    page.get_by_role("button", name="Soạn dự thảo năm 2020").click()
+    expect(page.get_by_role("heading", name="Xem lại trước khi trình ký: binh-tan/2020")).to_be_visible()
+    shot(page, "14-xem-lai-nam-moi")
+    page.locator("ol.review li a").first.click()
+    expect(page.locator(".flash")).to_be_visible()
+    shot(page, "15-muc-xem-lai-tai-o", full=False)

@@ -39,6 +39,9 @@ def render(data_file: Path, output: Path | None, template: str | None, overrides
               help="Số tiến trình soạn song song (mặc định: số lõi CPU). Kết quả như nhau với mọi N.")
 @click.option("--no-lint", "no_lint", is_flag=True,
               help="Không kiểm tra thể thức (NĐ30) các tệp vừa soạn: nhanh hơn với lô rất lớn.")
+@click.option("--trang", is_flag=True,
+              help="Kiểm tra thêm trang in trên các PDF của lô (dùng kèm --pdf): chữ ký không nằm riêng một trang, "
+                   "số trang, phụ lục sang trang mới, bảng lặp hàng tiêu đề.")
 @click.option("-q", "--quiet", is_flag=True, help="Không vẽ thanh tiến độ, không liệt kê từng tệp.")
 @click.option("--resume", is_flag=True,
               help="Làm tiếp lần chạy trước: giữ tệp khớp manifest.json, làm lại đơn vị lỗi hoặc chưa làm.")
@@ -52,17 +55,20 @@ def batch(dataset_dir: Path, out_dir: Path, only: tuple[str, ...], template: str
           overrides: tuple[str, ...], force: bool, pdf: bool, o_ky: bool, strict: bool, jobs: int | None,
           quiet: bool,
           resume: bool, combine: Path | None, zip_path: Path | None, templates_dirs: tuple[Path, ...],
-          no_lint: bool) -> None:
+          no_lint: bool, trang: bool) -> None:
     """Điền mẫu cho mọi đơn vị của bộ dữ liệu THƯ_MỤC_DỮ_LIỆU một lượt.
 
     Ghi kèm manifest.json và manifest.csv (mỗi đơn vị: tệp, mã SHA-256, trạng thái, cảnh báo hoặc lỗi).
     """
     need_pdf_for_fields(pdf, o_ky)
+    if trang and not pdf:
+        raise click.UsageError("--trang kiểm tra trang in trên các tệp PDF của lô: dùng kèm --pdf.")
     progress = progress_bar() if not quiet and sys.stderr.isatty() else None
     options = qdocgen.BatchOptions(template=template, only=only, overrides=overrides, force=force,
                                    jobs=jobs or qdocgen.default_jobs(), resume=resume, combine=combine,
                                    zip_path=zip_path, progress=progress, pdf=pdf, strict=strict,
-                                   templates_dirs=templates_dirs, lint=not no_lint, signature_fields=o_ky)
+                                   templates_dirs=templates_dirs, lint=not no_lint, signature_fields=o_ky,
+                                   trang=trang)
     print_report(call_library(lambda: qdocgen.render_batch(dataset_dir, out_dir, options)), quiet)
 
 
@@ -135,8 +141,11 @@ def preview(source: str, out_dir: Path | None, dpi: int, force: bool) -> None:
 @click.option("--ignore", multiple=True, metavar="MÃ_QUY_TẮC",
               help="Bỏ qua quy tắc này (lặp lại được, hoặc nhiều mã cách nhau bởi dấu phẩy), cho văn bản "
                    "không phải quyết định.")
-def lint(files: tuple[Path, ...], fmt: str, ignore: tuple[str, ...]) -> None:
+@click.option("--trang", is_flag=True,
+              help="Kiểm tra thêm trang in: chuyển sang PDF bằng LibreOffice rồi xem chữ ký không nằm riêng một "
+                   "trang, số trang từ trang 2, phụ lục sang trang mới, bảng sang trang lặp hàng tiêu đề.")
+def lint(files: tuple[Path, ...], fmt: str, ignore: tuple[str, ...], trang: bool) -> None:
     """Kiểm tra thể thức các tệp TỆP.docx theo Nghị định 30 (khổ giấy, lề, phông, cỡ chữ, ngày tháng...)."""
-    result = call_library(lambda: qdocgen.lint_files(files, ignore))
+    result = call_library(lambda: qdocgen.lint_files(files, ignore, trang=trang))
     click.echo(result.to_json() if fmt == "json" else result.to_text())
     sys.exit(result.exit_code)

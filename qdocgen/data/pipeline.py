@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from qdocgen.data import reader, schema, values
+from qdocgen.data import reader, rich, schema, values
 from qdocgen.data.dated_checks import dated_warnings
 from qdocgen.data.objectives import unit_warnings
 from qdocgen.data.reader import Unit, display
@@ -118,6 +118,7 @@ def _check(unit: Unit, info: SchemaSource, problems: list[Problem]) -> None:
     schema.validate(unit, info.schema, problems, values.template_names(unit.data))
     if len(problems) == before:
         values.render_data_templates(unit, problems)
+        rich.mark(unit, info.schema, problems)  # declared formatted text and pictures
         unit.warnings.extend(unit_warnings(unit))  # the guide: every objective measurable
         unit.warnings.extend(dated_warnings(unit))  # what the document's date makes outdated
 

@@ -336,6 +336,9 @@ def declaration_problems(schema: dict[str, Any]) -> list[str]:
             found.append(f"[{where}] qdocgen không nhận từ khóa «{keyword}»; hãy liệt kê các khóa trong properties.")
         elif keyword == "pattern" and isinstance(value, str):
             found += _pattern_problems(where, value)
+        elif keyword == "x-kieu" and value not in ("van-ban-dinh-dang", "anh"):
+            found.append(f"[{where}] x-kieu «{value}» không có; dùng «van-ban-dinh-dang» (chữ đậm, nghiêng, gạch "
+                         "chân, xuống dòng trong giá trị) hoặc «anh» (ảnh trong bộ dữ liệu).")
     return found
 
 

@@ -46,34 +46,52 @@ def _is_decision_line(para: Para, doc: Doc) -> bool:
     return name in DOC_TYPES or name in ("quyết nghị", "chỉ thị")
 
 
+BASES_WITHIN = 6  # the first basis comes within this many paragraphs after the title
+
+
+def _basis_para(para: Para) -> bool:
+    """Whether a paragraph states a basis (not a sentence that goes on to what is done: «..., như sau:»)."""
+    first = para.lines[0] if para.lines else None
+    return (first is not None and first.col == 0 and para.table is None and is_basis(first.text)
+            and not norm(para.text).endswith(":"))
+
+
 def legal_bases(doc: Doc) -> list[Line]:
-    """The legal-basis lines between the title and «QUYẾT ĐỊNH:» (or the first article)."""
+    """The lines of the legal bases: the run of «Căn cứ ...», «Xét đề nghị ...» paragraphs after the title.
+
+    Wherever they stand: before «QUYẾT ĐỊNH:» in a decision, before the text of a báo cáo, kế hoạch, tờ
+    trình. A basis wrapped by hand onto a line of its own keeps that line.
+    """
     start = doc.type_para.index + 1 if doc.type_para is not None else doc.header_end
-    end = None
-    for para in doc.paras[start:]:
-        if _is_decision_line(para, doc) or (para.lines and ARTICLE.match(para.lines[0].text)):
-            end = para.index
-            break
-    if end is None:
-        return []
+    paras = [p for p in doc.paras[start:] if p.text.strip()]
     bases: list[Line] = []
-    for para in doc.paras[start:end]:
-        for line in para.lines:
-            if line.col == 0 and is_basis(line.text):
-                bases.append(line)
+    for i, para in enumerate(paras):
+        if _basis_para(para):
+            bases += [line for line in para.lines if line.col == 0]
+            continue
+        if bases or i >= BASES_WITHIN or _is_decision_line(para, doc) or (
+                para.lines and ARTICLE.match(para.lines[0].text)):
+            break
     return bases
 
 
 def check_bases(doc: Doc) -> list[Finding]:
     """Italic; «;» after each, «.» after the last."""
     out: list[Finding] = []
-    bases = legal_bases(doc)
-    for i, line in enumerate(bases):
-        out += finding("can-cu-nghieng", quoted(line), looks(line.visible(), italic=True))
-        if templated(line.text):
+    entries: list[list[Line]] = []
+    for line in legal_bases(doc):
+        if is_basis(line.text) or not entries:
+            entries.append([line])
+        else:
+            entries[-1].append(line)  # a basis wrapped by hand
+    for i, entry in enumerate(entries):
+        line = entry[0]
+        out += finding("can-cu-nghieng", quoted(line), looks([p for ln in entry for p in ln.visible()], italic=True))
+        text = entry[-1].text
+        if templated(text):
             continue
-        last = i == len(bases) - 1
-        end = line.text[-1]
+        last = i == len(entries) - 1
+        end = text[-1]
         if last and end != ".":
             extra = " (dấu «,» là cách của Thông tư 01/2011, không còn dùng)" if end == "," else ""
             out += finding("can-cu-dau-cau", quoted(line), [f"căn cứ cuối kết thúc bằng «{end}», cần «.»{extra}"])

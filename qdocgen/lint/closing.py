@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from qdocgen.lint.common import Finding, cut, finding, fold, is_upper, looks, norm, quoted, templated
-from qdocgen.lint.document import Doc
+from qdocgen.lint.document import Doc, is_draft
 from qdocgen.lint.rules import AUTHORITY, DASHES
-from qdocgen.oxml.layout import Line
+from qdocgen.oxml.layout import Line, RunProps
 
 
 def next_lines(doc: Doc, line: Line) -> Iterator[Line]:
@@ -50,33 +51,60 @@ def check_recipients(doc: Doc) -> list[Finding]:
     wrong = [] if norm(heading.text) == "Nơi nhận:" else [f"viết «{cut(heading.text)}», cần «Nơi nhận:»"]
     wrong += looks(heading.visible(), size=(12, 12), bold=True, italic=True, underline=False)
     out += finding("noi-nhan", quoted(heading), wrong)
-    lines: list[Line] = []
+    entries = recipient_entries(doc, heading)
+    if not entries:
+        return out + finding("noi-nhan-dong", quoted(heading), ["không có dòng nơi nhận nào dưới «Nơi nhận:»"])
+    for i, entry in enumerate(entries):
+        out += _recipient_line(entry, last=i == len(entries) - 1)
+    return out + _filed(entries[-1])
+
+
+@dataclass
+class Entry:
+    """One recipient: its first line, and the lines it wraps onto (a manual break or a new paragraph)."""
+
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        """The recipient's whole text, its lines joined."""
+        return " ".join(norm(line.text) for line in self.lines)
+
+    def visible(self) -> list[RunProps]:
+        """Props of its shown characters."""
+        return [p for line in self.lines for p in line.visible()]
+
+
+def recipient_entries(doc: Doc, heading: Line) -> list[Entry]:
+    """The recipients under «Nơi nhận:», a wrapped line joined to the one it continues."""
+    entries: list[Entry] = []
     for line in next_lines(doc, heading):
         if line.text[0] in DASHES or fold(line.text).startswith("lưu"):
-            lines.append(line)
+            entries.append(Entry([line]))
+        elif entries and not entries[-1].text.endswith((";", ".")) and not is_upper(line.text):
+            entries[-1].lines.append(line)  # a long recipient wrapped by hand
         else:
             break
-    if not lines:
-        return out + finding("noi-nhan-dong", quoted(heading), ["không có dòng nơi nhận nào dưới «Nơi nhận:»"])
-    for i, line in enumerate(lines):
-        out += _recipient_line(line, last=i == len(lines) - 1)
-    return out + _filed(lines[-1])
+    return entries
 
 
-def _recipient_line(line: Line, last: bool) -> list[Finding]:
-    """One recipient line: «-» first, «;» last (but the last line), 11 pt upright."""
+def _recipient_line(entry: Entry, last: bool) -> list[Finding]:
+    """One recipient: «-» first, «;» last (but the last line), 11 pt upright."""
+    line = entry.lines[0]
+    text = entry.text
     wrong = []
     if not line.text.startswith("-") and not (last and fold(line.text).startswith("lưu")):
         wrong.append(f"bắt đầu bằng «{line.text[0]}», cần gạch nối «-»")
-    if not last and not line.text.endswith(";") and not templated(line.text):
-        wrong.append(f"kết thúc bằng «{line.text[-1]}», cần «;»")
-    wrong += looks(line.visible(), size=(11, 11), italic=False, bold=False)
+    if not last and not text.endswith(";") and not templated(text):
+        wrong.append(f"kết thúc bằng «{text[-1]}», cần «;»")
+    wrong += looks(entry.visible(), size=(11, 11), italic=False, bold=False)
     return finding("noi-nhan-dong", quoted(line), wrong)
 
 
-def _filed(last_line: Line) -> list[Finding]:
+def _filed(last: Entry) -> list[Finding]:
     """The last recipient line: «- Lưu: VT, ...» ending in «.»."""
-    text = norm(last_line.text)
+    last_line = last.lines[0]
+    text = norm(last.text)
     if templated(text):
         return []
     wrong = []
@@ -113,22 +141,57 @@ def _signature_blocks(doc: Doc) -> list[tuple[Line, bool]]:
     return starts
 
 
+_NOTE = re.compile(r"^[(\[]?\s*(đã ký|ký|chữ ký|ký tên|ký số|ký, |ký và|ghi rõ|đóng dấu|kí|đã kí)", re.IGNORECASE)
+NAME_GAP = 12  # paragraphs from the title to the name: the signature's space, a seal, a note
+
+
+def is_note(text: str) -> bool:
+    """A note in the signature's place, not a name: «(Đã ký)», «(ký tên, đóng dấu)», «[đã ký]»."""
+    text = norm(text)
+    return bool(_NOTE.match(text)) or (text.startswith("(") and text.endswith(")"))
+
+
+def _looks_like_name(line: Line) -> bool:
+    """A signer's name: a few capitalised words, no sentence punctuation, no digits."""
+    words = norm(line.text).split()
+    return (1 <= len(words) <= 7 and not re.search(r"[\d:;,!?/]", line.text) and not line.text.endswith(".")
+            and all(word[0].isupper() for word in words if word[0].isalpha()))
+
+
+@dataclass
+class Block:
+    """One signature block: its authority and title lines, and the signer's name (``None``: not found)."""
+
+    titles: list[Line]
+    name: Line | None
+    has_authority: bool
+
+
+def _block(doc: Doc, start: Line, has_authority: bool) -> Block:
+    """Read the block from its first line: capitals (authority, title), notes, then the name."""
+    titles = [start]
+    for line in next_lines(doc, start):
+        if line.para.index - titles[-1].para.index > NAME_GAP:
+            break
+        if is_note(line.text) or templated(line.text):
+            continue
+        if line.text[0] in DASHES:
+            break
+        gap = line.para.index - titles[-1].para.index > 1
+        if is_upper(line.text) and not (gap and _looks_like_name(line)):
+            titles.append(line)
+            continue
+        return Block(titles, line if _looks_like_name(line) else None, has_authority)
+    return Block(titles, None, has_authority)
+
+
 def check_signatures(doc: Doc) -> list[Finding]:
-    """Authority and title lines in bold capitals; the signer's name in bold."""
+    """Authority and title lines in bold capitals; the signer's name present, in bold."""
     out: list[Finding] = []
+    draft = is_draft(doc)  # the name may come with the number and date, when the document is signed
     for start, has_authority in _signature_blocks(doc):
-        block = [start]
-        for line in next_lines(doc, start):
-            if line.text.startswith("(") and line.text.endswith(")"):
-                continue  # «(ký tên, đóng dấu)», «(Đã ký)»: a note, not the name
-            if not is_upper(line.text) or line.text[0] in DASHES:
-                if line.text[0] not in DASHES and not templated(line.text):
-                    block.append(line)
-                break
-            block.append(line)
-        titles = [line for line in block if is_upper(line.text)]
-        names = [line for line in block if not is_upper(line.text)]
-        for j, line in enumerate(titles):
+        block = _block(doc, start, has_authority)
+        for j, line in enumerate(block.titles):
             wrong = []
             if j == 0 and has_authority:
                 match = AUTHORITY.match(line.text)
@@ -138,7 +201,11 @@ def check_signatures(doc: Doc) -> list[Finding]:
                     wrong.append(f"viết «{match[0]}», cần «{canon}.» (chữ in hoa, dấu chấm, không có «/»)")
             wrong += looks(line.visible(), size=(13, 14), bold=True, italic=False)
             out += finding("tham-quyen-ky", quoted(line), wrong)
-        for line in names[:1]:
-            out += finding("nguoi-ky", quoted(line), looks(line.visible(), size=(13, 14), bold=True,
-                                                             italic=False))
+        if block.name is not None:
+            out += finding("nguoi-ky", quoted(block.name), looks(block.name.visible(), size=(13, 14), bold=True,
+                                                                  italic=False))
+        elif not draft and not any(templated(line.text) for line in block.titles):
+            out += finding("nguoi-ky-ten", quoted(block.titles[-1]),
+                           ["không thấy họ tên người ký dưới chức vụ (chỉ có chữ ký, dấu hoặc ghi chú «Đã ký»); "
+                            "ghi đủ họ tên người ký, chữ thường, in đậm, căn giữa dưới chức vụ"])
     return out

@@ -5,6 +5,7 @@ Messages say what was found against what is wanted, in Vietnamese.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -53,6 +54,16 @@ def sizes_of(props: Sequence[RunProps]) -> list[float]:
 def size_text(sizes: Sequence[float]) -> str:
     """Sizes as words: «13, 14 pt»."""
     return ", ".join(pt(s) for s in sizes) + " pt"
+
+
+FOOTNOTE_MARK = re.compile(r"\s*\(\d{1,2}\)")
+"""The decree's samples mark each part with a footnote number: «NGHỊ QUYẾT(5)», «Số: .../NQ-...(3)»."""
+
+
+def blank(text: str) -> bool:
+    """Whether ``text`` is a blank to fill in: dots, ellipses, underscores, footnote marks like «(3)»."""
+    stripped = FOOTNOTE_MARK.sub("", text)
+    return bool(text.strip()) and not stripped.strip(" .…_") and ("." in text or "…" in text or "_" in text)
 
 
 def is_upper(text: str) -> bool:

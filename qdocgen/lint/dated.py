@@ -16,9 +16,8 @@ from dataclasses import dataclass
 
 from qdocgen.lint.body import legal_bases
 from qdocgen.lint.closing import next_lines, recipient_heading
-from qdocgen.lint.common import Finding, finding, fold, norm, quoted
-from qdocgen.lint.document import Doc, header_lines, line_kind
-from qdocgen.lint.header import DATE_LINE
+from qdocgen.lint.common import Finding, finding, fold, quoted
+from qdocgen.lint.document import Doc, header_lines, later_date_lines, line_kind
 from qdocgen.lint.rules import DASHES
 from qdocgen.oxml.layout import Line
 
@@ -60,8 +59,8 @@ def _date_line(doc: Doc) -> Line | None:
     header = [line for line in header_lines(doc) if line_kind(line) == "date"]
     if header:
         return header[0]
-    return next((line for para in doc.paras[doc.header_end:] for line in para.lines
-                 if len(line.text) < 80 and (m := DATE_LINE.match(norm(line.text))) is not None and m["place"]), None)
+    later = later_date_lines(doc)
+    return later[0] if later else None
 
 
 def check_dated(doc: Doc, rules: DateRules | None = None) -> list[Finding]:

@@ -11,19 +11,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qdocgen.environment import is_block_tag_paragraph
-from qdocgen.lint.common import fold
+from qdocgen.lint.common import FOOTNOTE_MARK, fold, norm
 from qdocgen.lint.rules import DOC_TYPES
+from qdocgen.lint.scope import Kind, classify
 from qdocgen.oxml.layout import Layout, Line, Para, Section, read_layout
+
+DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*(?P<ngay>ngày)\s*(?P<d>[\d.…]*)\s*(?P<thang>tháng)\s*"
+                       r"(?P<m>[\d.…]*)\s*(?P<nam>năm)\s*(?P<y>[\d.…]*)\s*$", re.IGNORECASE)
+_RULE_LINE = re.compile(r"^[\s_\-–—=*.…·~]{3,}$")
 
 
 @dataclass
 class Doc:
-    """A document opened for linting: its layout model, and what :func:`find_structure` found in it."""
+    """A document opened for linting: its layout model, and what :func:`find_structure` found in it.
+
+    ``kind``: what the document is (:mod:`qdocgen.lint.scope`); ``administrative``: an NĐ30 document with
+    a header of its own (not an appendix), of which lint may ask for a missing part.
+    """
 
     layout: Layout
     header_end: int = 0
     type_para: Para | None = None
     administrative: bool = True
+    kind: Kind | None = None
 
     @property
     def paras(self) -> list[Para]:
@@ -46,22 +56,42 @@ def open_document(path: Path) -> Doc:
 
 
 def document_of(layout: Layout) -> Doc:
-    """The rules' view of a layout model (built with ``skip=LEFT_OUT``): its structure found."""
+    """The rules' view of a layout model (built with ``skip=LEFT_OUT``): its kind and structure found."""
     doc = Doc(layout)
+    doc.kind = classify(doc.layout)
     find_structure(doc)
     return doc
+
+
+def is_date_line(text: str) -> bool:
+    """Whether ``text`` is a place-and-date line («Hà Nội, ngày 05 tháng 01 năm 2020»), blank or filled.
+
+    Not an appendix's reference line «(Kèm theo Quyết định ... ngày ...)», nor a form's «Ngày, tháng, năm
+    sinh:» label.
+    """
+    text = norm(text)
+    folded = text.casefold()
+    if text.startswith("(") or "kèm theo" in folded or "năm sinh" in folded or len(text) > 90:
+        return False
+    match = DATE_LINE.match(text)
+    if match is not None:
+        return len(match["place"].split()) <= 8
+    return bool(re.search(r"\bngày\b.*\btháng\b.*\bnăm\b\s*[\d.…]", folded)) or bool(
+        re.search(r"^[^\d]{2,40},\s*\d{1,2}/\d{1,2}/\d{4}", folded))
 
 
 def line_kind(line: Line) -> str:
     """What a header line is: title, motto, number, date, vv (công văn summary) or org."""
     folded = fold(line.text)
+    if _RULE_LINE.match(folded) or re.match(r"^mẫu\s*(số\s*)?[\d.]+\b", folded):
+        return "rule"  # a line under a body's name, a sample's «Mẫu 1.1 - ...» label: neither is a header line
     if folded.startswith(("cộng hòa xã hội", "cộng hoà xã hội")):
         return "title"
     if folded.startswith("độc lập"):
         return "motto"
     if re.match(r"^số\s*(:|\d|\s*/|\s*$)", folded) or re.match(r"^số\s+\S*\s*/", folded):
         return "number"
-    if re.search(r"\bngày\b.*\btháng\b.*\bnăm\b", folded) or re.search(r"\d{1,2}/\d{1,2}/\d{4}", folded):
+    if is_date_line(line.text):
         return "date"
     if folded.startswith("v/v"):
         return "vv"
@@ -69,8 +99,8 @@ def line_kind(line: Line) -> str:
 
 
 def _is_type(para: Para) -> bool:
-    """Whether the paragraph is a type name (QUYẾT ĐỊNH, KẾ HOẠCH, ...)."""
-    return fold(para.text) in DOC_TYPES
+    """Whether the paragraph is a type name (QUYẾT ĐỊNH, KẾ HOẠCH, ...; a sample's footnote mark «(5)» aside)."""
+    return fold(FOOTNOTE_MARK.sub("", para.text)) in DOC_TYPES
 
 
 def _marker(para: Para) -> bool:
@@ -107,7 +137,23 @@ def find_structure(doc: Doc) -> None:
     after = [p for p in doc.paras[end:] if p.text.strip()][:3]
     doc.type_para = next((p for p in after if _is_type(p)), None)
     kinds = {line_kind(line) for line in header_lines(doc)}
-    doc.administrative = doc.type_para is not None or bool(kinds & {"title", "number"})
+    if doc.kind is None:
+        doc.administrative = doc.type_para is not None or bool(kinds & {"title", "number"})
+    else:
+        doc.administrative = doc.kind.nd30 and doc.kind.code != "phu-luc"
+
+
+def later_date_lines(doc: Doc) -> list[Line]:
+    """Place-and-date lines after the header block (forms and attached documents put them above the signature)."""
+    return [line for para in doc.paras[doc.header_end:] for line in para.lines
+            if is_date_line(line.text) and (m := DATE_LINE.match(norm(line.text))) is not None and m["place"]]
+
+
+def is_draft(doc: Doc) -> bool:
+    """Whether the date is left blank for the Văn thư to fill in when the document is signed (a draft)."""
+    lines = [line for line in header_lines(doc) if line_kind(line) == "date"] or later_date_lines(doc)
+    match = DATE_LINE.match(norm(lines[0].text)) if lines else None
+    return match is not None and not (match["d"].isdigit() and match["m"].isdigit())
 
 
 def header_lines(doc: Doc) -> list[Line]:

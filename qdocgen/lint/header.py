@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import re
 
-from qdocgen.lint.common import Finding, cut, finding, is_upper, looks, norm, pt, quoted, sizes_of, templated
-from qdocgen.lint.document import Doc, header_lines, line_kind
+from qdocgen.lint.common import (
+    Finding,
+    blank,
+    cut,
+    finding,
+    fold,
+    is_upper,
+    looks,
+    norm,
+    pt,
+    quoted,
+    sizes_of,
+    templated,
+)
+from qdocgen.lint.document import DATE_LINE, Doc, header_lines, later_date_lines, line_kind
 from qdocgen.lint.rules import MIXED_CASE_SYMBOLS, MOTTO, NATIONAL_TITLES
 from qdocgen.oxml.layout import Line
 
@@ -42,8 +55,21 @@ def check_header(doc: Doc) -> list[Finding]:
             wrong.append(f"cỡ {pt(sizes[0])} pt, cần lớn hơn Quốc hiệu ({pt(title_size)} pt) đúng một cỡ: "
                          f"{pt(title_size + 1)} pt")
         out += finding("tieu-ngu", quoted(line), wrong)
-    out += _check_bodies([line for line in lines if line_kind(line) == "org" and not templated(line.text)])
+    out += _check_bodies(_org_lines(lines))
     return out
+
+
+def _org_lines(lines: list[Line]) -> list[Line]:
+    """The governing and issuing bodies' lines: header lines of no other kind, before «Số:» in reading order.
+
+    What follows «Số:» in its column (a công văn's summary, however written) is not a body's name.
+    """
+    number = next((i for i, line in enumerate(lines) if line_kind(line) == "number"), len(lines))
+    return [line for line in lines[:number] if line_kind(line) == "org" and not templated(line.text)]
+
+
+# A body's name cut after its kind of body: the next paragraph («PHƯỜNG AN LẠC») ends the same name.
+GENERIC_HEADS = frozenset({"ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "ubnd", "hđnd"})
 
 
 def _check_bodies(orgs: list[Line]) -> list[Finding]:
@@ -51,11 +77,11 @@ def _check_bodies(orgs: list[Line]) -> list[Finding]:
     if not orgs:
         return []
     bold = [i for i, line in enumerate(orgs) if line.visible() and all(p.bold for p in line.visible())]
-    if bold:
-        split = bold[0]
-    else:
-        last = orgs[-1].para
-        split = next(i for i, line in enumerate(orgs) if line.para is last)
+    last = orgs[-1].para
+    last_start = next(i for i, line in enumerate(orgs) if line.para is last)
+    split = bold[0] if bold else last_start
+    if split == 0 and last_start > 0 and fold(orgs[last_start - 1].text) not in GENERIC_HEADS:
+        split = last_start  # a bold governing body: the issuing body is the last paragraph
     out: list[Finding] = []
     for i, line in enumerate(orgs):
         rule = "co-quan-chu-quan" if i < split else "co-quan-ban-hanh"
@@ -81,19 +107,12 @@ def check_number(doc: Doc) -> list[Finding]:
                 wrong.append("cần dấu «:» liền sau «Số»")
             number, slash, symbol = rest.partition("/")
             number = number.strip()
+            if blank(number):
+                number = ""  # a blank to fill in («Số: .../QĐ-...»)
             if not slash:
                 wrong.append("thiếu «/» giữa số và ký hiệu (ví dụ «Số: 05/QĐ-UBND»)")
             elif number:
-                if not number.isdigit():
-                    wrong.append(f"số «{number}» không phải số Ả Rập")
-                else:
-                    n = int(number)
-                    want = f"{n:02d}" if n < 10 else str(n)
-                    if number != want:
-                        wrong.append(f"số «{number}», cần «{want}» (số dưới 10 thêm 0 ở trước, từ 10 trở lên "
-                                     "không thêm)")
-                if rest.split("/", 1)[0] != number:
-                    wrong.append("bỏ khoảng trắng giữa số và «/»")
+                wrong += _number_part(number, rest)
             if slash and (re.search(r"\s", symbol.strip()) or "–" in symbol or not symbol.strip()):
                 wrong.append(f"ký hiệu «{symbol.strip()}» cần viết liền, các nhóm nối bằng «-» (ví dụ «QĐ-UBND»)")
             lower = [group for group in re.split(r"[-/]", symbol.strip())
@@ -106,8 +125,19 @@ def check_number(doc: Doc) -> list[Finding]:
     return out
 
 
-DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*(?P<ngay>ngày)\s*(?P<d>[\d.…]*)\s*(?P<thang>tháng)\s*"
-                   r"(?P<m>[\d.…]*)\s*(?P<nam>năm)\s*(?P<y>[\d.…]*)\s*$", re.IGNORECASE)
+def _number_part(number: str, rest: str) -> list[str]:
+    """The number before «/»: Arabic digits, a leading 0 below 10 only, no space before «/»."""
+    wrong = []
+    if not number.isdigit():
+        wrong.append(f"số «{number}» không phải số Ả Rập")
+    else:
+        n = int(number)
+        want = f"{n:02d}" if n < 10 else str(n)
+        if number != want:
+            wrong.append(f"số «{number}», cần «{want}» (số dưới 10 thêm 0 ở trước, từ 10 trở lên không thêm)")
+    if rest.split("/", 1)[0] != number:
+        wrong.append("bỏ khoảng trắng giữa số và «/»")
+    return wrong
 
 
 def _place_wording(match: re.Match[str]) -> list[str]:
@@ -116,9 +146,11 @@ def _place_wording(match: re.Match[str]) -> list[str]:
     place = match["place"]
     if not place:
         wrong.append("thiếu địa danh trước ngày tháng")
+    elif blank(place):
+        pass  # a blank to fill in («..., ngày ... tháng ... năm ...»)
     elif not place[0].isupper():
         wrong.append(f"địa danh «{place}» cần viết hoa chữ đầu")
-    if place and not match["comma"]:
+    if place and not match["comma"] and not blank(place):
         wrong.append("cần dấu «,» sau địa danh")
     for word in ("ngay", "thang", "nam"):
         if match[word] != match[word].lower():
@@ -150,8 +182,7 @@ def check_date(doc: Doc) -> list[Finding]:
     lines = [line for line in header_lines(doc) if line_kind(line) == "date"]
     if not lines:
         # Forms put the place and date above the signature.
-        lines = [line for para in doc.paras[doc.header_end:] for line in para.lines
-                 if len(line.text) < 80 and (m := DATE_LINE.match(norm(line.text))) is not None and m["place"]]
+        lines = later_date_lines(doc)
     if not lines:
         if doc.administrative and not any(templated(line.text) for line in header_lines(doc)):
             return finding("dia-danh-ngay", "phần đầu văn bản",
@@ -169,3 +200,56 @@ def check_date(doc: Doc) -> list[Finding]:
         wrong += _place_wording(match) + _date_numbers(match)
     wrong += looks(line.visible(), size=(13, 14), italic=True, bold=False)
     return finding("dia-danh-ngay", quoted(line), wrong)
+
+
+def _right_of(right: Line, left: Line) -> bool:
+    """Whether ``right`` stands in a column to the right of ``left``: a later table cell, or a later tab column."""
+    a, b = right.para, left.para
+    if a.table != b.table:
+        return False  # one in the header table, the other above or below it
+    if a.cell != b.cell:
+        return (a.cell or 0) > (b.cell or 0)
+    return right.col > left.col
+
+
+def check_positions(doc: Doc) -> list[Finding]:
+    """Quốc hiệu and tiêu ngữ top right, the issuing body top left (not stacked in one column)."""
+    lines = header_lines(doc)
+    title = next((line for line in lines if line_kind(line) == "title"), None)
+    orgs = _org_lines(lines)
+    if title is None or not orgs or templated(title.text):
+        return []
+    org = orgs[-1]
+    if _right_of(title, org):
+        return []
+    if _right_of(org, title):
+        said = f"tên cơ quan «{cut(org.text, 40)}» ở bên phải, Quốc hiệu ở bên trái"
+    else:
+        said = f"Quốc hiệu và tên cơ quan «{cut(org.text, 40)}» xếp chồng trong một cột"
+    return finding("vi-tri-dau-trang", quoted(title), [f"{said}; cần Quốc hiệu và tiêu ngữ ở bên phải, tên cơ quan "
+                                                       "ở bên trái, cùng hàng (ví dụ bảng hai cột không kẻ viền)"])
+
+
+def _summary_lines(doc: Doc) -> list[Line]:
+    """Where a công văn's summary may stand: the header after «Số:», and the first lines below the header."""
+    lines = header_lines(doc)
+    number = next((i for i, line in enumerate(lines) if line_kind(line) == "number"), None)
+    after = lines[number + 1:] if number is not None else []
+    below = [line for para in [p for p in doc.paras[doc.header_end:] if p.text.strip()][:2] for line in para.lines]
+    return [line for line in after + below if line_kind(line) not in ("title", "motto", "date", "rule")]
+
+
+def check_vv(doc: Doc) -> list[Finding]:
+    """A công văn's summary under «Số:» starts with «V/v»."""
+    if any(templated(line.text) for line in header_lines(doc)):
+        return []
+    candidates = _summary_lines(doc)
+    for line in candidates:
+        text = norm(line.text)
+        if text.startswith("V/v"):
+            return []
+        if text.casefold().startswith("v/v") or re.match(r"^(về việc|về|v\.v|v/)\b", text.casefold()):
+            return finding("vv-cong-van", quoted(line), [f"trích yếu viết «{cut(text, 20)}», cần bắt đầu bằng "
+                                                         "«V/v» (viết tắt của «về việc»)"])
+    return finding("vv-cong-van", "dưới số, ký hiệu", ["không thấy trích yếu «V/v ...» của công văn dưới số, ký "
+                                                        "hiệu"])

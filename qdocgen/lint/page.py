@@ -72,6 +72,40 @@ def _first_page(sect: Section, where: str) -> list[Finding]:
     return []
 
 
+CHARS_PER_CM = 3.0  # Times New Roman 13–14 pt: about three characters a centimetre of line
+ONE_PAGE_SHARE = 0.8  # below this share of the page's text height, the document surely fits on one page
+
+
+def _para_height_pt(para: Para, width_cm: float) -> float:
+    """A paragraph's height, estimated: its lines at its size and line spacing, and its spacing."""
+    size = max((p.size for p in para.props), default=13.0)
+    lines = max(1, -(-len(para.text) // max(1, int(width_cm * CHARS_PER_CM * 13 / size))))
+    line = para.fmt.line * size * 1.15 if para.fmt.line_rule == "auto" else max(para.fmt.line, size)
+    return lines * line + para.fmt.before_pt + para.fmt.after_pt
+
+
+def fits_one_page(doc: Doc) -> bool:
+    """Whether the body surely fits on one page (then it needs no page number): a generous estimate.
+
+    Table cells side by side count once per row, at the height of the tallest cell.
+    """
+    if len(doc.sections) != 1:
+        return False
+    sect = doc.sections[0]
+    width = (sect.width_mm - sect.margins_mm["left"] - sect.margins_mm["right"]) / 10
+    height = (sect.height_mm - sect.margins_mm["top"] - sect.margins_mm["bottom"]) / 25.4 * 72
+    cells: dict[int, float] = {}
+    rows: dict[int, float] = {}
+    total = 0.0
+    for para in doc.paras:
+        if para.row is None:
+            total += _para_height_pt(para, width)
+            continue
+        cells[id(para.container)] = cells.get(id(para.container), 0.0) + _para_height_pt(para, width / 2)
+        rows[id(para.row)] = max(rows.get(id(para.row), 0.0), cells[id(para.container)])
+    return total + sum(rows.values()) < ONE_PAGE_SHARE * height
+
+
 def check_page_numbers(doc: Doc) -> list[Finding]:
     """Page numbers centred in the header, upright 13–14 pt, none on page 1."""
     out: list[Finding] = []
@@ -91,7 +125,7 @@ def check_page_numbers(doc: Doc) -> list[Finding]:
             out += _header_number(para, where)
         if i == 0 and (default_header or footers):
             out += _first_page(sect, where)
-    if not any_number and doc.paras:
+    if not any_number and doc.paras and not fits_one_page(doc):
         out += finding("so-trang", "đầu trang", ["không có số trang; văn bản nhiều trang cần đánh số ở giữa lề "
                                                  "trên, từ trang 2"], "warning")
     return out

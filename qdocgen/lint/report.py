@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qdocgen.errors import ExitStatus, UsageError
@@ -17,11 +17,13 @@ from qdocgen.lint.body import check_articles, check_bases, check_title
 from qdocgen.lint.closing import check_recipients, check_signatures
 from qdocgen.lint.common import Finding
 from qdocgen.lint.document import Doc, open_document
-from qdocgen.lint.header import check_date, check_header, check_number
+from qdocgen.lint.header import check_date, check_header, check_number, check_positions, check_vv
 from qdocgen.lint.page import check_font, check_page, check_page_numbers
 from qdocgen.lint.printed import RULES as PAGE_RULES
 from qdocgen.lint.printed import check_printed
 from qdocgen.lint.rules import RULES
+from qdocgen.lint.scope import Kind, applies
+from qdocgen.lint.spacing import check_indent, check_line_spacing, check_paragraph_spacing
 from qdocgen.oxml.layout import LayoutError
 from qdocgen.printed.pages import PrintedDocument
 
@@ -34,13 +36,18 @@ CHECKS: tuple[tuple[frozenset[str], Callable[[Doc], list[Finding]]], ...] = (
     (frozenset({"kho-giay", "huong-giay", "le-trang"}), check_page),
     (frozenset({"phong-chu"}), check_font),
     (frozenset({"quoc-hieu", "tieu-ngu", "co-quan-chu-quan", "co-quan-ban-hanh"}), check_header),
+    (frozenset({"vi-tri-dau-trang"}), check_positions),
     (frozenset({"so-ky-hieu"}), check_number),
+    (frozenset({"vv-cong-van"}), check_vv),
     (frozenset({"dia-danh-ngay"}), check_date),
     (frozenset({"ten-loai", "trich-yeu"}), check_title),
     (frozenset({"can-cu-nghieng", "can-cu-dau-cau"}), check_bases),
     (frozenset({"dieu"}), check_articles),
+    (frozenset({"gian-dong"}), check_line_spacing),
+    (frozenset({"gian-doan"}), check_paragraph_spacing),
+    (frozenset({"thut-dau-dong"}), check_indent),
     (frozenset({"noi-nhan", "noi-nhan-dong", "luu"}), check_recipients),
-    (frozenset({"tham-quyen-ky", "nguoi-ky"}), check_signatures),
+    (frozenset({"tham-quyen-ky", "nguoi-ky", "nguoi-ky-ten"}), check_signatures),
     (frozenset({"so-trang"}), check_page_numbers),
 )
 
@@ -60,33 +67,49 @@ def rule_ids(ignore: Iterable[str]) -> frozenset[str]:
     return ids
 
 
-def lint_docx(path: Path, ignore: Iterable[str] = (), dated: date_aware.DateRules | None = None) -> list[Finding]:
-    """Every finding for one .docx, in document order of the rules; ``ignore`` lists rule ids to skip.
-
-    ``dated``: what the register says (two-level date, districts, outdated terms) for the date-aware
-    rules; without it only the rule that needs no register (``ngay-can-cu``) runs.
-    """
+def lint_path(path: Path, ignore: Iterable[str] = (),
+              dated: date_aware.DateRules | None = None) -> tuple[Kind | None, list[Finding]]:
+    """The kind of the document at ``path`` (``None``: not readable) and its findings (see :func:`lint_docx`)."""
     skip = rule_ids(ignore)
     try:
         doc = open_document(path)
     except LayoutError as exc:
         if "tep" in skip:
-            return []
+            return None, []
         message = (f"Không mở được tệp như một văn bản Word .docx ({exc}); hãy lưu lại bằng Word hoặc "
                    "LibreOffice dưới dạng .docx.")
-        return [Finding(rule="tep", severity="error", where=path.name, message=message)]
-    return lint_document(doc, skip, dated)
+        return None, [Finding(rule="tep", severity="error", where=path.name, message=message)]
+    return doc.kind, lint_document(doc, skip, dated)
 
 
 def lint_document(doc: Doc, skip: frozenset[str] = frozenset(), dated: date_aware.DateRules | None = None
                   ) -> list[Finding]:
-    """Every finding for a document already opened (a file, or a batch's parts in memory); ``skip``: rule ids."""
+    """Every finding for a document already opened (a file, or a batch's parts in memory); ``skip``: rule ids.
+
+    Only the rules that hold for the document's kind run; outside Nghị định 30, the one ``pham-vi`` notice.
+    """
+    kind = doc.kind
+    assert kind is not None
+    if not kind.nd30:
+        return [] if "pham-vi" in skip else [kind.notice()]
     findings: list[Finding] = []
     for ids, check in CHECKS:
-        if ids <= skip:
+        if ids <= skip or not any(applies(rule, kind) for rule in ids):
             continue
-        findings += [f for f in check(doc) if f.rule not in skip]
-    return findings + [f for f in date_aware.check_dated(doc, dated) if f.rule not in skip]
+        findings += [f for f in check(doc) if f.rule not in skip and applies(f.rule, kind)]
+    findings += [f for f in date_aware.check_dated(doc, dated) if f.rule not in skip and applies(f.rule, kind)]
+    return findings
+
+
+def lint_docx(path: Path, ignore: Iterable[str] = (), dated: date_aware.DateRules | None = None) -> list[Finding]:
+    """Every finding for one .docx, in document order of the rules; ``ignore`` lists rule ids to skip.
+
+    Only the rules that hold for the document's kind run (:mod:`qdocgen.lint.scope`); a document outside
+    Nghị định 30 gets the one ``pham-vi`` notice. ``dated``: what the register says (two-level date,
+    districts, outdated terms) for the date-aware rules; without it only the rule that needs no register
+    (``ngay-can-cu``) runs.
+    """
+    return lint_path(path, ignore, dated)[1]
 
 
 def lint_pages(path: Path, printed: PrintedDocument, ignore: Iterable[str] = ()) -> list[Finding]:
@@ -104,6 +127,7 @@ class LintReport:
     """Findings of every file linted, with text and JSON renderings for the command line."""
 
     results: dict[Path, list[Finding]]
+    kinds: dict[Path, Kind | None] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -124,18 +148,30 @@ class LintReport:
         """One block per file, one line per finding, then a summary line."""
         lines: list[str] = []
         for path, findings in self.results.items():
+            kind = self.kinds.get(path)
+            said = f" — {kind.name}" if kind is not None else ""
             if not findings:
-                lines.append(f"{path}: đúng thể thức.")
+                lines.append(f"{path}{said}: đúng thể thức.")
                 continue
-            lines.append(f"{path}:")
+            lines.append(f"{path}{said}:")
+            if kind is not None and kind.nd30:
+                lines.append(f"  {kind.notice()}")
             lines += [f"  {f}" for f in findings]
         lines.append(f"Kiểm tra {len(self.results)} tệp: {self.errors} lỗi, {self.warnings} cảnh báo thể thức.")
         return "\n".join(lines)
 
+    def _kind(self, path: Path) -> dict[str, object]:
+        """The ``pham_vi`` entry of a file in JSON: the kind lint saw, and whether NĐ30's rules were checked."""
+        kind = self.kinds.get(path)
+        if kind is None:
+            return {}
+        return {"pham_vi": {"rule": "pham-vi", "loai": kind.code, "ten": kind.name, "nghi_dinh_30": kind.nd30,
+                            "dau_hieu": kind.evidence}}
+
     def to_json(self) -> str:
         """``{"files": [{"file", "findings": [...]}], "errors", "warnings"}``, UTF-8 text kept readable."""
         data = {
-            "files": [{"file": str(path), "findings": [f.to_dict() for f in findings]}
+            "files": [{"file": str(path), **self._kind(path), "findings": [f.to_dict() for f in findings]}
                       for path, findings in self.results.items()],
             "errors": self.errors,
             "warnings": self.warnings,
@@ -147,4 +183,7 @@ def lint_files(paths: Sequence[Path], ignore: Iterable[str] = (),
                dated: date_aware.DateRules | None = None) -> LintReport:
     """Lint every file; an unknown rule id in ``ignore`` is refused before any file is read."""
     ignore = rule_ids(ignore)
-    return LintReport({path: lint_docx(path, ignore, dated) for path in paths})
+    report = LintReport({})
+    for path in paths:
+        report.kinds[path], report.results[path] = lint_path(path, ignore, dated)
+    return report

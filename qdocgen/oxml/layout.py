@@ -20,10 +20,11 @@ from pathlib import Path
 from lxml import etree
 
 from qdocgen.oxml.package import PackageParts, read_parts, twips_to_mm, w
+from qdocgen.oxml.paraformat import ParaFormat
 from qdocgen.oxml.styles import RunProps, StyleSheet
 
-__all__ = ["HeaderFooterKey", "Layout", "LayoutError", "Line", "Para", "RunProps", "Section", "layout_of",
-           "read_layout"]
+__all__ = ["HeaderFooterKey", "Layout", "LayoutError", "Line", "Para", "ParaFormat", "RunProps", "Section",
+           "layout_of", "read_layout"]
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -61,7 +62,9 @@ class Para:
     """A paragraph in reading order, with where it sits.
 
     ``container`` and ``row`` are opaque keys: paragraphs of one table cell (or of one body section) share
-    ``container``; cells of one table row share ``row`` (``None`` outside tables).
+    ``container``; cells of one table row share ``row`` (``None`` outside tables). ``cell`` is the grid column
+    where the paragraph's cell starts (0 for the leftmost; ``None`` outside tables); ``fmt`` its spacing, line
+    spacing and indents.
     """
 
     index: int
@@ -73,6 +76,8 @@ class Para:
     container: object
     row: object | None = None
     lines: list[Line] = field(default_factory=list)
+    cell: int | None = None
+    fmt: ParaFormat = field(default_factory=ParaFormat)
 
 
 @dataclass
@@ -161,7 +166,7 @@ def _split_lines(para: Para) -> list[Line]:
     return out
 
 
-_Shown = tuple[str, list[RunProps], str]
+_Shown = tuple[str, list[RunProps], str, ParaFormat]
 _SHOWN_MAX = 4096  # paragraphs remembered per style sheet (a template has a few hundred)
 
 
@@ -176,7 +181,7 @@ def _shown(p: etree._Element, sheet: StyleSheet, table_style: str | None) -> _Sh
     found = cache.get(key)
     if found is None:
         text, props = _para_text(p, sheet, table_style)
-        found = (text, props, sheet.alignment(p, table_style))
+        found = (text, props, sheet.alignment(p, table_style), sheet.para_format(p, table_style))
         if len(cache) >= _SHOWN_MAX:
             cache.clear()
         cache[key] = found
@@ -186,9 +191,10 @@ def _shown(p: etree._Element, sheet: StyleSheet, table_style: str | None) -> _Sh
 def _make_para(index: int, p: etree._Element, sheet: StyleSheet, table_style: str | None, section: int,
                table: int | None, container: object, row: object | None) -> Para:
     """One paragraph of the model, its lines split."""
-    text, props, align = _shown(p, sheet, table_style)
+    text, props, align, fmt = _shown(p, sheet, table_style)
     para = Para(index, text, props, align, section, table, container, row)
     para.lines = _split_lines(para)
+    para.fmt = fmt
     return para
 
 
@@ -201,6 +207,7 @@ class _Walk:
     out: list[Para] = field(default_factory=list)
     section: int = 0
     tables: int = 0
+    cell: int | None = None
 
     def paragraph(self, child: etree._Element, parent: etree._Element, table: int | None,
                   table_style: str | None) -> None:
@@ -210,6 +217,7 @@ class _Walk:
                           parent if in_table else ("body", self.section), parent.getparent() if in_table else None)
         if self.skip is not None and self.skip(para.text):
             return
+        para.cell = self.cell if in_table else None
         self.out.append(para)
         if child.find(f"{w('pPr')}/{w('sectPr')}") is not None:
             self.section += 1
@@ -222,9 +230,14 @@ class _Walk:
             self.tables += 1
         style_el = child.find(f"{w('tblPr')}/{w('tblStyle')}")
         style = style_el.get(w("val")) if style_el is not None else table_style
+        outer = self.cell
         for tr in child.iterchildren(w("tr")):
+            column = 0
             for tc in tr.iterchildren(w("tc")):
+                self.cell = column
                 self.walk(tc, index, style)
+                column += _grid_span(tc)
+        self.cell = outer
 
     def walk(self, parent: etree._Element, table: int | None = None, table_style: str | None = None) -> None:
         """Every paragraph under ``parent``, in reading order."""
@@ -235,6 +248,15 @@ class _Walk:
                 self.table(child, table, table_style)
             elif child.tag in (w("sdt"), w("sdtContent"), w("customXml"), w("ins")):
                 self.walk(child, table, table_style)
+
+
+def _grid_span(tc: etree._Element) -> int:
+    """How many grid columns a cell spans (``w:gridSpan``, 1 when absent or unreadable)."""
+    span = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
+    try:
+        return max(1, int(span.get(w("val"), "1"))) if span is not None else 1
+    except ValueError:
+        return 1
 
 
 def _paras_of(root: etree._Element, sheet: StyleSheet, skip: Skip | None) -> list[Para]:

@@ -10,11 +10,12 @@ the rare one of a bold character style applied over a bold paragraph style.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
 from qdocgen.oxml.package import w
+from qdocgen.oxml.paraformat import ParaFormat, para_format
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 DEFAULT_SIZE_PT = 10.0  # what Word uses when nothing sets w:sz
@@ -55,6 +56,7 @@ class StyleSheet:
         self._ppr_default: etree._Element | None = None
         self._theme_fonts: dict[str, str] = {}
         self._run_cache: dict[tuple[bytes, str | None, str | None], RunProps] = {}
+        self._para_cache: dict[tuple[bytes, str | None, str | None], ParaFormat] = {}
         if styles is not None:
             for style in styles.iter(w("style")):
                 sid = style.get(w("styleId"))
@@ -171,8 +173,8 @@ class StyleSheet:
             return f"{ascii_font} / {hansi}"
         return ascii_font or hansi
 
-    def alignment(self, p: etree._Element, table_style: str | None = None) -> str:
-        """left, center, right or justify: the paragraph's own, its style chain's, the table style's, the default."""
+    def para_levels(self, p: etree._Element, table_style: str | None = None) -> list[etree._Element]:
+        """The ``w:pPr`` levels of ``p``, nearest first: its own, its style chain's, the table style's, the default."""
         levels: list[etree._Element] = []
         ppr = p.find(w("pPr"))
         if ppr is not None:
@@ -181,6 +183,21 @@ class StyleSheet:
         levels += self._chain(table_style, "pPr")
         if self._ppr_default is not None:
             levels.append(self._ppr_default)
+        return levels
+
+    def para_format(self, p: etree._Element, table_style: str | None = None) -> ParaFormat:
+        """The effective spacing and indents of paragraph ``p`` (resolved once per distinct paragraph format)."""
+        ppr = p.find(w("pPr"))
+        style = self._para_style(p)
+        key = (etree.tostring(ppr) if ppr is not None else b"", style, table_style)
+        cached = self._para_cache.get(key)
+        if cached is None:
+            cached = self._para_cache[key] = replace(para_format(self.para_levels(p, table_style)), style=style)
+        return cached
+
+    def alignment(self, p: etree._Element, table_style: str | None = None) -> str:
+        """left, center, right or justify: the paragraph's own, its style chain's, the table style's, the default."""
+        levels = self.para_levels(p, table_style)
         for level in levels:
             jc = level.find(w("jc"))
             if jc is not None and jc.get(w("val")):

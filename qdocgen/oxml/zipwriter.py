@@ -60,11 +60,17 @@ class PackageWriter:
                 self._fixed[name] = _entry(name, date_time, raw)
 
     def build(self, rendered: Mapping[str, bytes]) -> bytes:
-        """The package bytes, with ``rendered`` parts deflated now and the others copied."""
+        """The package bytes, with ``rendered`` parts deflated now and the others copied.
+
+        A part in ``rendered`` the template lacks (a picture from the data) is added after the others.
+        """
         chunks: list[bytes] = []
         central: list[bytes] = []
         offset = 0
-        for name, date_time in self._order:
+        known = {name for name, _ in self._order}
+        stamp = self._order[0][1] if self._order else (1980, 1, 1, 0, 0, 0)
+        added = [(name, stamp) for name in sorted(rendered) if name not in known]
+        for name, date_time in self._order + added:
             entry = self._fixed.get(name)
             if entry is None or name in rendered:
                 entry = _entry(name, date_time, rendered[name])

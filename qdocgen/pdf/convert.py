@@ -1,11 +1,12 @@
-"""Batched conversion: many files per LibreOffice start, one start per core, each with its own profile.
+"""Batched conversion: one LibreOffice per core, each with its own profile, sharing the files.
 
-LibreOffice's traps shape this module: a conversion can hang (so every start has a time limit and is killed
-with its whole process group); each start costs about a second while a file inside a start costs about
-0.2 s (so files are converted many per start); one start uses one core (so a batch is shared among one
-start per core, running side by side). A file that is not converted is tried once more, alone, then
-reported with a reason: zero PDFs is never a silent success. Every PDF is finished (metadata, signature
-fields, PDF/A-2b check) before it is placed.
+LibreOffice's traps shape this module: a conversion can hang (so every conversion has a time limit and a
+hung LibreOffice is killed with its whole process group); each start costs about a second while a file
+costs about 0.15 s (so a start serves many files); one LibreOffice uses one core (so a batch is shared
+among one per core, running side by side). Where UNO's bridge loads, resident LibreOffices take the files
+one at a time from one queue (``pool``); elsewhere each start converts a fixed share (``--convert-to``).
+A file that is not converted is tried once more, then reported with a reason: zero PDFs is never a silent
+success. Every PDF is finished (metadata, signature fields, PDF/A-2b check) before it is placed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from pathlib import Path
 import pikepdf
 
 from qdocgen.errors import ExitStatus, QdocgenError
+from qdocgen.pdf import pool
 from qdocgen.pdf.finish import FinishOptions, PdfCheck, finish
 from qdocgen.pdf.fonts import FONT_HINT, STAND_IN, TIMES, font_warnings, stand_in_note
 from qdocgen.pdf.office import (
@@ -41,7 +44,7 @@ from qdocgen.pdf.office import (
 )
 
 MAX_FILES_PER_START = 40
-ATTEMPTS = 2
+ATTEMPTS = pool.ATTEMPTS
 
 
 @dataclass
@@ -58,6 +61,7 @@ class PdfReport:
     checks: dict[Path, PdfCheck] = field(default_factory=dict)
     starts: int = 0
     kept: dict[Path, Path] = field(default_factory=dict)  # docx → its PDF already there, newer than the docx
+    stages: pool.Stages = field(default_factory=pool.Stages)
 
     @property
     def not_pdfa(self) -> dict[Path, str]:
@@ -272,11 +276,13 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
             signature_fields: bool = False) -> PdfReport:
     """Convert .docx files to PDF/A-2b (beside each file, or into ``out_dir``), one LibreOffice per core.
 
-    ``jobs`` LibreOffice processes (default: one per core) share the files, each converting many per start;
-    ``timeout`` limits each start. A file left unconverted is tried once more; if that fails too it is in
-    ``failed`` with the reason. ``options`` per file: the author to record, signature fields to add
-    (``signature_fields``: to every file that has no options of its own). An
-    existing PDF is not overwritten without ``force``. A file that is not a Word document is refused.
+    ``jobs`` LibreOffice processes (default: one per core) share the files: resident ones taking the files
+    one at a time from one queue (``pool``; ``timeout`` limits each file), or, where UNO's bridge is missing
+    or none of them starts, LibreOffice started for groups of files (``timeout`` limits each start). A file
+    left unconverted is tried once more; if that fails too it is in ``failed`` with the reason. ``options``
+    per file: the author to record, signature fields to add (``signature_fields``: to every file that has no
+    options of its own). An existing PDF is not overwritten without ``force``. A file that is not a Word
+    document is refused.
     """
     report = PdfReport()
     options = {p: (options or {}).get(p, FinishOptions(signature_fields=signature_fields)) for p in paths}
@@ -288,15 +294,44 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
         require_fields_support()
     report.warnings.extend(font_warnings())
     work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
-    copies = _sanitized(targets, work, report)
-    if not targets:
-        shutil.rmtree(work, ignore_errors=True)
-        return report
     batch = _Batch(targets, options, force, report, dict.fromkeys(targets, 0))
     parallel = max(1, min(jobs or default_jobs(), len(targets)))
+    try:
+        pending = list(targets)
+        if pool.usable(soffice):
+            pending = _pooled(soffice, batch, parallel, timeout, work)
+        if pending:
+            _by_starts(soffice, batch, pending, parallel, timeout, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _stand_in_warning(report)
+    return report
+
+
+def _pooled(soffice: str, batch: _Batch, parallel: int, timeout: float, work: Path) -> list[Path]:
+    """Convert through resident LibreOffices sharing one queue (``pool``); the files left when none started."""
+    numbers = iter(range(len(batch.targets)))
+
+    def clean(path: Path) -> Path:
+        return sanitized_copy(path, work / f"in-{next(numbers)}")
+
+    offices = pool.shared_offices(soffice, parallel)
+    outcome, batch.report.stages = pool.run(offices, list(batch.targets), clean=clean, place=batch.place,
+                                            timeout=timeout, work=work)
+    batch.report.failed.update(outcome.failed)
+    batch.report.starts += outcome.starts
+    return outcome.untried
+
+
+def _by_starts(soffice: str, batch: _Batch, files: list[Path], parallel: int, timeout: float, work: Path) -> None:
+    """Convert with LibreOffice started for groups of files (``--convert-to``), one start per core at a time."""
+    report = batch.report
+    began = time.perf_counter()
+    copies = _sanitized(files, batch.targets, work, report)
+    pending = [f for f in files if f in copies]
     seed = seed_profile(soffice)
     live = _Processes()
-    pool = ThreadPoolExecutor(parallel)
+    executor = ThreadPoolExecutor(parallel)
 
     def run(number: int, files: list[Path], seed: Path | None) -> _Start:
         result = _start(soffice, [copies[f] for f in files], work, number, timeout, seed, live)
@@ -307,14 +342,13 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
         return result
 
     try:
-        pending = list(targets)
         while pending:
             # Files on their second try go in starts of their own (from a profile made from scratch, in case
             # the copied one was the trouble), so a file that hung cannot hold back others.
             first = [f for f in pending if not batch.tries[f]]
             starts = [(files, None if batch.tries[files[0]] else seed)
                       for files in _chunks(first, parallel) + [[f] for f in pending if batch.tries[f]]]
-            futures = [pool.submit(run, report.starts + n, files, start_seed)
+            futures = [executor.submit(run, report.starts + n, files, start_seed)
                        for n, (files, start_seed) in enumerate(starts, 1)]
             report.starts += len(starts)
             pending = []
@@ -322,21 +356,18 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
                 pending += batch.settle(files, future.result())
     finally:
         live.kill_all()  # on Ctrl-C or an error: no LibreOffice left running
-        pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(work, ignore_errors=True)
-    _stand_in_warning(report)
-    return report
+        executor.shutdown(wait=True, cancel_futures=True)
+    report.stages.wall += time.perf_counter() - began
 
 
-def _sanitized(targets: dict[Path, Path], work: Path, report: PdfReport) -> dict[Path, Path]:
-    """Each file's cleaned copy (``office.sanitized_copy``); a refused file leaves ``targets`` for ``failed``."""
+def _sanitized(files: list[Path], targets: dict[Path, Path], work: Path, report: PdfReport) -> dict[Path, Path]:
+    """Each file's cleaned copy (``office.sanitized_copy``); a refused file is in ``failed`` with the reason."""
     copies: dict[Path, Path] = {}
-    for number, path in enumerate(list(targets)):
+    for number, path in enumerate(files):
         try:
             copies[path] = sanitized_copy(path, work / f"in-{number}")
         except PdfError as exc:
             report.failed[path] = exc.message
-            del targets[path]
     return copies
 
 

@@ -153,6 +153,26 @@ class ResidentOffice:
         write_atomic(out, data, force=True)
         return check
 
+    def stop(self) -> None:
+        """Stop LibreOffice, keeping its folder: it starts again at the next conversion."""
+        with self._lock:
+            self._stop()
+
+    def start(self) -> None:
+        """Start LibreOffice now unless it is running (a PdfError when it cannot be started)."""
+        with self._lock:
+            if not self.running:
+                self._start()
+
+    def export(self, docx: Path, produced: Path, timeout: float = 60.0) -> None:
+        """LibreOffice's PDF/A-2b of ``docx`` (a cleaned copy: nothing is checked here) written to ``produced``.
+
+        Raises PdfError when LibreOffice cannot open the file, dies, or takes longer than ``timeout`` seconds
+        (it is then killed, and started again at the next export).
+        """
+        with self._lock:
+            self._export(docx, produced, timeout)
+
     def _export(self, docx: Path, produced: Path, timeout: float) -> None:
         """LibreOffice loads ``docx`` and stores it as PDF/A-2b, under a watchdog that kills it past ``timeout``."""
         if not self.running:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 # A page number as printed: «2», «- 2 -», «Trang 2».
 _FOLIO = re.compile(r"^(?:trang\s+)?[-–—]?\s*(\d{1,4})\s*[-–—]?$", re.IGNORECASE)
@@ -64,7 +65,7 @@ class Page:
     height: float
     lines: tuple[Line, ...]
 
-    @property
+    @cached_property
     def folio(self) -> Line | None:
         """The page number printed in the top or bottom margin: a line of digits alone above or below the text."""
         for line in self.lines:
@@ -84,7 +85,7 @@ class Page:
         match = _FOLIO.match(line.text) if line is not None else None
         return int(match[1]) if match else None
 
-    @property
+    @cached_property
     def content(self) -> tuple[Line, ...]:
         """The lines of text, the page number left out."""
         folio = self.folio

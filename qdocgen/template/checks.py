@@ -11,9 +11,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
 from qdocgen.errors import DataError, Problem, TemplateError
 from qdocgen.oxml import opc
 from qdocgen.oxml.scan import TEMPLATED_PART, part_label
+from qdocgen.template import swapped
 from qdocgen.template.environment import template_environment
 from qdocgen.template.findings import ERROR, MENDED, WARNING, CheckReport, Finding, Segments, Usage, path_text, related
 from qdocgen.template.registry import find_template
@@ -160,10 +163,20 @@ def _files(files: list[str]) -> str:
     return files[0] if len(files) == 1 else f"{len(files)} tệp ({', '.join(files[:3])}{more})"
 
 
+def _environment(report: CheckReport) -> ImmutableSandboxedEnvironment:
+    """The environment with the author's macros (``bo_loc``); macros that do not compile are an error."""
+    info = report.template
+    try:
+        return template_environment(info.macros, info.shown)
+    except TemplateError as exc:
+        report.add(ERROR, "mô tả mẫu", exc.message)
+        return template_environment()
+
+
 def _scan(template: str | Path | None, templates_dirs: Sequence[str | Path]) -> CheckReport:
     info = find_template(template, templates_dirs)
     report = CheckReport(info)
-    env = template_environment()
+    env = _environment(report)
     package = opc.read(info.path)
     for problem in package.errors:
         report.add(ERROR, "gói .docx", problem)
@@ -171,6 +184,10 @@ def _scan(template: str | Path | None, templates_dirs: Sequence[str | Path]) -> 
         report.add(WARNING, "gói .docx", problem)
     if not package.ok:
         return report
+    try:
+        swapped.checked(info, package.parts)
+    except TemplateError as exc:
+        report.add(ERROR, "mô tả mẫu", exc.message)
     parts = {name: raw for name, raw in package.parts.items() if TEMPLATED_PART.match(name)}
     from lxml import etree
 

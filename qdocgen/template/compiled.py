@@ -25,9 +25,13 @@ from qdocgen.errors import ExitStatus, TemplateError
 from qdocgen.oxml import opc
 from qdocgen.oxml import package as oxml
 from qdocgen.oxml.grid import fit_table_grids, fit_table_grids_as_docxtpl
+from qdocgen.oxml.inline import PREFIX as RICH_MARK
+from qdocgen.oxml.inline import expand
 from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
 from qdocgen.oxml.zipwriter import PackageWriter
+from qdocgen.template import rich, swapped
 from qdocgen.template.environment import template_environment
+from qdocgen.template.registry import TemplateInfo, load_spec
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 # qdocgen's cell tag beside docxtpl's colspan/cellbg: {% do_rong EXPR %} sets the cell's width (in dxa).
@@ -128,25 +132,32 @@ class CompiledTemplate:
     column_loops: set[str] = field(default_factory=set)  # parts whose tables get their columns from data
     docxtpl_grids: set[str] = field(default_factory=set)  # parts whose grids are fitted as docxtpl fits them
     filter_names: tuple[str, ...] = ()  # the environment's filters, listed when a tag names one it lacks
+    swaps: dict[str, str] = field(default_factory=dict)  # ``thay_anh``: media part → data field
     _writer: PackageWriter | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, path: Path) -> "CompiledTemplate":
-        """Read and compile ``path``; a file that is not a .docx, or a damaged one, is a clear error."""
+    def load(cls, path: Path, info: TemplateInfo | None = None) -> "CompiledTemplate":
+        """Read and compile ``path``; a file that is not a .docx, or a damaged one, is a clear error.
+
+        ``info`` is its declaration (read from beside it when not given): the author's macros and the
+        pictures to replace come from there.
+        """
         package = opc.read(path)
         if not package.ok:
             raise TemplateError("\n".join([f"Mẫu {path} không dùng được:"] + [f"  - {e}" for e in package.errors]))
+        info = info or load_spec(path)
         template = cls(path, package.parts, package.infos)
+        template.swaps = swapped.checked(info, package.parts)
         seconds = limits.current().render_seconds
         with limits.deadline(seconds, f"{path.name}: chuẩn bị mẫu quá {seconds:g} giây (quá nhiều thẻ hoặc khối lồng "
                                       f"nhau?); {limits.hint('render_seconds')}."):
-            template._compile()
+            template._compile(info)
         return template
 
-    def _compile(self) -> None:
+    def _compile(self, info: TemplateInfo) -> None:
         """Prepare and compile every part that holds tags."""
         path, template = self.path, self
-        env = template_environment()
+        env = template_environment(info.macros, info.shown)
         self.filter_names = tuple(env.filters)
         for name, raw in self.parts.items():
             if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not has_tags(raw):
@@ -184,13 +195,20 @@ class CompiledTemplate:
         """The rendered XML of every templated part, each checked to be well-formed."""
         out: dict[str, bytes] = {}
         seconds = limits.current().render_seconds
-        with limits.deadline(seconds, f"{self.path.name}: điền một văn bản quá {seconds:g} giây (vòng lặp quá lớn "
-                                      f"trong mẫu?), không ghi tệp; {limits.hint('render_seconds')}."):
-            for name, template in self.compiled.items():
-                out[name] = self._render_part(name, template, context)
+        collector = rich.Collector()
+        token = rich.collecting(collector)
+        try:
+            with limits.deadline(seconds, f"{self.path.name}: điền một văn bản quá {seconds:g} giây (vòng lặp quá "
+                                          f"lớn trong mẫu?), không ghi tệp; {limits.hint('render_seconds')}."):
+                for name, template in self.compiled.items():
+                    out[name] = self._render_part(name, template, context, collector)
+        finally:
+            rich.done(token)
+        out.update(swapped.package_changes(self.parts, self.swaps, context, collector, self.path.name))
         return out
 
-    def _render_part(self, name: str, template: Template, context: Mapping[str, Any]) -> bytes:
+    def _render_part(self, name: str, template: Template, context: Mapping[str, Any],
+                     collector: rich.Collector) -> bytes:
         try:
             xml = template.render(context)
         except vnformat.FormatError as exc:
@@ -202,6 +220,8 @@ class CompiledTemplate:
             raise TemplateError(self.locate(name, exc)) from exc
         xml = xml.replace("\n<w:p", "<w:p")
         try:
+            if "<?" + RICH_MARK in xml:  # formatted text or pictures from the data
+                xml = expand(xml, collector.drawing_for(name))
             if name in self.column_loops:
                 xml = fit_table_grids(xml)
             elif name in self.docxtpl_grids:

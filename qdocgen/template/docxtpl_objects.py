@@ -26,7 +26,8 @@ def _rich_text(expr: str) -> str:
     return (f"thẻ «{{{{r {expr} }}}}» là thẻ RichText của docxtpl: nó bỏ đoạn chữ (run) quanh thẻ và chờ một "
             "đối tượng RichText tạo bằng Python, mà dữ liệu YAML không có; với dữ liệu chữ, chữ điền vào nằm "
             f"ngoài mọi run và Word bỏ mất. Dùng «{{{{ {expr} }}}}» rồi định dạng (đậm, nghiêng, màu...) chính "
-            "thẻ đó trong Word.")
+            "thẻ đó trong Word; đậm, nghiêng một phần giá trị: khai báo khóa đó «x-kieu: van-ban-dinh-dang» "
+            "và viết **đậm**, *nghiêng* trong dữ liệu.")
 
 
 def _paragraph(expr: str) -> str:
@@ -38,12 +39,13 @@ def _paragraph(expr: str) -> str:
             "danh sách.")
 
 
-def docxtpl_object_warning(text: str, level: str) -> str | None:
+def docxtpl_object_warning(text: str, level: str, pictures: frozenset[str] = frozenset()) -> str | None:
     """What to tell the author about a print tag that needs a docxtpl object, or None when it needs none.
 
     Args:
         text: the tag as Jinja reads it (``{{ ... }}``), docxtpl's level letter removed.
         level: docxtpl's level letter of the tag (``""``, ``"p"``, ``"r"``, ...).
+        pictures: the fields the declaration says hold pictures (``x-kieu: anh``): no warning on those.
     """
     if not text.startswith("{{"):
         return None
@@ -52,10 +54,11 @@ def docxtpl_object_warning(text: str, level: str) -> str | None:
     if level == "p":
         return _paragraph(_inner(text))
     m = _BARE_NAME.match(text)
-    if m and _IMAGE.search(m.group(1)):
-        return (f"thẻ «{text}» trông như chỗ đặt ảnh (InlineImage của docxtpl): dữ liệu YAML chỉ chứa chữ, nên "
-                "ở đây in ra chữ (đường dẫn), không phải ảnh. Hãy dán ảnh thẳng vào mẫu trong Word; ảnh lúc có "
-                "lúc không thì để ảnh một mình một đoạn, bọc bằng «{%p if ... %}» … «{%p endif %}».")
+    if m and m.group(1) not in pictures and _IMAGE.search(m.group(1)):
+        return (f"thẻ «{text}» trông như chỗ đặt ảnh (InlineImage của docxtpl), nhưng khóa «{m.group(1)}» chưa "
+                "khai báo là ảnh: ở đây sẽ in ra chữ (đường dẫn), không phải ảnh. Khai báo khóa đó trong dau_vao "
+                "với «x-kieu: anh» (dữ liệu ghi đường dẫn ảnh PNG/JPEG trong bộ dữ liệu, kèm rong/cao), hoặc dán "
+                "ảnh thẳng vào mẫu trong Word.")
     if m and _SUBDOC.search(m.group(1)):
         return (f"thẻ «{text}» trông như chỗ đặt văn bản con (Subdoc của docxtpl): dữ liệu YAML chỉ chứa chữ, "
                 "nên ở đây in ra chữ, không phải các đoạn của văn bản khác. Hãy viết các đoạn đó thẳng vào mẫu, "

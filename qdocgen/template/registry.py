@@ -41,6 +41,9 @@ class TemplateInfo:
     description: str = ""
     schema: dict[str, Any] = field(default_factory=dict)
     sample: Path | None = None
+    macros: str = ""  # ``bo_loc``: the author's filters, as Jinja macros
+    pictures: dict[str, str] = field(default_factory=dict)  # ``thay_anh``: template picture → data field
+    shown: str = ""  # the declaration's file, as messages name it
 
 
 def _read_spec(spec_path: Path) -> dict[str, Any]:
@@ -84,6 +87,8 @@ def load_spec(docx: Path) -> TemplateInfo:
         return info
     spec = _read_spec(spec_path)
     info.description = str(spec.get("mo_ta") or "")
+    info.shown = display(spec_path)
+    _author_parts(spec, info)
     info.schema = spec.get("dau_vao") or {}
     sample = spec.get("du_lieu_mau")
     if isinstance(sample, str) and sample:
@@ -94,6 +99,19 @@ def load_spec(docx: Path) -> TemplateInfo:
             raise TemplateError(f"{display(spec_path)} [du_lieu_mau]: «{sample}» nằm ngoài thư mục của mẫu; dữ liệu "
                                 "mẫu phải nằm cùng thư mục với mẫu (hoặc thư mục con của nó).")
     return info
+
+
+def _author_parts(spec: dict[str, Any], info: TemplateInfo) -> None:
+    """``bo_loc`` (macros, a text) and ``thay_anh`` (picture name → data field) of a declaration."""
+    macros = spec.get("bo_loc") or ""
+    if not isinstance(macros, str):
+        raise TemplateError(f"{info.shown} [bo_loc]: cần một đoạn chữ gồm các macro Jinja, viết sau «bo_loc: |».")
+    info.macros = macros
+    pictures = spec.get("thay_anh") or {}
+    if not isinstance(pictures, dict) or not all(isinstance(v, str) and v for v in pictures.values()):
+        raise TemplateError(f"{info.shown} [thay_anh]: cần một bảng khóa «tên ảnh trong mẫu: khóa dữ liệu», ví "
+                            "dụ «image1.png: con_dau» (khóa dữ liệu khai báo x-kieu: anh).")
+    info.pictures = {str(k): str(v) for k, v in pictures.items()}
 
 
 ENV_VAR = "QDOCGEN_TEMPLATES"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -94,6 +95,22 @@ def _static_problems(env: ImmutableSandboxedEnvironment, tree: nodes.Node) -> It
                    "hãy bỏ thẻ đó khỏi mẫu.")
 
 
+def declared_pictures(schema: Any) -> frozenset[str]:
+    """The names of the fields a declaration says hold pictures (``x-kieu: anh``), at any depth."""
+    found: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            props = node.get("properties")
+            if isinstance(props, dict):
+                found |= {k for k, v in props.items() if isinstance(v, dict) and v.get("x-kieu") == "anh"}
+            stack += list(node.values())
+        elif isinstance(node, list):
+            stack += node
+    return frozenset(found)
+
+
 class PartScan:
     """One part checked tag by tag; the tags that parse are kept, balanced, to read its variables from."""
 
@@ -101,6 +118,7 @@ class PartScan:
         self.report, self.env, self.label = report, env, part_label(part)
         self.stack: list[tuple[_Tag, str]] = []   # open blocks, with the keyword standing in for each
         self.kept: list[tuple[str, str]] = []     # (Jinja text, place) of every usable tag, in order
+        self.pictures = declared_pictures(getattr(report.template, "schema", None) or {})
 
     def run(self, xml: bytes) -> bool:
         """Check every paragraph; True when the part has no error (worth compiling whole)."""
@@ -139,7 +157,7 @@ class PartScan:
                 report.add(MENDED, where, f"thẻ «{shorten(raw, 50)}» {' và '.join(mended)}, đã sửa khi điền; "
                                           f"cho gọn, nên {' và '.join(advice)}.")
             tag = _split_tag(raw, where)
-            needs_object = docxtpl_object_warning(tag.text, tag.level)
+            needs_object = docxtpl_object_warning(tag.text, tag.level, self.pictures)
             if needs_object:
                 report.add(WARNING, where, needs_object)
             if tag.level == "p" and len(text.strip()) > len(raw.strip()):

@@ -25,6 +25,7 @@ from qdocgen.web.batches import api_batch, api_batch_progress, batch_zip
 from qdocgen.web.converter import Busy
 from qdocgen.web.formapi import api_check, api_diff, api_preview, api_save, page_image
 from qdocgen.web.guard import BodyLimit, Refused, SecurityHeaders
+from qdocgen.web.intake import InputLimit
 from qdocgen.web.nextyear import new_year, review_mark, review_page
 from qdocgen.web.pages import audit_page, dataset_page, home, login_page, logout, unit_page
 from qdocgen.web.server import HERE, Server, Settings, server_of
@@ -35,7 +36,7 @@ __all__ = ["Settings", "create_app"]
 
 
 def _status(exc: QdocgenError) -> int:
-    if isinstance(exc, Refused):
+    if isinstance(exc, (Refused, InputLimit)):
         return exc.status
     if isinstance(exc, NotFound):
         return 404
@@ -55,7 +56,7 @@ async def on_error(request: Request, exc: Exception) -> Response:
     if request.url.path.startswith("/api/"):
         problems = [{"key": p.key, "message": p.message, "text": str(p)} for p in getattr(exc, "problems", [])]
         return JSONResponse({"error": exc.message, "problems": problems}, status)
-    return server_of(request).page(request, "error.html", status, message=exc.message,
+    return server_of(request, bounded=False).page(request, "error.html", status, message=exc.message,
                                  problems=getattr(exc, "problems", []))
 
 

@@ -4,6 +4,9 @@ A unit file holds only what differs from the files it inherits (``ke_thua``). Sa
 data side by side and writes a key only where its value changed: a mapping is entered key by key (so a changed
 ``nguoi_ky.ho_ten`` writes that one key, never the parent's ``chuc_vu``), a list is replaced whole (as the reader
 merges it) unless the file itself holds a list of the same length, which is then edited item by item.
+A value changed to what the unit inherits is not written, and an override set back to the inherited value is
+removed from the file. Changing one item of an inherited list writes the whole list into the unit (inheritance
+replaces lists): the plan says so in a note shown with the diff.
 The file's hash is the edit token: a save made from an older version is refused as a conflict.
 """
 
@@ -15,14 +18,14 @@ import hashlib
 import json
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from qdocgen.data import roundtrip
-from qdocgen.errors import ExitStatus, QdocgenError
+from qdocgen.data import reader, roundtrip
+from qdocgen.errors import ExitStatus, Problem, QdocgenError
 from qdocgen.output import write_atomic
 
 _MISSING: Any = object()
@@ -96,26 +99,53 @@ def _apply_list(node: CommentedSeq, old: list[Any], new: list[Any]) -> None:
         node.extend(nodes)
 
 
-def apply(node: CommentedMap, old: dict[str, Any], new: dict[str, Any]) -> None:
-    """Write into the file's mapping ``node`` each key whose value differs between ``old`` and ``new``."""
+def apply(node: CommentedMap, old: dict[str, Any], new: dict[str, Any], base: dict[str, Any] | None = None,
+          notes: list[str] | None = None, prefix: str = "") -> None:
+    """Write into the file's mapping ``node`` each key whose value differs between ``old`` and ``new``.
+
+    ``base``: what the file inherits at this level (its parents merged). A value changed to the inherited one is
+    not written, and the file's own override is removed. ``notes`` gets a line for every inherited list that is
+    written whole.
+    """
+    base = base if base is not None else {}
     for key, value in new.items():
         before = old.get(key, _MISSING)
         if _same(before, value):
             continue
+        inherited = base.get(key, _MISSING)
         here = node.get(key, _MISSING) if key in node else _MISSING
-        if isinstance(value, dict) and isinstance(before, dict):
-            if here is _MISSING:
-                # Inherited mapping: the unit gets only the changed keys; the reader merges key by key.
-                node[key] = CommentedMap()
-                here = node[key]
-            if isinstance(here, CommentedMap):
-                apply(here, before, value)
-                continue
+        if isinstance(value, dict) and isinstance(before, dict) and _apply_map(node, key, here, before, value,
+                                                                                 inherited, notes, prefix):
+            continue  # entered key by key: keys the clerk did not touch stay as they are
+        if inherited is not _MISSING and _same(inherited, value):
+            node.pop(key, None)  # back to the inherited value: the override goes, the parent's value shows
+            continue
         if (isinstance(value, list) and isinstance(before, list) and isinstance(here, CommentedSeq)
                 and len(here) == len(before)):
             _apply_list(here, before, value)
             continue
+        if isinstance(inherited, list) and here is _MISSING and notes is not None:
+            name = f"{prefix}{key}"
+            notes.append(f"«{name}» là danh sách kế thừa từ tệp dùng chung: sửa một mục thì cả danh sách "
+                         f"({len(value)} mục) được ghi vào tệp đơn vị, vì kế thừa thay cả danh sách chứ không "
+                         "ghép từng mục; từ nay sửa danh sách chung không còn đổi «" + name + "» của đơn vị này.")
         node[key] = _yaml_value(value)
+
+
+def _apply_map(node: CommentedMap, key: str, here: Any, before: dict[str, Any], value: dict[str, Any],
+               inherited: Any, notes: list[str] | None, prefix: str) -> bool:
+    """A changed mapping entered key by key (``False``: the file holds something else there, written whole)."""
+    created = here is _MISSING
+    if created:
+        # Inherited mapping: the unit gets only the changed keys; the reader merges key by key.
+        node[key] = CommentedMap()
+        here = node[key]
+    if not isinstance(here, CommentedMap):
+        return False
+    apply(here, before, value, inherited if isinstance(inherited, dict) else {}, notes, f"{prefix}{key}.")
+    if not len(here) and (created or isinstance(inherited, dict)):
+        del node[key]  # nothing of its own left: the whole mapping is inherited again
+    return True
 
 
 @dataclass
@@ -125,6 +155,7 @@ class Edit:
     path: Path
     before: bytes
     after: bytes
+    notes: list[str] = field(default_factory=list)
 
     @property
     def token(self) -> str:
@@ -154,10 +185,61 @@ def plan(path: Path, old: dict[str, Any], new: dict[str, Any], before: bytes | N
         doc = CommentedMap()
     if not isinstance(doc, CommentedMap):
         raise QdocgenError(f"{path.name}: tệp không phải một bảng khóa nên không lưu được vào đó; sửa tệp trước.")
-    apply(doc, old, new)
+    notes: list[str] = []
+    apply(doc, old, new, inherited(path, doc), notes)
     indent = roundtrip.best_indent(text) if text.strip() else roundtrip.INDENTS[0]
     after = roundtrip.encode(prefix + roundtrip.dump(doc, indent), raw) if len(doc) else raw
-    return Edit(path, raw, after if roundtrip.text_of(after) != text else raw)
+    changed = roundtrip.text_of(after) != text
+    return Edit(path, raw, after if changed else raw, notes if changed else [])
+
+
+def layers(path: Path, raw: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A unit file's own keys and what it inherits, each as read (empty when the file cannot be read as a map)."""
+    text = roundtrip.text_of(raw)
+    try:
+        doc = roundtrip.yaml_editor(roundtrip.INDENTS[0]).load(text) if text.strip() else None
+    except Exception:  # noqa: BLE001 - a file the reader refuses is reported by the reader, not here
+        return {}, {}
+    if not isinstance(doc, CommentedMap):
+        return {}, {}
+    return dict(doc), inherited(path, doc)
+
+
+def names_to_fill(parent: Path, schema: dict[str, Any]) -> list[str]:
+    """The keys a new unit inheriting ``parent`` must give: read by the shared data's ``{{ }}``, defined nowhere.
+
+    ``ten_phuong`` in ``co_quan: Ủy ban nhân dân phường {{ ten_phuong }}``: the form has no field for it (the
+    template does not declare it), so the new file starts with it, empty, and the form shows it.
+    """
+    from qdocgen.data.values import template_names
+
+    folder = parent.parent.resolve()
+    problems: list[Problem] = []
+    chain = reader._read_chain(parent.resolve(), problems, (), folder)  # noqa: SLF001 - the reader's own merge
+    if chain is None:
+        return []
+    data = chain[0]
+    found = schema.get("properties")
+    declared: dict[str, Any] = found if isinstance(found, dict) else {}
+    return sorted(n for n in template_names(data) if n not in data and n not in declared and n.isidentifier())
+
+
+def inherited(path: Path, doc: CommentedMap) -> dict[str, Any]:
+    """What the file inherits: its ``ke_thua`` chain merged, as the reader merges it (empty when none or unreadable)."""
+    parent = doc.get(reader.INHERIT_KEY)
+    if not isinstance(parent, str) or not parent.strip():
+        return {}
+    folder = path.parent.resolve()
+    target = (folder / parent.strip()).resolve()
+    if not target.is_file() or not target.is_relative_to(folder):
+        return {}
+    problems: list[Problem] = []
+    chain = reader._read_chain(target, problems, (path.resolve(),), folder)  # noqa: SLF001 - the reader's own merge
+    if chain is None or problems:
+        return {}
+    data = chain[0]
+    data.pop(reader.ORDER_KEY, None)
+    return data
 
 
 _LOCK = threading.Lock()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qdocgen.data.values import is_date_key
+from qdocgen.web.labels import help_of, label_of
 
 SHARED = "x-du-lieu-chung"
 LONG_TEXT = 60
@@ -65,6 +66,8 @@ class Node:
     options: list[str] = field(default_factory=list)
     required: bool = False
     one_or_many: bool = False
+    inherited: str | None = None  # a leaf the unit overrides: the value it would inherit, as text
+    from_parent: bool = False  # the whole value is inherited (a list: editing one row writes them all)
 
     @property
     def is_leaf(self) -> bool:
@@ -83,27 +86,6 @@ class Node:
 def _types(schema: dict[str, Any]) -> list[str]:
     found = schema.get("type", [])
     return [found] if isinstance(found, str) else list(found)
-
-
-def label_of(key: str | int, schema: dict[str, Any]) -> str:
-    """A field's label: the schema's title, else the first clause of its description, else the key."""
-    title = schema.get("title")
-    if isinstance(title, str) and title:
-        return title
-    desc = schema.get("description")
-    if isinstance(desc, str) and desc.strip():
-        first = re.split(r",|\(|:|;| ví dụ", desc.strip(), maxsplit=1)[0].strip()
-        if first:
-            return first[:1].upper() + first[1:]
-    return str(key)
-
-
-def help_of(label: str, schema: dict[str, Any]) -> str:
-    """A field's help: its description, less the words already in its label."""
-    desc = str(schema.get("description") or "").strip()
-    if desc.casefold().startswith(label.casefold()):
-        desc = desc[len(label):].lstrip(" ,;:")
-    return desc[:1].upper() + desc[1:] if desc else ""
 
 
 def leaf_text(value: Any) -> str:
@@ -222,10 +204,45 @@ def _object(key: str | int, label: str, help_text: str, schema: dict[str, Any], 
         if _is_shared_only(sub) and name not in value:
             continue
         children.append(build(sub, value.get(name, _MISSING), name, required=name in needed))
+    extras = []
     for name, extra in value.items():
         if name not in props:
-            children.append(build({}, extra, name))
+            node = build({}, extra, name)
+            node.help = node.help or ("Giá trị riêng của bộ dữ liệu (mẫu không khai báo), dùng trong các thẻ {{ }} "
+                                      "của dữ liệu.")
+            extras.append(node)
+    # At the top of the form the dataset's own values (ten_phuong...) come first: the rest is written from them.
+    children = extras + children if key == "" else children + extras
     return Node("object", key, label, help_text, children=children, required=required)
+
+
+def mark_inheritance(form: Node, own: Any, parent: Node) -> None:
+    """Mark the fields whose value comes from the files the unit inherits (``parent``: their form).
+
+    ``own``: the unit file's own keys. A leaf the unit overrides gets the inherited text (the page offers to go
+    back to it); a value the unit does not hold at all is marked as inherited.
+    """
+    if not isinstance(own, dict):
+        return
+    theirs = {c.key: c for c in parent.children} if parent.kind == "object" else {}
+    for child in form.children:
+        other = theirs.get(child.key)
+        if other is None:
+            continue
+        if child.key not in own:
+            _mark_all(child)
+        elif child.kind == "object" and other.kind == "object":
+            mark_inheritance(child, own[child.key], other)
+        elif child.is_leaf and other.is_leaf and other.value != child.value:
+            child.inherited = other.value
+
+
+def _mark_all(node: Node) -> None:
+    """A value the unit does not hold at all: it and every field inside it come from the shared part."""
+    node.from_parent = True
+    if node.kind == "object":
+        for child in node.children:
+            _mark_all(child)
 
 
 def form_for(schema: dict[str, Any], data: dict[str, Any]) -> Node:

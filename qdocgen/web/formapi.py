@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse, Response
 
 from qdocgen.errors import DataError
 from qdocgen.template.registry import TemplateInfo
-from qdocgen.web import editing, fields
+from qdocgen.web import editing, fields, intake
 from qdocgen.web.checking import check
 from qdocgen.web.guard import Refused, json_payload
 from qdocgen.web.server import (
@@ -93,13 +93,21 @@ def _conflict(server: Server, path: Path, old: dict[str, Any], new: dict[str, An
                         409)
 
 
+def _plan(path: Path, old: dict[str, Any], new: dict[str, Any], raw: bytes) -> editing.Edit:
+    """The save planned, refused when the file it would write is past the bounds a unit file is read with."""
+    edit = editing.plan(path, old, new, raw)
+    if edit.changed:
+        intake.file_bytes(edit.after, path.name)
+    return edit
+
+
 async def api_diff(request: Request) -> Response:
     """What saving would change in the file, shown before anything is written."""
     server, body, path, _info, raw, old, new = await _form_data(request)
     if editing.token_of(raw) != body.get("token"):
         return _conflict(server, path, old, new, raw, str(body.get("d")))
-    edit = await run_in_threadpool(editing.plan, path, old, new, raw)
-    return JSONResponse({"changed": edit.changed, "diff": edit.diff(), "token": edit.token})
+    edit = await run_in_threadpool(_plan, path, old, new, raw)
+    return JSONResponse({"changed": edit.changed, "diff": edit.diff(), "notes": edit.notes, "token": edit.token})
 
 
 async def api_save(request: Request) -> Response:
@@ -109,7 +117,7 @@ async def api_save(request: Request) -> Response:
     token = str(body.get("token", ""))
     if editing.token_of(raw) != token:
         return _conflict(server, path, old, new, raw, str(body.get("d")))
-    edit = await run_in_threadpool(editing.plan, path, old, new, raw)
+    edit = await run_in_threadpool(_plan, path, old, new, raw)
     try:
         editing.commit(edit, token)
     except editing.ConflictError as exc:

@@ -9,7 +9,6 @@ CSRF token (a form field ``csrf`` or the header ``X-CSRF-Token``); the session c
 from __future__ import annotations
 
 import hmac
-import json
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from qdocgen.errors import QdocgenError
-from qdocgen.web import accounts
+from qdocgen.web import accounts, intake
 
 MAX_BODY = 2 * 1024 * 1024
 MAX_UPLOAD = 256 * 1024
@@ -149,19 +148,13 @@ def check_csrf(request: Request, sent: Any) -> None:
 
 
 async def form_payload(request: Request) -> dict[str, Any]:
-    """A posted HTML form's fields, after the CSRF check (uploads stay as upload objects)."""
-    form = await request.form(max_files=1, max_fields=50)
+    """A posted HTML form's fields, after the CSRF check and within the input bounds (uploads stay as uploads)."""
+    form = await request.form(max_files=1, max_fields=intake.MAX_PARAMS)
     check_csrf(request, form.get(CSRF_FIELD))
-    return dict(form)
+    return intake.params(form.multi_items(), "biểu mẫu")
 
 
 async def json_payload(request: Request) -> dict[str, Any]:
-    """A posted JSON body, after the CSRF check (token in the ``X-CSRF-Token`` header)."""
+    """A posted JSON body, after the CSRF check (token in the ``X-CSRF-Token`` header), within the input bounds."""
     check_csrf(request, request.headers.get(CSRF_HEADER))
-    try:
-        body = json.loads(await request.body())
-    except ValueError as exc:
-        raise Refused("Dữ liệu gửi lên không đọc được (không phải JSON).", 400) from exc
-    if not isinstance(body, dict):
-        raise Refused("Dữ liệu gửi lên không đúng dạng.", 400)
-    return body
+    return intake.json_body(await request.body())

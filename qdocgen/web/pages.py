@@ -102,6 +102,10 @@ async def unit_page(request: Request) -> Response:
     info = server.template(request.query_params.get("mau"))
     raw, data, problems = await run_in_threadpool(load, path)
     form = fields.form_for(info.schema, data) if not problems else None
+    if form is not None:
+        own, parent = await run_in_threadpool(editing.layers, path, raw)
+        if parent:
+            fields.mark_inheritance(form, own, fields.form_for(info.schema, parent))
     templates = server.templates()
     return server.page(request, "unit.html", dataset=name, unit_id=file_id, file=path.name, form=form,
                        problems=problems, template=info, templates=templates, token=editing.token_of(raw),

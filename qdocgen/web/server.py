@@ -20,7 +20,7 @@ from starlette.responses import HTMLResponse
 from qdocgen.data import reader
 from qdocgen.errors import Problem
 from qdocgen.template.registry import TemplateInfo, list_templates
-from qdocgen.web import accounts
+from qdocgen.web import accounts, intake
 from qdocgen.web.converter import Converter
 from qdocgen.web.guard import MAX_BODY, Access, Refused, csrf_token
 from qdocgen.web.jobs import Jobs
@@ -104,8 +104,13 @@ class Server:
         return HTMLResponse(html, status)
 
 
-def server_of(request: Request) -> Server:
-    """The app's shared state."""
+def server_of(request: Request, bounded: bool = True) -> Server:
+    """The app's shared state; every route starts here, so its query parameters are bounded here.
+
+    ``bounded=False``: for the error page, which shows a refusal of those very parameters.
+    """
+    if bounded:
+        intake.params(request.query_params.multi_items(), "địa chỉ trang")
     server: Server = request.app.state.server
     return server
 

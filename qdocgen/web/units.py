@@ -12,7 +12,7 @@ from starlette.responses import RedirectResponse, Response
 
 from qdocgen.data import reader
 from qdocgen.errors import DataError, Problem
-from qdocgen.web import editing
+from qdocgen.web import editing, intake
 from qdocgen.web.guard import MAX_UPLOAD, Refused, form_payload
 from qdocgen.web.server import (
     DEFAULT_TEMPLATE,
@@ -38,7 +38,11 @@ async def create_unit(request: Request) -> Response:
     template = server.template(str(form.get("mau") or DEFAULT_TEMPLATE))
     path = server.ws.new_unit_path(name, unit_id)
     lines = [f"# Đơn vị {unit_id}: tạo bằng qdocgen serve ngày {dt.date.today():%d/%m/%Y}."]
-    lines += [f"ke_thua: {parent}"] if parent else []
+    if parent:
+        wanted = await run_in_threadpool(editing.names_to_fill, path.parent / parent, template.schema)
+        lines += [f"# {', '.join(wanted)}: phần dùng chung ({parent}) dùng trong các thẻ {{{{ }}}}; hãy điền."
+                  ] if wanted else []
+        lines += [f"ke_thua: {parent}"] + [f'{key}: ""' for key in wanted]
     content = ("\n".join(lines) + "\n").encode("utf-8")
     from qdocgen.output import write_atomic
 
@@ -60,8 +64,10 @@ async def upload_unit(request: Request) -> Response:
     content = await upload.read(MAX_UPLOAD + 1)
     if len(content) > MAX_UPLOAD:
         raise Refused(f"Tệp quá lớn: nhiều nhất {MAX_UPLOAD // 1024} KB cho một tệp đơn vị.", 413)
-    unit_id = Path(upload.filename or "").stem
+    shown = intake.text(upload.filename, "tep") or "tệp tải lên"
+    unit_id = Path(shown).stem
     path = server.ws.new_unit_path(name, unit_id)
+    intake.unit_file(content, shown)  # bounded and parsed in memory: a refused file is never written
     from qdocgen.output import write_atomic
 
     write_atomic(path, content, force=False)

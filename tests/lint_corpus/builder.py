@@ -171,6 +171,8 @@ class Builder:
         """A borderless table; ``widths`` in cm, one per column."""
         table = self.doc.add_table(rows=rows, cols=cols)
         table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)  # the grid, which LibreOffice and Word lay the table out by
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Cm(width)

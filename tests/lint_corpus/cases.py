@@ -248,7 +248,8 @@ def _doan_quyet_dinh() -> Builder:
              ("- Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;", "- Xét đề nghị của Văn phòng Đoàn phường,",
               "Điều 1. Kiện toàn Ban Chỉ huy Đội phường gồm 05 đồng chí.",
               "Điều 2. Quyết định có hiệu lực từ ngày ký."),
-             ("- Như điều 2;", "- Lưu VP."), ("TM. BAN THƯỜNG VỤ ĐOÀN PHƯỜNG", "BÍ THƯ", "(đã ký)"), "Lâm Gia Huy")
+             ("- Như điều 2;", "- Lưu VP."), ("TM. BAN THƯỜNG VỤ ĐOÀN PHƯỜNG", "BÍ THƯ", "(đã ký)"), "Lâm Gia Huy",
+             top="ĐOÀN TNCS HỒ CHÍ MINH")
     return b
 
 
@@ -283,6 +284,16 @@ def _ly_lich() -> Builder:
                    ("1. Họ và tên cha: ……………………………… Năm sinh: …………",
                     "- Nghề nghiệp hiện nay: ……………………………………………",
                     "2. Họ và tên mẹ: ……………………………… Năm sinh: …………"))
+
+
+def _dang_bao_cao() -> Builder:
+    """A Party committee's report: «T/M BAN THƯỜNG VỤ», «Số 120-BC/ĐU»."""
+    return dang(("ĐẢNG BỘ TỈNH ĐỒNG NAI", "ĐẢNG ỦY XÃ TÂN PHÚ"), "Số 120-BC/ĐU", "Tân Phú, ngày 15 tháng 12 năm 2025",
+                "BÁO CÁO", "tổng kết công tác xây dựng Đảng năm 2025",
+                ("Năm 2025, Đảng bộ xã lãnh đạo hoàn thành 15/15 chỉ tiêu nghị quyết đề ra.",
+                 "Công tác kết nạp đảng viên đạt 110% kế hoạch."),
+                ("- Ban Thường vụ Tỉnh ủy (để b/c),", "- Các chi bộ trực thuộc,", "- Lưu Văn phòng Đảng ủy."),
+                ("T/M BAN THƯỜNG VỤ", "BÍ THƯ"), "Trịnh Quang Vinh")
 
 
 def _ghi_chu() -> Builder:
@@ -386,6 +397,16 @@ CASES: list[Case] = [
                  "nội dung, giãn dòng 1,3", _don_vang_mat),
     out_of_scope("bm-ly-lich", "bieu-mau", nguon.LY_LICH, "ô ảnh cạnh Quốc hiệu, tên mẫu cỡ 22, chỗ trống đánh số",
                  _ly_lich),
+    faulty("cv-tuyen-quang-tieu-ngu-13", "cong-van", nguon.CV_TUYEN_QUANG_3653, "tieu-ngu",
+           lambda: _cv_tuyen_quang(with_fault("tieu-ngu"))),
+    faulty("kh-quang-nam-ten-khong-dam", "ke-hoach", nguon.KH_QUANG_NAM_4544, "nguoi-ky",
+           lambda: _kh_quang_nam(with_fault("nguoi-ky", replace(CLEAN, layout="rows")))),
+    faulty("tt-so-noi-vu-arial", "to-trinh", ND30_PL3_14, "phong-chu", lambda: _tt_so_noi_vu(with_fault("phong-chu"))),
+    faulty("ctr-tan-phu-le-trai-20", "khac", ND30_PL3_14, "le-trang", lambda: _ctr_tan_phu(with_fault("le-trang"))),
+    faulty("qd-kien-giang-so-trang-chan", "quyet-dinh", nguon.QD_KIEN_GIANG_1961, "so-trang",
+           lambda: _qd_kien_giang(with_fault("so-trang"))),
+    out_of_scope("dang-dang-uy-bao-cao", "dang", nguon.HD_36_VPTW, "báo cáo của đảng ủy: «Số 120-BC/ĐU», T/M BAN "
+                 "THƯỜNG VỤ, dòng nơi nhận kết thúc bằng «,»", _dang_bao_cao),
     out_of_scope("khac-ghi-chu", "khac", "(không mô phỏng văn bản công khai nào: ghi chú nội bộ gõ tay)",
                  "không có phần đầu, số, chữ ký", _ghi_chu),
 ]

@@ -124,7 +124,7 @@ def header(b: Builder, org: Org, number: str, date: str, k: Knobs, vv: str | Non
         _tab_header(b, org, number, date, k)
         return
     rows = 2 if k.layout == "rows" else 1
-    table = b.table(rows, 2, (6.5, 9.5))
+    table = b.table(rows, 2, (6.0, 10.5))
     left, right = table.cell(0, 0), table.cell(0, 1)
     low_left, low_right = (table.cell(1, 0), table.cell(1, 1)) if rows == 2 else (left, right)
     first = True
@@ -179,10 +179,11 @@ def title(b: Builder, type_name: str, summary: str | None, k: Knobs, summary_bol
         b.line(b.main, "_" * 12)
 
 
-def body(b: Builder, text: str | Sequence[Seg], k: Knobs, **over: Any) -> None:
+def body(b: Builder, text: str | Seg | Sequence[Seg], k: Knobs, **over: Any) -> None:
     """A body paragraph, in the fault's font when the fault is the font."""
     if k.body_font is not None:
-        parts = [Seg(text, b.body_format.size)] if isinstance(text, str) else list(text)
+        parts = ([Seg(text, b.body_format.size)] if isinstance(text, str) else [text] if isinstance(text, Seg)
+                 else list(text))
         text = [replace(p, font=k.body_font) for p in parts]
     b.body(text, **over)
 

@@ -131,8 +131,12 @@ def phu_luc(number: str, heading: str, reference: str, paragraphs: Sequence[str]
 
 
 def dang(issuing: tuple[str, str], number: str, date: str, type_name: str, summary: str,
-         paragraphs: Sequence[str], recipients: Sequence[str], sign: tuple[str, ...], name: str) -> Builder:
-    """A Party document (Hướng dẫn 36-HD/VPTW): «ĐẢNG CỘNG SẢN VIỆT NAM» top right, «Số 15-NQ/ĐU», «T/M»."""
+         paragraphs: Sequence[str], recipients: Sequence[str], sign: tuple[str, ...], name: str,
+         top: str = "ĐẢNG CỘNG SẢN VIỆT NAM") -> Builder:
+    """A Party document (Hướng dẫn 36-HD/VPTW): «ĐẢNG CỘNG SẢN VIỆT NAM» top right, «Số 15-NQ/ĐU», «T/M».
+
+    ``top``: the title top right (a Youth Union document has «ĐOÀN TNCS HỒ CHÍ MINH» there).
+    """
     b = Builder(Page(left=30, right=15), Body(indent=1.27, before=6))
     table = b.table(1, 2, (7.0, 9.0))
     left, right = table.cell(0, 0), table.cell(0, 1)
@@ -140,7 +144,7 @@ def dang(issuing: tuple[str, str], number: str, date: str, type_name: str, summa
     b.line(left, seg(issuing[1], 14, b=True))
     b.line(left, "*")
     b.line(left, seg(number, 14))
-    b.line(right, seg("ĐẢNG CỘNG SẢN VIỆT NAM", 15, b=True, u=True), reuse=True)
+    b.line(right, seg(top, 15, b=True, u=True), reuse=True)
     b.line(right, seg(date, 14, i=True), before=12, align="right")
     b.line(b.main, seg(type_name, 16, b=True), before=18)
     b.line(b.main, seg(summary, 14, b=True))
@@ -252,21 +256,39 @@ def don(f: Form, line: float = 1.5) -> Builder:
     return b
 
 
-def ly_lich(person_fields: Sequence[str], family_fields: Sequence[str]) -> Builder:
-    """A personal record (sơ yếu lý lịch): photo box text beside the national title, numbered blanks."""
-    b = Builder(Page(top=20, bottom=10, left=17.5, right=21, number="none"),
+def ly_lich(person_fields: Sequence[str], family_fields: Sequence[str], boxed: bool = False) -> Builder:
+    """A personal record (sơ yếu lý lịch): photo box beside the national title, numbered dotted blanks.
+
+    ``boxed``: the title in the right cell of a two-column table whose left cell (the photo) is empty, and the
+    family as a table, as the second model does; else the photo's caption typed on the title's line.
+    """
+    b = Builder(Page(top=20, bottom=10 if not boxed else 17.5, left=17.5, right=21, number="none"),
                 Body(indent=0.77, before=2.25, after=2.25, line=1.5, size=12))
-    b.line(b.main, [seg("Ảnh 4x6" + " " * 30, 12, b=True), seg(TITLE, 12, b=True)])
-    b.line(b.main, seg(" " * 36 + MOTTO, 13, b=True))
+    if boxed:
+        table = b.table(1, 2, (5.0, 12.0))
+        b.line(table.cell(0, 1), seg(TITLE, 12, b=True), reuse=True)
+        b.line(table.cell(0, 1), seg("Độc lập - Tự do- Hạnh phúc", 13, b=True))
+    else:
+        b.line(b.main, [seg("Ảnh 4x6" + " " * 30, 12, b=True), seg(TITLE, 12, b=True)])
+        b.line(b.main, seg(" " * 36 + MOTTO, 13, b=True))
     b.line(b.main, seg("SƠ YẾU LÝ LỊCH", 22, b=True), before=18)
-    b.line(b.main, seg("TỰ THUẬT", 16, b=True))
-    b.line(b.main, seg("I. THÔNG TIN BẢN THÂN", 12, b=True), align="justify", after=9)
+    if not boxed:
+        b.line(b.main, seg("TỰ THUẬT", 16, b=True))
+    b.line(b.main, seg("I. THÔNG TIN BẢN THÂN.", 12, b=True), align="justify", after=9)
     for text in person_fields:
         b.body(seg(text, 12))
     b.line(b.main, [seg("II. QUAN HỆ GIA ĐÌNH ", 12, b=True), seg("(bố, mẹ, vợ hoặc chồng, con)", 12, i=True)],
            align="justify")
-    for text in family_fields:
-        b.body(seg(text, 12))
+    if boxed:
+        rows = (("Quan hệ", "Họ và tên", "Năm sinh", "Nghề nghiệp", "Nơi ở"), ("Cha", "", "", "", ""),
+                ("Mẹ", "", "", "", ""))
+        family = b.table(len(rows), 5, (2.5, 4.5, 2.5, 3.5, 4.0))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                b.line(family.cell(r, c), seg(text, 12, b=r == 0), reuse=True)
+    else:
+        for text in family_fields:
+            b.body(seg(text, 12))
     b.line(b.main, seg("…………, ngày …… tháng …… năm 20……", 12, i=True), align="right", before=12)
     b.line(b.main, seg("Người khai", 12, b=True), align="right")
     b.line(b.main, seg("(Ký, ghi rõ họ tên)", 12, i=True), align="right")

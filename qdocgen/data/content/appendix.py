@@ -123,6 +123,11 @@ def _rows(items: Any, columns: Sequence[Mapping[str, Any]], widths: list[int], s
     return rows
 
 
+def _as_text(raw: Any) -> str:
+    """A text value as a string, formatted text (declared ``x-kieu: van-ban-dinh-dang``) kept as it is."""
+    return raw if isinstance(raw, str) else str(raw or "")
+
+
 def _texts(raw: Any) -> tuple[str, ...]:
     """A string or list of strings as a tuple of strings."""
     if isinstance(raw, str):
@@ -142,7 +147,7 @@ def _table_appendix(raw: Mapping[str, Any], common: dict[str, Any], co_quan: str
     until = raw.get("tinh_den")
     return Appendix(
         **common, loai=TABLE, chinh_sach=str(policy), phuong_cham=motto,
-        gioi_thieu=str(raw.get("gioi_thieu") or ""),
+        gioi_thieu=_as_text(raw.get("gioi_thieu")),
         tinh_den=str(f"(tính đến cuối năm {nam})" if until is None else until),
         cot=tuple(Cell(str(c.get("tieu_de") or ""), True, w) for c, w in zip(columns, widths, strict=True)),
         hang=tuple(_rows(raw.get("muc_tieu"), columns, widths)), so_cot=len(columns),

@@ -55,6 +55,14 @@ function initForm(form) {
   const base = {d: form.dataset.d, u: form.dataset.u, mau: form.dataset.mau};
   const summary = document.getElementById("summary");
   let timer = null, seq = 0, dirty = false;
+  let savedNote = "";  // «Đã lưu vào tệp.» stays above a check that answers after the save, until the next change
+  function sayNote() {
+    if (!savedNote) return;
+    const saved = document.createElement("p");
+    saved.className = "saved";
+    saved.textContent = savedNote;
+    summary.prepend(saved);
+  }
 
   const renumber = () => number(root, "");
   let original = null;  // the form as opened: the server lays only this clerk's changes over the file
@@ -107,7 +115,8 @@ function initForm(form) {
     const head = document.createElement("p");
     if (problems.length) {
       summary.className = "summary error";
-      head.textContent = "Có " + problems.length + " lỗi cần sửa" + (warnings.length ? ", " + warnings.length + " cảnh báo" : "") + ":";
+      head.textContent = result.error ? result.error.split("\n")[0] :
+        "Có " + problems.length + " lỗi cần sửa" + (warnings.length ? ", " + warnings.length + " cảnh báo" : "") + ":";
     } else if (warnings.length) {
       summary.className = "summary warning";
       head.textContent = "Không có lỗi; " + warnings.length + " cảnh báo:";
@@ -116,6 +125,7 @@ function initForm(form) {
       head.textContent = "Không có lỗi.";
     }
     summary.appendChild(head);
+    sayNote();
     const list = document.createElement("ul");
     for (const p of problems.concat(warnings)) {
       const li = document.createElement("li");
@@ -148,16 +158,30 @@ function initForm(form) {
   }
 
   function changed() {
+    savedNote = "";
     setDirty(true);
     clearTimeout(timer);
     timer = setTimeout(checkNow, 250);
   }
 
-  form.addEventListener("input", changed);
+  form.addEventListener("input", e => {
+    // a value typed over an inherited one: once saved it is the unit's own
+    const tag = e.target.closest(".leaf") && e.target.closest(".leaf").querySelector(":scope > label .from-parent");
+    if (tag) tag.textContent = "· sẽ ghi riêng cho đơn vị này khi lưu";
+    changed();
+  });
   form.addEventListener("change", changed);
   form.addEventListener("click", e => {
     const button = e.target.closest("button");
     if (!button || !form.contains(button)) return;
+    if (button.classList.contains("reset")) {  // back to the inherited value: saving removes the override
+      const input = button.closest(".node").querySelector(".in");
+      input.value = button.dataset.value;
+      button.closest(".inherit").textContent = "Sẽ dùng lại giá trị chung khi lưu.";
+      input.focus();
+      changed();
+      return;
+    }
     if (button.classList.contains("add")) {
       const list = button.closest(".list");
       const tpl = list.querySelector(":scope > template");
@@ -189,6 +213,13 @@ function initForm(form) {
     both.hidden = !result.conflict;
     who.hidden = !result.conflict;
     confirmButton.hidden = false;
+    const notes = document.getElementById("save-notes");
+    notes.replaceChildren(...(result.notes || []).map(text => {
+      const li = document.createElement("li");
+      li.textContent = text;
+      return li;
+    }));
+    notes.hidden = !(result.notes || []).length;
     if (result.conflict) {
       title.textContent = "Tệp vừa được người khác lưu";
       who.textContent = "Tệp đã đổi sau khi bạn mở biểu mẫu" + (result.who ? " (" + result.who + ", " + (result.when || "") + ")" : "") +
@@ -227,10 +258,9 @@ function initForm(form) {
     setDirty(false);
     if (merged) { location.reload(); return; }  // the file now also holds the other clerk's changes: show them
     original = valueOf(root);
-    const saved = document.createElement("p");
-    saved.className = "saved";
-    saved.textContent = result.saved ? "Đã lưu vào tệp." : "Không có gì thay đổi.";
-    summary.prepend(saved);
+    savedNote = result.saved ? "Đã lưu vào tệp." : "Không có gì thay đổi.";
+    summary.querySelectorAll(".saved").forEach(p => p.remove());
+    sayNote();
   });
 
   const previewButton = document.getElementById("preview");
@@ -300,8 +330,16 @@ function initBatch(box) {
     start.disabled = false;
     if (job.error) { bar.hidden = true; status.textContent = "Không soạn được: " + job.error; return; }
     bar.max = 1; bar.value = 1;
-    const failed = Object.keys(job.failed || {});
-    status.textContent = "Xong: " + job.written + " văn bản." + (failed.length ? " Không soạn được " + failed.length + " đơn vị (" + failed.join(", ") + "): xem bảng kê trong tệp .zip." : "");
+    const failed = Object.entries(job.failed || {});
+    status.textContent = "Xong: " + job.written + " văn bản." + (failed.length ? " Không soạn được " + failed.length + " đơn vị (bảng kê trong tệp .zip cũng ghi):" : "");
+    const reasons = document.createElement("ul");
+    reasons.className = "problems";
+    for (const [unit, why] of failed) {
+      const li = document.createElement("li");
+      li.textContent = unit + ": " + why;
+      reasons.appendChild(li);
+    }
+    if (failed.length) status.appendChild(reasons);
     link.href = "/lo/" + encodeURIComponent(job.id) + "/tai";
     link.hidden = false;
   });

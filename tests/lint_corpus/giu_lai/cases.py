@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lint_corpus import nguon
-from lint_corpus.builder import Body, Builder, Page
+from lint_corpus.builder import Body, Builder, Page, seg
 from lint_corpus.case import Case, clean, faulty, out_of_scope
-from lint_corpus.mau import Knobs, Org, Sign, with_fault
+from lint_corpus.mau import Knobs, Org, Sign, body, centred, with_fault
 from lint_corpus.vanban import (
     Form,
     Named,
@@ -18,6 +18,7 @@ from lint_corpus.vanban import (
     cong_van,
     dang,
     don,
+    ly_lich,
     phu_luc,
     quy_pham,
     quyet_dinh,
@@ -122,15 +123,16 @@ def _gm_xuan_phu(k: Knobs) -> Builder:
 
 
 def _quy_che_xuan_phu() -> Builder:
-    """A regulation issued with a decision, in its own file: «(Ban hành kèm theo ...)», chapters, articles."""
+    """A regulation issued with a decision, in its own file: «(Ban hành kèm theo ...)», chapter, article."""
     k = Knobs(page=Page(number="none"), body=Body(indent=1.27, before=6))
-    return phu_luc("QUY CHẾ LÀM VIỆC", "CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 - 2026",
-                   "(Ban hành kèm theo Quyết định số 59/QĐ-UBND ngày 22 tháng 7 năm 2025 của Ủy ban nhân dân xã "
-                   "Xuân Phú)",
-                   ("Chương I. NHỮNG QUY ĐỊNH CHUNG",
-                    "Điều 1. Phạm vi, đối tượng điều chỉnh",
-                    "Quy chế này quy định nguyên tắc, chế độ trách nhiệm và lề lối làm việc của Ủy ban nhân dân xã."),
-                   k=k)
+    b = phu_luc("QUY CHẾ LÀM VIỆC", "CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 - 2026",
+                "(Ban hành kèm theo Quyết định số 59/QĐ-UBND ngày 22 tháng 7 năm 2025 của Ủy ban nhân dân xã "
+                "Xuân Phú)", k=k)
+    centred(b, "Chương I", before=12)
+    centred(b, "NHỮNG QUY ĐỊNH CHUNG", before=0)
+    body(b, seg("Điều 1. Phạm vi, đối tượng điều chỉnh", 14, b=True), k)
+    body(b, "Quy chế này quy định nguyên tắc, chế độ trách nhiệm và lề lối làm việc của Ủy ban nhân dân xã.", k)
+    return b
 
 
 def _thong_tu() -> Builder:
@@ -214,6 +216,14 @@ CASES: list[Case] = [
                  _qd_quy_pham),
     out_of_scope("h-bm-don-yeu-cau", "bieu-mau", nguon.DON_YEU_CAU, "«(V/v: ...)» nghiêng dưới tên đơn, ngày bỏ trống",
                  _don_yeu_cau),
+    faulty("h-bc-ninh-binh-ten-loai-thuong", "bao-cao", nguon.KH_NINH_BINH_130, "ten-loai",
+           lambda: _bc_ninh_binh(with_fault("ten-loai"))),
+    faulty("h-qd-dong-nai-tm-khong-cham", "quyet-dinh", nguon.QD_DONG_NAI_3970, "tham-quyen-ky",
+           lambda: _qd_dong_nai(with_fault("tham-quyen-ky"))),
+    out_of_scope("h-bm-ly-lich-bang", "bieu-mau", nguon.LY_LICH_2, "bảng hai cột, ô ảnh trống bên trái, Quốc hiệu "
+                 "bên phải, không có cơ quan; bảng quan hệ gia đình", lambda: ly_lich(
+                     ("1. Họ và tên (chữ in hoa): ……………………… Nam/Nữ: ……", "3. Sinh ngày………tháng………năm ………",
+                      "11. Số CCCD: ……………… cấp ngày .…/…./……"), (), boxed=True)),
     faulty("h-qd-dong-nai-khong-nghieng", "quyet-dinh", nguon.QD_DONG_NAI_3970, "can-cu-nghieng",
            lambda: _qd_dong_nai(with_fault("can-cu-nghieng"))),
 ]

@@ -1,0 +1,241 @@
+"""What kind of document lint has, decided from the document's own evidence, and which rules hold for it.
+
+Nghị định 30/2020 governs administrative documents (each type in its Phụ lục III, and the công văn, which has
+no type name) and their appendices. Party documents (Hướng dẫn 36-HD/VPTW), legal normative documents (Nghị
+định 34/2016, the 2025 Law) and citizens' forms have layouts of their own: lint says what it saw and checks
+none of NĐ30's rules on them. A document it cannot place is treated the same way: no rule errors on a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from qdocgen.lint.common import FOOTNOTE_MARK, Finding, fold, is_upper, norm
+from qdocgen.lint.rules import AUTHORITY, DOC_TYPES, NATIONAL_TITLES
+from qdocgen.oxml.layout import Layout, Line, Para
+
+# NĐ30 Phụ lục III's abbreviations, for a document whose type name is missing but whose symbol says it.
+ABBREVIATIONS = {
+    "NQ": "nghị quyết", "QĐ": "quyết định", "CT": "chỉ thị", "QC": "quy chế", "QyĐ": "quy định",
+    "TC": "thông cáo", "TB": "thông báo", "HD": "hướng dẫn", "CTr": "chương trình", "KH": "kế hoạch",
+    "PA": "phương án", "ĐA": "đề án", "DA": "dự án", "BC": "báo cáo", "BB": "biên bản", "TTr": "tờ trình",
+    "HĐ": "hợp đồng", "CĐ": "công điện", "BGN": "bản ghi nhớ", "BTT": "bản thỏa thuận", "GUQ": "giấy ủy quyền",
+    "GM": "giấy mời", "GGT": "giấy giới thiệu", "GNP": "giấy nghỉ phép", "PG": "phiếu gửi", "PC": "phiếu chuyển",
+    "PB": "phiếu báo",
+}
+
+# Legal normative documents: their type names, and a symbol with the year in it (Số: 30/2020/NĐ-CP).
+NORMATIVE_TYPES = ("luật", "bộ luật", "pháp lệnh", "nghị định", "thông tư", "thông tư liên tịch",
+                   "nghị quyết liên tịch", "lệnh")
+_NORMATIVE_NUMBER = re.compile(r"\b\d+\s*/\s*(19|20)\d\d\s*/\s*[A-ZĐ]|/\s*QH\d+\b|/\s*UBTVQH\d+\b")
+_PARTY_NUMBER = re.compile(r"\b\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,3}\s*/\s*(TW|TU|HU|QU|TP|ĐU|ĐUK|BCS|ĐĐ|CB)\b")
+_DOTTED = re.compile(r"[.…_]{4,}|(\.\s){3,}")
+_LABEL = re.compile(r"^[^:.…]{2,45}:\s*([.…_]{3,}|$)")
+# Titles of citizens' forms (not NĐ30 type names): «ĐƠN ĐỀ NGHỊ ...», «TỜ KHAI ...», «SƠ YẾU LÝ LỊCH».
+FORM_TITLES = ("đơn ", "tờ khai", "bản khai", "sơ yếu lý lịch", "lý lịch", "giấy đề nghị", "bản cam kết",
+               "giấy cam kết", "phiếu đăng ký", "phiếu đề nghị", "phiếu yêu cầu", "bản tự kiểm điểm")
+_PLACE_DATE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,(]{1,40},\s*ngày\b", re.IGNORECASE)
+_ATTACHED = re.compile(r"^\(?\s*(ban hành |được ban hành )?kèm theo\b")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a document is.
+
+    Attributes:
+        code: ``quyet-dinh``, ``cong-van``, ``to-trinh``, ... (an NĐ30 type), ``phu-luc`` (an appendix or a
+            document issued with one), ``dang``, ``quy-pham``, ``bieu-mau`` or ``khac``.
+        name: the kind in words, in Vietnamese.
+        nd30: whether Nghị định 30's rules hold for it.
+        evidence: what in the document says so, in Vietnamese.
+    """
+
+    code: str
+    name: str
+    nd30: bool
+    evidence: str
+
+    def notice(self) -> Finding:
+        """The ``pham-vi`` notice that says the kind (and, outside NĐ30, that no rule was checked)."""
+        if self.nd30:
+            message = f"Văn bản được nhận là {self.name} ({self.evidence}): kiểm tra theo thể thức Nghị định 30/2020."
+        else:
+            message = (f"Văn bản được nhận là {self.name} ({self.evidence}), không thuộc thể thức Nghị định "
+                       "30/2020: không kiểm tra quy tắc thể thức nào. Nếu đây là văn bản hành chính, hãy kiểm tra "
+                       "Quốc hiệu, «Số:» và tên loại ở đầu văn bản.")
+        return Finding(rule="pham-vi", severity="notice", where="toàn văn bản", message=message)
+
+
+OUTSIDE = {
+    "dang": "văn bản của Đảng (thể thức theo Hướng dẫn 36-HD/VPTW)",
+    "quy-pham": "văn bản quy phạm pháp luật (thể thức theo Nghị định 34/2016 và Luật Ban hành văn bản QPPL)",
+    "bieu-mau": "biểu mẫu, tờ khai, đơn của công dân",
+    "doan-the": "văn bản của Đoàn TNCS Hồ Chí Minh (thể thức theo hướng dẫn của Trung ương Đoàn)",
+    "khac": "văn bản không rõ loại",
+}
+
+# The top line of a Youth Union document, where an NĐ30 document has the national title.
+_UNION_TOPS = ("đoàn tncs hồ chí minh", "đoàn thanh niên cộng sản hồ chí minh")
+
+
+def slug(name: str) -> str:
+    """A Vietnamese name as an ASCII id: «tờ trình» → ``to-trinh``."""
+    text = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "-".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def _outside(code: str, evidence: str) -> Kind:
+    return Kind(code, OUTSIDE[code], False, evidence)
+
+
+def _nd30(type_name: str, evidence: str) -> Kind:
+    return Kind(slug(type_name), f"{type_name} (văn bản hành chính)", True, evidence)
+
+
+@dataclass
+class _Evidence:
+    """What the top of the document shows."""
+
+    top: list[Line]
+    lines: list[Line]
+    title: bool = False
+    party: str = ""
+    union: str = ""
+    number: str = ""
+    type_name: str = ""
+    normative: str = ""
+    vv: bool = False
+    recipients: bool = False
+    attached: str = ""
+    form: str = ""
+    form_title: str = ""
+    signature: bool = False
+
+
+def _top_lines(paras: list[Para], count: int) -> list[Line]:
+    """The lines of the first ``count`` paragraphs that show text."""
+    shown = [p for p in paras if p.text.strip()][:count]
+    return [line for p in shown for line in p.lines]
+
+
+def _gather(layout: Layout) -> _Evidence:
+    """Read the markers every kind is told by."""
+    lines = [line for p in layout.paras for line in p.lines]
+    ev = _Evidence(_top_lines(layout.paras, 14), lines)
+    for line in ev.top:
+        text, folded = norm(line.text), fold(FOOTNOTE_MARK.sub("", line.text))
+        if text in NATIONAL_TITLES or folded.startswith(("cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa")):
+            ev.title = True
+        elif folded.startswith("đảng cộng sản việt nam"):
+            ev.party = "«ĐẢNG CỘNG SẢN VIỆT NAM»"
+        elif folded.startswith(_UNION_TOPS):
+            ev.union = f"«{text}»"
+        elif re.match(r"^(số|luật số|nghị quyết số)\s*(:|\d|\.\.|…)", folded) and not ev.number:
+            ev.number = text
+        elif folded.startswith("v/v"):
+            ev.vv = True
+        elif folded.strip(" :") in NORMATIVE_TYPES and is_upper(text):
+            ev.normative = f"tên loại «{text}»"
+        elif folded in DOC_TYPES and is_upper(text) and not ev.type_name:
+            ev.type_name = folded
+    _read_number(ev)
+    _read_body(ev)
+    return ev
+
+
+def _read_number(ev: _Evidence) -> None:
+    """What the «Số:» line says: a Party symbol, a symbol with the year (normative)."""
+    for line in ev.top:
+        match = _PARTY_NUMBER.search(line.text)
+        if match and not ev.title:
+            ev.party = ev.party or f"số, ký hiệu «{match[0]}»"
+    if ev.number and _NORMATIVE_NUMBER.search(ev.number):
+        ev.normative = ev.normative or f"số, ký hiệu có năm «{ev.number}»"
+
+
+def _read_body(ev: _Evidence) -> None:
+    """The markers further down: recipients, an appendix's heading, form blanks, a signature."""
+    labels = 0
+    for i, line in enumerate(ev.lines):
+        folded = fold(line.text)
+        if folded.startswith(("nơi nhận", "kính gửi")):
+            ev.recipients = True
+        if i < 12 and not ev.attached and (folded.startswith("phụ lục") and len(folded) < 60
+                                           or _ATTACHED.match(folded)):
+            ev.attached = f"«{norm(line.text)[:50]}»"
+        if line.para.table is None and re.match(r"^ngày,? tháng,? năm sinh\s*(:|[.…]{3})", folded):
+            ev.form = ev.form or f"«{norm(line.text)[:40]}»"
+        if _LABEL.match(norm(line.text)) and _DOTTED.search(line.text) and not re.match(r"^(căn cứ|số\s*:)", folded):
+            labels += 1
+        if i < 12 and is_upper(line.text) and folded.startswith(FORM_TITLES):
+            ev.form_title = f"tên biểu mẫu «{norm(line.text)[:40]}»"
+        if len(line.text) <= 60 and is_upper(line.text) and AUTHORITY.match(line.text) or (
+                i >= 3 and _PLACE_DATE.match(norm(line.text))):
+            ev.signature = True
+    if not ev.form and (labels >= 3 or labels >= 1 and ev.form_title):
+        ev.form = ev.form_title or f"{labels} dòng nhãn có chỗ trống để điền"
+
+
+def _administrative(ev: _Evidence, has_type: bool) -> bool:
+    """Whether the markers are those of an NĐ30 document: at least two of title, number, type name, V/v."""
+    marks = [ev.title, bool(ev.number), has_type, ev.vv, ev.recipients]
+    return sum(marks) >= 2 and (ev.title or bool(ev.number))
+
+
+def _nd30_kind(ev: _Evidence) -> Kind:
+    """Which NĐ30 type: the type name, else the symbol's abbreviation, else a công văn."""
+    seen = ", ".join(part for part, on in (("Quốc hiệu", ev.title), (f"«{ev.number}»", bool(ev.number)))
+                     if on)
+    if ev.type_name:
+        return _nd30(ev.type_name, f"{seen}, tên loại «{ev.type_name.upper()}»")
+    symbol = ev.number.partition("/")[2].strip()
+    abbreviation = re.split(r"[-\s]", symbol)[0] if symbol else ""
+    if abbreviation in ABBREVIATIONS and not ev.vv:
+        return _nd30(ABBREVIATIONS[abbreviation], f"{seen}, ký hiệu «{abbreviation}» (không thấy tên loại)")
+    return _nd30("công văn", f"{seen}, không có tên loại" + (", có «V/v»" if ev.vv else ""))
+
+
+def classify(layout: Layout) -> Kind:
+    """The kind of the document, from what it shows (see the module's docstring)."""
+    ev = _gather(layout)
+    if ev.party and not ev.title:
+        return _outside("dang", ev.party)
+    if ev.union and not ev.title:
+        return _outside("doan-the", ev.union)
+    if ev.normative:
+        return _outside("quy-pham", ev.normative)
+    if ev.attached:
+        return Kind("phu-luc", "phụ lục hoặc văn bản kèm theo một văn bản hành chính", True, ev.attached)
+    if ev.form and not ev.type_name and not ev.number:
+        return _outside("bieu-mau", ev.form)
+    if _administrative(ev, bool(ev.type_name)):
+        return _nd30_kind(ev)
+    if ev.form:
+        return _outside("bieu-mau", ev.form)
+    if ev.signature and not ev.title and any(is_upper(line.text) for line in ev.top[:3]):
+        return Kind("phu-luc", "văn bản kèm theo một văn bản hành chính", True,
+                    "tên cơ quan ở đầu, địa danh, ngày tháng và chữ ký ở cuối, không có Quốc hiệu và số, ký hiệu")
+    return _outside("khac", "không thấy Quốc hiệu, «Số:», tên loại")
+
+
+# The rules that hold for an appendix (or a document issued with another): no number, type name or recipients.
+APPENDIX_RULES = frozenset({
+    "tep", "kho-giay", "le-trang", "phong-chu", "dia-danh-ngay", "dieu", "tham-quyen-ky", "nguoi-ky",
+    "nguoi-ky-ten", "gian-dong", "gian-doan", "thut-dau-dong", "quoc-hieu", "tieu-ngu", "co-quan-chu-quan",
+    "co-quan-ban-hanh", "vi-tri-dau-trang", "cap-huyen", "thuat-ngu-cu",
+})
+
+
+def applies(rule: str, kind: Kind) -> bool:
+    """Whether ``rule`` holds for documents of ``kind``."""
+    if not kind.nd30:
+        return rule in ("tep", "pham-vi")
+    if kind.code == "phu-luc":
+        return rule in APPENDIX_RULES
+    if rule == "vv-cong-van":
+        return kind.code == "cong-van"
+    if rule in ("ten-loai", "trich-yeu"):
+        return kind.code != "cong-van"
+    return True

@@ -1,0 +1,128 @@
+"""Rules of the body text's paragraphs: line spacing, space between paragraphs, first-line indent.
+
+NĐ30 (Phụ lục I, II.6e): line spacing from single (minimum) to 1.5 lines (maximum), at least 6 pt between
+paragraphs, first-line indent 1 cm or 1.27 cm. They hold for the running text: paragraphs of the body and of
+an appendix outside tables, set flush or justified, long enough to be prose (not headings, not the header,
+the recipients or the signature, not the notes under «Ghi chú:»). Each rule gives one finding per document,
+quoting the first paragraph that breaks it and saying how many do.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from qdocgen.lint.body import is_basis
+from qdocgen.lint.closing import recipient_entries, recipient_heading
+from qdocgen.lint.common import Finding, finding, fold, is_upper, norm, pt, quoted, templated
+from qdocgen.lint.document import Doc
+from qdocgen.oxml.layout import Para
+
+PROSE_CHARS = 40  # shorter paragraphs are headings, labels or lines of a list
+SINGLE = 1.15  # a Times New Roman line is about 1.15 times its font size
+INDENT_CM = (0.97, 1.30)  # 1 cm or 1.27 cm, give or take a rounding
+DEFAULT_TAB_CM = 1.27
+
+
+def _recipient_paras(doc: Doc) -> set[int]:
+    """Indices of the paragraphs holding «Nơi nhận:» and its lines."""
+    heading = recipient_heading(doc)
+    if heading is None:
+        return set()
+    return {heading.para.index} | {line.para.index for entry in recipient_entries(doc, heading)
+                                   for line in entry.lines}
+
+
+def body_paras(doc: Doc) -> list[Para]:
+    """The paragraphs of running text (see the module's docstring)."""
+    start = doc.type_para.index + 1 if doc.type_para is not None else doc.header_end
+    skip = _recipient_paras(doc)
+    summary = next((p for p in doc.paras[start:] if p.text.strip()), None)
+    if doc.type_para is not None and summary is not None and not is_basis(summary.text):
+        skip.add(summary.index)  # the trích yếu under the type name
+    out = []
+    notes = False
+    for para in doc.paras[start:]:
+        text = norm(para.text)
+        notes = bool(text) and (notes or bool(re.match(r"^(ghi chú|lưu ý|chú thích)\s*:?$", text.casefold())))
+        if (notes or para.table is not None or para.align in ("center", "right") or len(text) < PROSE_CHARS
+                or para.index in skip or "\t" in para.text.strip() or is_upper(text) or templated(text)
+                or fold(text).startswith(("kính gửi", "nơi nhận"))):
+            continue
+        out.append(para)
+    return out
+
+
+def _size(para: Para) -> float:
+    """The paragraph's usual font size."""
+    sizes = [p.size for c, p in zip(para.text, para.props, strict=False) if not c.isspace()]
+    return median(sizes) if sizes else 14.0
+
+
+def _spacing_wrong(para: Para) -> str | None:
+    """What is wrong with the line spacing, or ``None``."""
+    fmt = para.fmt
+    if fmt.line_rule == "auto":
+        if 0.99 <= fmt.line <= 1.51:
+            return None
+        return f"giãn dòng {pt(round(fmt.line, 2))} dòng"
+    size = _size(para)
+    high = 1.5 * SINGLE * size + 0.5
+    if fmt.line <= high and (fmt.line_rule == "atLeast" or fmt.line >= size):
+        return None
+    rule = "chính xác" if fmt.line_rule == "exact" else "tối thiểu"
+    return f"giãn dòng {rule} {pt(round(fmt.line, 1))} pt với chữ {pt(size)} pt"
+
+
+def check_line_spacing(doc: Doc) -> list[Finding]:
+    """Single to 1.5 lines (exact spacing: from the font size to 1.5 lines of it)."""
+    wrong = [(para, said) for para in body_paras(doc) if (said := _spacing_wrong(para)) is not None]
+    if not wrong:
+        return []
+    para, said = wrong[0]
+    more = f" (cùng {len(wrong)} đoạn thân văn bản)" if len(wrong) > 1 else ""
+    return finding("gian-dong", quoted(para), [f"{said}{more}, cần từ một dòng (Single) đến 1,5 dòng"])
+
+
+def _gap(above: Para, below: Para) -> float:
+    """The space Word leaves between two paragraphs: after the first plus before the second.
+
+    «Contextual spacing» drops a paragraph's own spacing next to a paragraph of the same style.
+    """
+    same = above.fmt.style == below.fmt.style
+    after = 0.0 if above.fmt.contextual and same else above.fmt.after_pt
+    before = 0.0 if below.fmt.contextual and same else below.fmt.before_pt
+    return after + before
+
+
+def check_paragraph_spacing(doc: Doc) -> list[Finding]:
+    """At least 6 pt between paragraphs of running text that follow each other (an empty line is more)."""
+    paras = body_paras(doc)
+    wrong = [(below, gap) for above, below in zip(paras, paras[1:], strict=False)
+             if below.index == above.index + 1 and (gap := _gap(above, below)) < 5.95]
+    if not wrong:
+        return []
+    para, gap = wrong[0]
+    more = f" (cùng {len(wrong)} chỗ)" if len(wrong) > 1 else ""
+    return finding("gian-doan", quoted(para), [f"khoảng cách với đoạn trên {pt(round(gap, 1))} pt{more}, cần "
+                                                "tối thiểu 6 pt (khoảng cách trước/sau đoạn – Spacing Before/After)"])
+
+
+def _indent_cm(para: Para) -> float:
+    """Where the first line starts, from the left margin, in centimetres (a leading tab counts as one stop)."""
+    indent = para.fmt.left_cm + para.fmt.first_line_cm
+    if para.text.startswith("\t") and abs(para.fmt.first_line_cm) < 0.05:
+        indent += DEFAULT_TAB_CM
+    return indent
+
+
+def check_indent(doc: Doc) -> list[Finding]:
+    """First-line indent 1–1.27 cm."""
+    lo, hi = INDENT_CM
+    wrong = [(para, indent) for para in body_paras(doc) if not lo <= (indent := _indent_cm(para)) <= hi]
+    if not wrong:
+        return []
+    para, indent = wrong[0]
+    more = f" (cùng {len(wrong)} đoạn thân văn bản)" if len(wrong) > 1 else ""
+    return finding("thut-dau-dong", quoted(para), [f"lùi đầu dòng {pt(round(indent, 2))} cm{more}, cần 1 cm "
+                                                    "hoặc 1,27 cm (Indentation – First line)"])
