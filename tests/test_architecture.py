@@ -224,9 +224,6 @@ def test_entry_points_reach_the_same_group() -> None:
 
 
 MAX_LINES = 400
-# Issue 13: no module over about 400 lines. These two are being split by the engineer who owns them (`speed`);
-# each entry goes when its split lands. (web/app.py, split by `web2`, is under the limit and needs no entry.)
-OVER_WHILE_SPLIT = {"batch.py", "data/reader.py"}
 
 
 def test_no_module_is_longer_than_400_lines() -> None:
@@ -234,5 +231,5 @@ def test_no_module_is_longer_than_400_lines() -> None:
     counts = {path.relative_to(PACKAGE).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
               for path in sources()}
     long = [f"qdocgen/{name}: {count} lines" for name, count in counts.items()
-            if count > MAX_LINES and name not in OVER_WHILE_SPLIT]
+            if count > MAX_LINES]
     assert not long, "\n".join(long)
