@@ -7,6 +7,8 @@ its grid gets a grid rebuilt from the widths of its fullest row (the row with th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from qdocgen.oxml.package import w
@@ -52,14 +54,19 @@ def fit_table(tbl: etree._Element) -> bool:
     return True
 
 
-def fit_table_grids(xml: str) -> str:
-    """The part's XML with every table's grid matching its rows (unchanged text when all agree)."""
+def _fit_every_table(xml: str, fit: Callable[[etree._Element], bool]) -> str:
+    """The part's XML with ``fit`` applied to every table (the same text when no table changed)."""
     root = etree.fromstring(xml.encode("utf-8"))
-    changed = [fit_table(tbl) for tbl in root.iter(w("tbl"))]
+    changed = [fit(tbl) for tbl in root.iter(w("tbl"))]
     if not any(changed):
         return xml
     out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return out.decode("utf-8")
+
+
+def fit_table_grids(xml: str) -> str:
+    """The part's XML with every table's grid matching its rows (unchanged text when all agree)."""
+    return _fit_every_table(xml, fit_table)
 
 
 def _grid_width(col: etree._Element) -> float:
@@ -122,9 +129,4 @@ def fit_table_as_docxtpl(tbl: etree._Element) -> bool:
 
 def fit_table_grids_as_docxtpl(xml: str) -> str:
     """The part's XML with every table's grid fitted as docxtpl fits it (unchanged text when all agree)."""
-    root = etree.fromstring(xml.encode("utf-8"))
-    changed = [fit_table_as_docxtpl(tbl) for tbl in root.iter(w("tbl"))]
-    if not any(changed):
-        return xml
-    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return out.decode("utf-8")
+    return _fit_every_table(xml, fit_table_as_docxtpl)

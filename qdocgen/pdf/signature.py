@@ -10,22 +10,16 @@ the file stays PDF/A; signing itself happens later, with the signer's token, in 
 
 from __future__ import annotations
 
-import io
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from qdocgen.pdf.office import PdfError
+from qdocgen.printed.reader import PrintedError, read_pdf
 
 SIGNER_FIELD = "ChuKyNguoiKy"
 AGENCY_FIELD = "ChuKyCoQuan"
 RECORDS_FIELD = "ChuKyVanThu"
 KY_HINT = "Cài phần ký số: pip install 'qdocgen[ky]' (thư viện pyHanko)"
-POPPLER_HINT = "Cài poppler (Debian/Ubuntu): sudo apt-get install -y poppler-utils"
-_XHTML = "{http://www.w3.org/1999/xhtml}"
 _MIN_GAP = 24.0  # points: less than this between title and name is not a signature space
 _UNNAMED_SPACE = 62.0  # points (about 22 mm) kept under the title line when the name is not written yet
 
@@ -60,26 +54,14 @@ class Field:
 
 
 def read_pages(pdf: Path, timeout: float = 60.0) -> list[Page]:
-    """The words of every page grouped in lines, with their positions (poppler's pdftotext -bbox-layout)."""
-    tool = shutil.which("pdftotext")
-    if not tool:
-        raise PdfError(f"Không tìm thấy lệnh pdftotext để tìm chỗ ký trên trang. {POPPLER_HINT}.")
+    """The lines of every page with their positions, from the page model :mod:`qdocgen.printed` reads."""
     try:
-        out = subprocess.run([tool, "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=timeout,
-                             check=True).stdout
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise PdfError(f"{pdf}: pdftotext không đọc được vị trí chữ trên trang ({exc}).") from exc
-    root = etree.parse(io.BytesIO(out), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
-    pages = []
-    for page in root.iter(f"{_XHTML}page"):
-        lines = []
-        for line in page.iter(f"{_XHTML}line"):
-            text = " ".join((word.text or "") for word in line.iter(f"{_XHTML}word"))
-            box = [float(line.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax")]
-            lines.append(Line(text.strip(), *box))
-        lines.sort(key=lambda item: (item.y0, item.x0))
-        pages.append(Page(float(page.get("width", "0")), float(page.get("height", "0")), tuple(lines)))
-    return pages
+        printed = read_pdf(pdf, timeout)
+    except PrintedError as exc:
+        raise PdfError(exc.message) from exc
+    return [Page(page.width, page.height, tuple(Line(line.text.strip(), line.x0, line.y0, line.x1, line.y1)
+                                                for line in page.lines))
+            for page in printed.pages]
 
 
 def signature_fields(pages: list[Page]) -> list[Field]:
