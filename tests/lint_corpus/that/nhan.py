@@ -21,6 +21,7 @@ _ND30 = nguon.ND30_PL1.removesuffix("Phuluc1.docx")
 _FORMS = nguon.DON_KHOI_KIEN.rsplit("/", 1)[0] + "/"
 _LUU = "«- Lưu: VT, NC.Châu» không kết thúc bằng «.»"
 _PAGES = "nhiều trang mà không có số trang"
+_AFTER = "sửa sau lần chạy lint đầu tiên, đã đọc lại tệp: "
 
 DOCS: list[Real] = [
     Real("bc-chi-so-par-index", "bao-cao", _HOP + "Bao cao cac chi so cua tinh 06.11s.docx", {
@@ -35,7 +36,8 @@ DOCS: list[Real] = [
         "tieu-ngu": "tiêu ngữ cỡ 13 bằng Quốc hiệu (phải lớn hơn một cỡ)",
         "noi-nhan-dong": "«- Lãnh đạo UBND tỉnh» không có «;», gạch đầu dòng cỡ 12 nghiêng",
         "gian-doan": "«b) Kết quả đánh giá đối với tiêu chí công khai ...» cách đoạn trên 0 pt",
-    }),
+        "le-trang": _AFTER + "phần (section) thứ 3 lề dưới 7,5 mm",
+    }, "phần 2 khổ ngang cho bảng (được phép), lề trái 20 mm: lề của trang ngang không gán nhãn"),
     Real("cv-3083-hoi-nu-doanh-nhan", "cong-van", _DH + "CV cong nhan ket qua dai hoi cua Hoi Nu doanh nhan tinh.docx", {
         "so-ky-hieu": "«Số: 3083/UBND-NCKS» cỡ 14, số in đậm",
         "luu": "«- Lưu: VT, NCKS.Châu» không kết thúc bằng «.»",
@@ -99,6 +101,7 @@ DOCS: list[Real] = [
              "le-trang": "lề dưới 18 mm",
              "luu": "«- Lưu: VT, KGVX, NC.Châu» không kết thúc bằng «.»",
              "so-trang": "số trang cỡ 11",
+             "phong-chu": _AFTER + "số trang theo kiểu Header/Normal, phông Calibri",
          }),
     Real("qd-cong-bo-chi-so-cchc", "quyet-dinh",
          _T + "Tờ trình 95 công cố chỉ số CCHC năm 2025/QĐ công bố Chỉ số CCHC sở ngành địa phương năm 2025 done.docx", {},
@@ -119,6 +122,7 @@ DOCS: list[Real] = [
              "noi-nhan-dong": "«- Thường trực Tỉnh ủy,» kết thúc bằng «,»",
              "luu": "«- Lưu: VT, KGVX, NC.Châu» không kết thúc bằng «.»",
              "so-trang": "số trang cỡ 11",
+             "phong-chu": _AFTER + "số trang theo kiểu Header, phông .VnCentury Schoolbook",
          }, "điều cuối («Chánh Văn phòng ...») thiếu chữ «Điều 6.»: không có mã quy tắc"),
     Real("qd-phe-chuan-doan-luat-su", "quyet-dinh",
          _NEW + "Công văn trình 788 của Sở TP về Đoàn Luật sư/QDphechuanKetquaDaihoiDLS.2.docx", {
