@@ -135,7 +135,7 @@ def paragraphs_of(table: Table) -> Iterator[Paragraph]:
         yield Paragraph(el, table)
 
 
-def _each_body(doc: Document, change: Callable[[Paragraph], None]) -> bool:
+def _each_body(doc: Document, change: Callable[[Paragraph], object]) -> bool:
     """Apply ``change`` to every body paragraph; false when there is none."""
     body = _body(doc)
     for p in body:

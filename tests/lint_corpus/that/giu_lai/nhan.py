@@ -20,7 +20,8 @@ DOCS: list[Real] = [
          _T + "Tờ trình 493 báo cáo Tổng kết công tác phòng, chống ma túy năm 2025 và phương hướng công tác trọng tâm "
          "năm 2026/BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY UBND TỈNH.docx", {},
          "đúng thể thức; Quốc hiệu và tiêu ngữ chung một đoạn (ngắt dòng); «Phần thứ nhất» giữa trang"),
-    Real("cv-dieu-le-hoi-mttq", "cong-van", _T + "CV 2926 SNV thong nhat su dung Dieu le Hội/UBND co y kien doi voi dieu le hoi.docx", {
+    Real("cv-dieu-le-hoi-mttq", "cong-van", _T + "CV 2926 SNV thong nhat su dung Dieu le Hội/UBND co y kien "
+        "doi voi dieu le hoi.docx", {
         "le-trang": "lề trên, dưới 15 mm",
         "phong-chu": "thân văn bản có đoạn chữ Verdana",
         "luu": _LUU,
@@ -45,7 +46,8 @@ DOCS: list[Real] = [
              "le-trang": "phần (section) thứ 3 lề dưới 10 mm",
              "luu": _LUU,
          }, "hai phụ lục (danh sách đơn vị, đề cương) trong cùng tệp; khối ký nằm trong bảng lồng"),
-    Real("pl-doi-ucsc", "phu-luc", _T + "Tờ trình 197 CAT ứng cứu máy tính/PHỤ LỤC DANH SÁCH ĐỘI UCSC đã điều chỉnh.docx", {
+    Real("pl-doi-ucsc", "phu-luc", _T + "Tờ trình 197 CAT ứng cứu máy tính/PHỤ LỤC DANH SÁCH ĐỘI UCSC đã điều "
+        "chỉnh.docx", {
         "so-trang": "số trang cỡ 12",
     }, "phụ lục danh sách thành viên (cán bộ, công chức theo chức vụ); tên phụ lục chữ thường đậm"),
     Real("qd-dieu-le-cuu-giao-chuc", "quyet-dinh",
@@ -60,7 +62,8 @@ DOCS: list[Real] = [
              "so-ky-hieu": "«Số:» cỡ 14",
              "luu": _LUU,
          }, "điều cuối thiếu chữ «Điều 4.»: không có mã quy tắc"),
-    Real("qd-hop-nhat-doan-luat-su", "quyet-dinh", _T + "Tờ trình 141 cho phép hợp nhất Đoàn Luật sư/Quyet dinh sap nhap doan luat su.docx", {
+    Real("qd-hop-nhat-doan-luat-su", "quyet-dinh", _T + "Tờ trình 141 cho phép hợp nhất Đoàn Luật sư/Quyet "
+        "dinh sap nhap doan luat su.docx", {
         "ten-loai": "«QUYẾT ĐỊNH» cỡ 16",
         "luu": _LUU,
         "so-trang": "2 trang mà không có số trang",
@@ -73,7 +76,8 @@ DOCS: list[Real] = [
         "so-trang": "số trang cỡ 11",
         "phong-chu": "số trang theo phông chủ đề (Calibri)",
     }, "dự thảo chưa ghi ngày, chưa có họ tên người ký; «QUYẾT ĐỊNH» (không «:») trước Điều 1"),
-    Real("ttr-snv-bc-cchc", "to-trinh", _T + "BÁO CÁO/Tờ trình 629 Báo cáo công tác cải cách hành chính năm 2025 và phương "
+    Real("ttr-snv-bc-cchc", "to-trinh", _T + "BÁO CÁO/Tờ trình 629 Báo cáo công tác cải cách hành chính năm "
+        "2025 và phương "
          "hướng, nhiệm vụ năm 2026 của tỉnh Lâm Đồng/TTr BC CCHC nam 2025.docx", {},
          "đoạn thân lùi đầu dòng bằng tab (không đặt First line): trông như lùi 1,27 cm, không gán nhãn"),
 ]
