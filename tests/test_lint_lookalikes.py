@@ -142,3 +142,70 @@ def test_a_page_and_a_half_needs_page_numbers_a_short_letter_does_not(tmp_path: 
                                                  "thủ tục hành chính, cập nhật tài liệu của Hệ thống quản lý chất "
                                                  "lượng theo Tiêu chuẩn quốc gia.", align="justify")._p)
     assert rules(lint(doc, tmp_path)) == {"so-trang"}
+
+
+def _typed_header(doc: DocumentObject, parts: Parts) -> None:
+    """The header table replaced by lines typed with runs of spaces between the columns (no table, no tab)."""
+    table = doc.tables[0]._tbl
+    for text, size, bold, italic in (
+            ("      ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True, False),
+            ("     PHƯỜNG AN LẠC\t          Độc lập - Tự do - Hạnh phúc", 13, True, False),
+            ("     Số:             /UBND-VP                       An Lạc, ngày         tháng 3 năm 2020", 13, False,
+             False)):
+        p = _para(doc, text, size, bold=bold, italic=italic, align="justify")
+        p.paragraph_format.first_line_indent = None
+        table.addprevious(p._p)
+    table.getparent().remove(table)
+
+
+def test_a_header_typed_with_runs_of_spaces_reads_as_two_columns(tmp_path: Path) -> None:
+    """Runs of 8 spaces and more part the columns; the blanks of the number and the day do not."""
+    from qdocgen.lint.document import open_document
+
+    doc, parts = decision()
+    _typed_header(doc, parts)
+    path = tmp_path / "typed.docx"
+    doc.save(str(path))
+    model = open_document(path)
+    lines = [(line.text, line.col) for para in model.paras[:3] for line in para.lines]
+    assert lines == [("ỦY BAN NHÂN DÂN", 0), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1), ("PHƯỜNG AN LẠC", 0),
+                     ("Độc lập - Tự do - Hạnh phúc", 1), ("Số:             /UBND-VP", 0),
+                     ("An Lạc, ngày         tháng 3 năm 2020", 1)]
+    assert "vi-tri-dau-trang" not in rules(lint(doc, tmp_path))
+
+
+def test_a_space_after_the_slash_of_a_blank_number(tmp_path: Path) -> None:
+    doc, parts = decision()
+    set_text(parts["number"], "Số:        /QĐ-UBND")  # a draft: the number is given when it is signed
+    set_text(parts["date"], "An Lạc, ngày      tháng 3 năm 2020")
+    fmt(parts["date"], italic=True, size=Pt(14))
+    assert lint(doc, tmp_path) == []
+    set_text(parts["number"], "Số:        / QĐ-UBND")
+    findings = lint(doc, tmp_path)
+    assert rules(findings) == {"so-ky-hieu"} and "sau «/»" in findings[0].message
+
+
+def test_a_heading_set_close_to_its_text_and_a_label_placed_by_tabs(tmp_path: Path) -> None:
+    """6 pt holds above a heading's text too; a dimension placed by tabs («50 mm») is no paragraph of text."""
+    doc, parts = decision()
+    heading = _para(doc, "1. Mục tiêu chung", align="justify")
+    parts["article3"]._p.addprevious(heading._p)
+    label = _para(doc, "\t\t\t\t50 mm", 13)
+    parts["article3"]._p.addprevious(label._p)
+    assert lint(doc, tmp_path) == []
+    parts["article3"]._p.addprevious(heading._p)  # the heading right above the article, 0 pt between
+    parts["article3"].paragraph_format.space_before = Pt(0)
+    heading.paragraph_format.space_after = Pt(0)
+    assert rules(lint(doc, tmp_path)) == {"gian-doan"}
+
+
+def test_a_paragraph_reaching_into_the_margin_is_indented_from_its_own_edge(tmp_path: Path) -> None:
+    from docx.shared import Cm
+
+    doc, parts = decision()
+    parts["article1"].paragraph_format.left_indent = Cm(-0.2)
+    parts["article1"].paragraph_format.first_line_indent = Cm(1.2)
+    assert lint(doc, tmp_path) == []
+    parts["article1"].paragraph_format.first_line_indent = Cm(1.47)  # 1,27 cm from the margin, 1,47 from its edge
+    findings = lint(doc, tmp_path)
+    assert rules(findings) == {"thut-dau-dong"} and "1,47" in findings[0].message

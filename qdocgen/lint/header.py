@@ -116,6 +116,8 @@ def check_number(doc: Doc) -> list[Finding]:
                 wrong += _number_part(number, rest)
             if slash and (re.search(r"\s", symbol.strip()) or "–" in symbol or not symbol.strip()):
                 wrong.append(f"ký hiệu «{symbol.strip()}» cần viết liền, các nhóm nối bằng «-» (ví dụ «QĐ-UBND»)")
+            elif symbol[:1].isspace():
+                wrong.append("bỏ khoảng trắng sau «/»")
             lower = [group for group in re.split(r"[-/]", symbol.strip())
                      if group and group not in MIXED_CASE_SYMBOLS and group != group.upper()]
             if slash and lower:

@@ -148,21 +148,29 @@ def _para_text(p: etree._Element, sheet: StyleSheet, table_style: str | None) ->
     return "".join(chars), props
 
 
+# A header typed without a table or tabs puts its right column after a run of spaces. The blanks of a number and a
+# date to fill in («Số:        /QĐ-UBND», «ngày      tháng 3 năm») are runs of spaces too, but not column breaks.
+_COLUMN = re.compile(r"\n| *\t *| {8,}+(?!/|tháng\b|năm\b)")
+
+
 def _split_lines(para: Para) -> list[Line]:
-    """The paragraph's lines: split at line breaks (new line) and tabs (next column), blank ones dropped."""
+    """The paragraph's lines: split at line breaks (new line), tabs and long runs of spaces (next column).
+
+    Blank lines are dropped; a line pushed right by a long run of spaces at its start is in the next column.
+    """
     out: list[Line] = []
     start, col = 0, 0
-    text = para.text + "\n"
-    for i, ch in enumerate(text):
-        if ch not in "\n\t":
-            continue
-        seg = text[start:i]
+    text = para.text
+    for match in [*_COLUMN.finditer(text), None]:
+        end = len(text) if match is None else match.start()
+        seg = text[start:end]
         lead = len(seg) - len(seg.lstrip())
         body = seg.strip()
         if body:
             out.append(Line(body, para.props[start + lead:start + lead + len(body)], para, col))
-        start = i + 1
-        col = 0 if ch == "\n" else col + 1
+        if match is not None:
+            start = match.end()
+            col = 0 if match[0] == "\n" else col + 1
     return out
 
 
