@@ -1,21 +1,24 @@
 """PDF speed: a batch on every core against one soffice call, and the resident LibreOffice against a cold start.
 
-Run: .venv/bin/python bench/bench_pdf.py   (needs LibreOffice and python3-uno; one to two minutes idle)
+Run: .venv/bin/python bench/bench_pdf.py   (needs LibreOffice and python3-uno; two to three minutes idle)
 
-Both comparisons in one run, on the same machine and the same files, ratios printed side by side with the
-machine's load, wall time and CPU time (the cores are shared: a busy machine distorts wall-time ratios, the
-CPU seconds and the per-stage breakdown much less).
+Every comparison in one run, on the same machine and the same files, ROUNDS rounds alternating which side
+goes first, the median of each side printed with the ratio, the machine's load, wall and CPU time (the cores
+are shared: a busy machine distorts wall-time ratios, CPU seconds and the per-stage breakdown much less).
 
-1. A batch of 22 decisions (the 11 of Bình Tân 2019, twice). qdocgen as one command does it: its
-   LibreOffices started (one per core, on copies of the seed profile, side by side), the files converted
-   to PDF/A-2b through one queue, every PDF finished and checked, the LibreOffices stopped: all timed.
-   The baseline is ONE plain ``soffice --headless --convert-to pdf`` of all 22 files, as a user would type
-   it, on a profile of its own made at that start; it is also run on a used profile (the stricter
-   comparison: LibreOffice's start is cheaper once its profile exists). Best of ROUNDS for each.
-   Then the same batch again with the LibreOffices still running from the first (a batch after a batch in
-   one process: the web app, or several templates).
-2. One decision: the resident LibreOffice (already running; conversion, finishing and check) against a
-   cold start (qdocgen's ``convert`` of that one file in a process with no LibreOffice running).
+The baseline is always ONE ``soffice --headless --convert-to 'pdf:writer_pdf_Export:{...}'`` call for all 22
+files with the very filter options qdocgen uses (PDF/A-2b, tagged), in two profile states: a profile made at
+that start (a user's first call, or a call with ``-env:UserInstallation`` on a new folder) and a profile
+already used (LibreOffice's usual state on a user's machine: its start is cheaper).
+
+A. Conversion only: 22 decisions already written (the 11 of Bình Tân 2019, twice). qdocgen's ``convert`` as
+   one command: its LibreOffices started (one per core, on copies of the seed profile), the files converted
+   through one queue, every PDF finished and checked against PDF/A-2b, the LibreOffices stopped, all timed.
+B. As the user runs it, end to end: ``qdocgen batch --pdf`` on a dataset of 22 units (the LibreOffices start
+   while the .docx files are written) against ``qdocgen batch`` (the same .docx files) followed by the one
+   soffice call. Also shown: ``batch`` then ``convert`` (qdocgen without the early start).
+C. A batch after a batch: the same 22 files with the LibreOffices still running (the web app, templates).
+D. One decision: the resident LibreOffice (already running) against a cold start.
 """
 
 from __future__ import annotations
@@ -27,15 +30,18 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from qdocgen.batch import render_batch
+from qdocgen.batch import BatchOptions, render_batch
 from qdocgen.pdf import PdfReport, ResidentOffice, convert, default_jobs, find_soffice, pool
-from qdocgen.pdf.office import copy_seed, seed_profile
+from qdocgen.pdf.office import PDF_FILTER, copy_seed, seed_profile
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = 2
+ROUNDS = 3
+DATASET = ROOT / "data" / "binh-tan" / "2019"
 
 
 @dataclass
@@ -59,41 +65,59 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def one_soffice_call(soffice: str, files: list[Path], work: Path, used_profile: bool) -> Timed:
-    """One plain ``soffice --headless --convert-to pdf`` of ``files``: a new profile, or a used one."""
+def timed(action: Callable[[], PdfReport | None]) -> Timed:
+    """Run ``action`` with no LibreOffice of ours running before or after; its wall and CPU seconds."""
+    pool.stop_shared()
+    cpu, began = cpu_seconds(), time.perf_counter()
+    report = action()
+    pool.stop_shared()  # the LibreOffices' CPU is reaped (counted) only once they end
+    return Timed(time.perf_counter() - began, cpu_seconds() - cpu, report)
+
+
+def soffice_call(soffice: str, files: list[Path], work: Path, used_profile: bool) -> None:
+    """One ``soffice --convert-to`` of ``files`` with qdocgen's PDF/A-2b options: a new profile, or a used one."""
     profile = work / f"profile-{'used' if used_profile else 'new'}-{time.monotonic_ns()}"
     if used_profile:
         copy_seed(seed_profile(soffice), profile)
     out = work / f"one-call-{time.monotonic_ns()}"
-    cpu, began = cpu_seconds(), time.perf_counter()
-    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *map(str, files)], capture_output=True, timeout=600, check=True,
-                   env=dict(os.environ, HOME=str(work)))
-    timed = Timed(time.perf_counter() - began, cpu_seconds() - cpu)
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+                    PDF_FILTER, "--outdir", str(out), *map(str, files)], capture_output=True, timeout=600,
+                   check=True, env=dict(os.environ, HOME=str(work)))
     assert len(list(out.glob("*.pdf"))) == len(files)
     shutil.rmtree(profile, ignore_errors=True)
-    return timed
 
 
-def qdocgen_cold(files: list[Path], out: Path) -> Timed:
-    """The batch as qdocgen does it as one command: LibreOffices started, files converted and finished, stopped."""
-    pool.stop_shared()
-    cpu, began = cpu_seconds(), time.perf_counter()
+def ours_convert(files: list[Path], out: Path) -> PdfReport:
+    """A. qdocgen's conversion of ``files`` as one command (LibreOffices started, files converted, finished)."""
     report = convert(files, out, force=True)
-    pool.stop_shared()
-    timed = Timed(time.perf_counter() - began, cpu_seconds() - cpu, report)
     assert len(report.converted) == len(files) and not report.failed, report.failed
-    return timed
+    return report
+
+
+def ours_batch(folder: Path, out: Path, early: bool = True) -> None:
+    """B. ``qdocgen batch --pdf`` (``early``), or ``batch`` then ``convert`` (no early start)."""
+    if early:
+        report = render_batch(folder, out, BatchOptions(pdf=True, force=True))
+        assert len(report.pdfs) == len(report.written) == 22, (report.pdf_failed, len(report.pdfs))
+        return
+    written = render_batch(folder, out, BatchOptions(force=True)).written
+    assert len(convert(written, force=True).converted) == len(written) == 22
+
+
+def their_batch(soffice: str, folder: Path, out: Path, work: Path, used_profile: bool) -> None:
+    """B's baseline: ``qdocgen batch`` for the .docx files, then one soffice call converting them all."""
+    written = render_batch(folder, out, BatchOptions(force=True)).written
+    soffice_call(soffice, sorted(written), work, used_profile)
 
 
 def qdocgen_warm(files: list[Path], out: Path) -> Timed:
-    """The same batch with the LibreOffices of a batch before still running (started outside the timing)."""
+    """C. The same batch with the LibreOffices of a batch before still running (started outside the timing)."""
     convert(files[:2], out / "warm-up", force=True)
     began = time.perf_counter()
     report = convert(files, out, force=True)
-    timed = Timed(time.perf_counter() - began, float("nan"), report)  # the LibreOffices' CPU is not reaped yet
+    result = Timed(time.perf_counter() - began, float("nan"), report)  # the LibreOffices' CPU is not reaped yet
     assert len(report.converted) == len(files) and not report.failed, report.failed
-    return timed
+    return result
 
 
 def single(soffice: str, sample: Path, work: Path) -> tuple[float, float]:
@@ -116,34 +140,79 @@ def single(soffice: str, sample: Path, work: Path) -> tuple[float, float]:
     return statistics.median(warm), statistics.median(cold)
 
 
-def print_batch(ours: Timed, new: Timed, used: Timed, warm: Timed, count: int) -> None:
-    """The batch's figures: both sides, the ratios, where qdocgen's time went."""
-    assert ours.report is not None and warm.report is not None
+def measure(soffice: str, batch: list[Path], folder: Path, work: Path) -> dict[str, list[Timed]]:
+    """ROUNDS rounds of every cold comparison, alternating which side goes first; each side's runs."""
+    runs: dict[str, list[Timed]] = {}
+    for n in range(ROUNDS):
+        plan: list[tuple[str, Callable[[], PdfReport | None]]] = [
+            ("A qdocgen", partial(ours_convert, batch, work / f"a-ours-{n}")),
+            ("A soffice new", partial(soffice_call, soffice, batch, work, False)),
+            ("A soffice used", partial(soffice_call, soffice, batch, work, True)),
+            ("B qdocgen", partial(ours_batch, folder, work / f"b-ours-{n}")),
+            ("B qdocgen late", partial(ours_batch, folder, work / f"b-late-{n}", early=False)),
+            ("B soffice new", partial(their_batch, soffice, folder, work / f"b-new-{n}", work, False)),
+            ("B soffice used", partial(their_batch, soffice, folder, work / f"b-used-{n}", work, True)),
+        ]
+        for name, action in plan if n % 2 == 0 else plan[::-1]:
+            runs.setdefault(name, []).append(timed(action))
+    return runs
+
+
+def median(runs: list[Timed]) -> Timed:
+    """The run of median wall time (its CPU seconds with it); its report is the one of that run."""
+    return sorted(runs, key=lambda t: t.wall)[len(runs) // 2]
+
+
+def print_comparisons(runs: dict[str, list[Timed]], count: int) -> None:
+    """A and B: each side's median, the ratios against both profile states."""
+    print(f"Lô {count} quyết định, khởi động nguội, trung vị {ROUNDS} lượt xen kẽ (giây đồng hồ | giây CPU):")
+    titles = {"A": "A. Chỉ chuyển PDF (22 tệp .docx đã có): qdocgen convert, kèm hoàn thiện và kiểm tra PDF/A-2b",
+              "B": "B. Như người dùng chạy, từ dữ liệu đến PDF: qdocgen batch --pdf (LibreOffice khởi động trong khi "
+                   "ghi .docx) so với qdocgen batch rồi một lệnh soffice"}
+    for part in "AB":
+        ours = median(runs[f"{part} qdocgen"])
+        print(f"  {titles[part]}")
+        print(f"    qdocgen: {ours.wall:6.2f} s | {ours.cpu:6.2f} s CPU")
+        if part == "B":
+            late = median(runs["B qdocgen late"])
+            print(f"    qdocgen batch rồi qdocgen convert (không khởi động sớm): {late.wall:6.2f} s | "
+                  f"{late.cpu:6.2f} s CPU")
+        for label, key in (("hồ sơ mới tạo ở lần gọi đó", "new"), ("hồ sơ đã dùng", "used")):
+            base = median(runs[f"{part} soffice {key}"])
+            print(f"    một lệnh soffice (cùng tùy chọn PDF/A-2b), {label}: {base.wall:6.2f} s | {base.cpu:6.2f} s CPU"
+                  f"  → qdocgen nhanh hơn {base.wall / ours.wall:.2f} lần (cần ≥ 1,7)")
+    print("  Từng lượt (giây đồng hồ): " + "; ".join(
+        f"{name}: {', '.join(f'{t.wall:.2f}' for t in timed_runs)}" for name, timed_runs in runs.items()))
+
+
+def print_stages(ours: Timed, count: int) -> None:
+    """Where qdocgen's time went in A's median run."""
+    assert ours.report is not None
     stages = ours.report.stages
     offices = max(1, stages.offices)
-    print(f"Lô {count} quyết định (tốt nhất {ROUNDS} lượt; giây đồng hồ | giây CPU):")
-    print(f"  qdocgen, {offices} LibreOffice song song, kèm hoàn thiện và kiểm tra PDF/A-2b: "
-          f"{ours.wall:6.2f} s | {ours.cpu:6.2f} s CPU")
-    for label, base in (("hồ sơ mới, như người dùng gõ", new), ("hồ sơ đã dùng", used)):
-        print(f"  một lệnh soffice --convert-to pdf, {label}: {base.wall:6.2f} s | {base.cpu:6.2f} s CPU"
-              f"  → qdocgen nhanh hơn {base.wall / ours.wall:.2f} lần (cần ≥ 1,7)")
-    print(f"  Thời gian của qdocgen: khởi động {offices} LibreOffice cùng lúc {max(stages.starts, default=0):.2f} s "
-          f"(từng cái: {', '.join(f'{s:.2f}' for s in stages.starts)}); chuyển {stages.convert:.2f} s LibreOffice "
-          f"({stages.convert / offices:.2f} s mỗi LibreOffice, {stages.convert / count:.3f} s mỗi tệp); "
-          f"LibreOffice chờ {stages.idle:.2f} s; làm sạch bản sao {stages.clean:.2f} s và hoàn thiện + kiểm tra "
-          f"{stages.finish:.2f} s (luồng riêng, song song với chuyển); cả lô {stages.wall:.2f} s, "
-          f"tắt LibreOffice {ours.wall - stages.wall:.2f} s")
-    print(f"  Lô sau một lô (LibreOffice còn chạy): {warm.wall:6.2f} s  → nhanh hơn một lệnh soffice "
-          f"(hồ sơ mới) {new.wall / warm.wall:.2f} lần, (hồ sơ đã dùng) {used.wall / warm.wall:.2f} lần")
+    print(f"  Thời gian của qdocgen (A, lượt trung vị): khởi động {offices} LibreOffice cùng lúc "
+          f"{max(stages.starts, default=0):.2f} s (từng cái: {', '.join(f'{s:.2f}' for s in stages.starts)}); "
+          f"chuyển {stages.convert:.2f} s LibreOffice ({stages.convert / offices:.2f} s mỗi LibreOffice, "
+          f"{stages.convert / count:.3f} s mỗi tệp); LibreOffice chờ {stages.idle:.2f} s; làm sạch bản sao "
+          f"{stages.clean:.2f} s và hoàn thiện + kiểm tra {stages.finish:.2f} s (luồng riêng, song song với "
+          f"chuyển); cả lô {stages.wall:.2f} s, tắt LibreOffice {ours.wall - stages.wall:.2f} s")
+
+
+def dataset_of_22(work: Path) -> Path:
+    """The Bình Tân 2019 dataset with each unit twice (22 units), for B."""
+    folder = work / "data-22"
+    shutil.copytree(DATASET, folder)
+    for unit in sorted(folder.glob("[!_]*.yaml")):
+        shutil.copy(unit, unit.with_name(f"{unit.stem}-2.yaml"))
+    return folder
 
 
 def main() -> None:
-    """Run both comparisons and print them."""
+    """Run every comparison and print them."""
     soffice = find_soffice()
     work = Path(tempfile.mkdtemp(prefix="qdocgen-bench-pdf-"))
     try:
-        report = render_batch(ROOT / "data" / "binh-tan" / "2019", work / "docx")
-        files = sorted(report.written)
+        files = sorted(render_batch(DATASET, work / "docx").written)
         twice = work / "22"
         twice.mkdir()
         batch = []
@@ -151,20 +220,24 @@ def main() -> None:
             for path in files:
                 batch.append(twice / f"{path.stem}-{copy}.docx")
                 shutil.copy(path, batch[-1])
+        folder = dataset_of_22(work)
         convert(batch[:1], work / "warm-seed", jobs=1)  # the seed profile exists before anything is timed
         pool.stop_shared()
         print(f"Tải máy trước khi đo (uptime): {load()}; {default_jobs()} lõi")
-        rounds = [(qdocgen_cold(batch, work / f"ours-{n}"), one_soffice_call(soffice, batch, work, False),
-                   one_soffice_call(soffice, batch, work, True)) for n in range(ROUNDS)]
-        ours, new, used = (min((r[i] for r in rounds), key=lambda t: t.wall) for i in range(3))
+        runs = measure(soffice, batch, folder, work)
         warm = qdocgen_warm(batch, work / "warm")
         pool.stop_shared()
         warm_s, cold_s = single(soffice, files[0], work)
     finally:
         pool.stop_shared()
         shutil.rmtree(work, ignore_errors=True)
-    print_batch(ours, new, used, warm, len(batch))
-    print(f"Một quyết định ({files[0].name}):")
+    print_comparisons(runs, len(batch))
+    print_stages(median(runs["A qdocgen"]), len(batch))
+    for key, label in (("new", "hồ sơ mới"), ("used", "hồ sơ đã dùng")):
+        base = median(runs[f"A soffice {key}"])
+        print(f"  C. Lô sau một lô (LibreOffice còn chạy): {warm.wall:6.2f} s → nhanh hơn một lệnh soffice "
+              f"({label}) {base.wall / warm.wall:.2f} lần")
+    print(f"D. Một quyết định ({files[0].name}):")
     print(f"  LibreOffice chạy sẵn (trung vị 3 lần):         {warm_s:6.2f} s")
     print(f"  khởi động LibreOffice riêng (trung vị 2 lần):  {cold_s:6.2f} s"
           f"  → chạy sẵn nhanh hơn {cold_s / warm_s:.2f} lần (cần ≥ 3)")

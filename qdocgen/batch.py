@@ -294,6 +294,10 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     if options.pdf:
         _require_pdf(options.signature_fields)
     paths = unit_paths(folder, options.only)
+    if options.pdf:  # LibreOffice's start overlaps the writing of the .docx files
+        from qdocgen.pdf.pool import start_early
+
+        start_early(len(paths))
     info = find_template(options.template, options.templates_dirs)
     _check_extras(out_dir, [p.stem for p in paths], options)
     spool = Spool()  # the checked units' data waits on disk, not in memory

@@ -155,6 +155,44 @@ def test_when_no_office_starts_the_files_go_to_libreoffice_started_per_group(
     assert report.starts == 2 and len((tmp_path / "log").read_text().splitlines()) == 2
 
 
+def test_offices_started_early_serve_the_batch_without_a_second_start_and_a_failure_waits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good, broken = FakeOffice("tot"), FakeOffice("hong", starts_ok=False)
+    monkeypatch.setattr(pool, "shared_offices", lambda soffice, count: [good, broken][:count])
+    for thread in pool.prestart("soffice", 2):
+        thread.join(5)
+    assert good.running and good.starts == 1 and not broken.running  # the failure was not raised here
+    files = _docx(tmp_path / "in", "mot", "hai", "ba")
+    outcome, stages, placed = _run([good, broken], files, tmp_path)
+    assert sorted(placed.files) == ["ba.docx", "hai.docx", "mot.docx"] and not outcome.failed
+    assert good.starts == 1 and outcome.starts == 1 and len(good.exports) == 3  # the early start, counted once
+
+
+def test_start_early_starts_one_office_per_core_at_most_one_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+    monkeypatch.setattr("qdocgen.pdf.office.find_soffice", lambda: "soffice")
+    monkeypatch.setattr(pool, "default_jobs", lambda: 2)
+    monkeypatch.setattr(pool, "prestart", lambda soffice, count: asked.append(count))
+    monkeypatch.setattr(pool, "usable", lambda soffice: True)
+    for files in (0, 1, 22):
+        pool.start_early(files)
+    monkeypatch.setattr(pool, "usable", lambda soffice: False)  # no UNO: the batch starts LibreOffice per group
+    pool.start_early(22)
+    assert asked == [1, 2]
+
+
+def test_batch_pdf_starts_libreoffice_before_any_docx_is_written(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from qdocgen.batch import BatchOptions, render_batch
+
+    out, seen = tmp_path / "out", []
+    monkeypatch.setattr(pool, "start_early", lambda files: seen.append((files, sorted(out.glob("*.docx")))))
+    monkeypatch.setattr("qdocgen.batch._require_pdf", lambda signature_fields=False: None)
+    monkeypatch.setattr("qdocgen.batch._batch_pdfs", lambda run, force, signature_fields=False: None)
+    render_batch(Path(__file__).parent.parent / "data" / "binh-tan" / "2019", out, BatchOptions(pdf=True))
+    assert seen == [(11, [])] and len(list(out.glob("*.docx"))) == 11
+
+
 # --- with the real LibreOffice ---------------------------------------------------------------------------
 
 def _layout(pdf: Path) -> str:

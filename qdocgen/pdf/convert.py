@@ -45,6 +45,7 @@ from qdocgen.pdf.office import (
 
 MAX_FILES_PER_START = 40
 ATTEMPTS = pool.ATTEMPTS
+default_jobs = pool.default_jobs
 
 
 @dataclass
@@ -78,14 +79,6 @@ class PdfReport:
     def ok(self) -> bool:
         """Every file was converted and passed PDF/A-2b (an empty request is not a success either)."""
         return bool(self.converted or self.kept) and not self.failed and not self.not_pdfa
-
-
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _target(path: Path, out_dir: Path | None) -> Path:
@@ -292,13 +285,16 @@ def convert(paths: Sequence[Path], out_dir: Path | None = None, *, timeout: floa
     soffice = find_soffice()
     if any(o.signature_fields for o in options.values()):
         require_fields_support()
+    parallel = max(1, min(jobs or default_jobs(), len(targets)))
+    pooled = pool.usable(soffice)
+    if pooled:  # their start overlaps the font check and the cleaning of the copies
+        pool.prestart(soffice, parallel)
     report.warnings.extend(font_warnings())
     work = Path(tempfile.mkdtemp(prefix="qdocgen-pdf-"))
     batch = _Batch(targets, options, force, report, dict.fromkeys(targets, 0))
-    parallel = max(1, min(jobs or default_jobs(), len(targets)))
     try:
         pending = list(targets)
-        if pool.usable(soffice):
+        if pooled:
             pending = _pooled(soffice, batch, parallel, timeout, work)
         if pending:
             _by_starts(soffice, batch, pending, parallel, timeout, work)

@@ -13,6 +13,7 @@ back in the queue for any LibreOffice, once. The LibreOffices stay running for t
 from __future__ import annotations
 
 import atexit
+import os
 import queue
 import threading
 import time
@@ -227,6 +228,7 @@ def run(offices: Sequence[Office], files: Sequence[Path], *, clean: Callable[[Pa
     if state.error is not None:
         raise state.error
     state.outcome.untried = state.leftovers()
+    state.outcome.starts += early_starts()
     state.stages.wall = time.perf_counter() - began
     return state.outcome, state.stages
 
@@ -244,6 +246,7 @@ def usable(soffice: str) -> bool:
 
 _offices: dict[str, list[Office]] = {}
 _offices_lock = threading.Lock()
+_early_starts = 0
 
 
 def shared_offices(soffice: str, count: int) -> list[Office]:
@@ -259,6 +262,58 @@ def shared_offices(soffice: str, count: int) -> list[Office]:
             atexit.register(office.close)
             have.append(office)
         return have[:count]
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def start_early(files: int) -> None:
+    """Start the LibreOffices a coming batch of ``files`` documents will use (one per core), if UNO is here."""
+    from qdocgen.pdf.office import find_soffice
+
+    soffice = find_soffice()
+    if files > 0 and usable(soffice):
+        prestart(soffice, min(default_jobs(), files))
+
+
+def prestart(soffice: str, count: int) -> list[threading.Thread]:
+    """Start ``count`` shared LibreOffices now, in threads of their own, while the caller does other work.
+
+    ``batch --pdf`` calls it before writing the .docx files, so LibreOffice's start (about a second of a
+    core each) overlaps that writing instead of coming after it. A LibreOffice that cannot start here is
+    simply tried again, and reported, when the batch's conversion asks for it.
+    """
+    threads = [threading.Thread(target=_start_quietly, args=(office,), name=f"qdocgen-prestart-{n}", daemon=True)
+               for n, office in enumerate(shared_offices(soffice, max(1, count)))]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def _start_quietly(office: Office) -> None:
+    """Start one LibreOffice ahead of its batch; a failure waits for the batch to meet and report it."""
+    global _early_starts
+    before = office.starts
+    try:
+        office.start()
+    except PdfError:
+        pass
+    finally:
+        with _offices_lock:
+            _early_starts += office.starts - before
+
+
+def early_starts() -> int:
+    """The LibreOffice starts made ahead of a batch since the last call (the batch counts them as its own)."""
+    global _early_starts
+    with _offices_lock:
+        count, _early_starts = _early_starts, 0
+    return count
 
 
 def stop_shared() -> None:
