@@ -168,17 +168,31 @@ def test_offices_started_early_serve_the_batch_without_a_second_start_and_a_fail
     assert good.starts == 1 and outcome.starts == 1 and len(good.exports) == 3  # the early start, counted once
 
 
+def test_offices_started_for_a_batch_convert_a_small_document_first_and_a_failure_is_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qdocgen.pdf.office import word_problem
+    from qdocgen.pdf.warmup import write_warm_up
+
+    assert word_problem(write_warm_up(tmp_path)) == ""  # a Word package LibreOffice is given like any other
+    good, dying = FakeOffice("tot"), FakeOffice("chet", dies_at=1)
+    monkeypatch.setattr(pool, "shared_offices", lambda soffice, count: [good, dying][:count])
+    for thread in pool.prestart("soffice", 2, warm=True):
+        thread.join(5)
+    assert good.exports == dying.exports == [("warm-up.docx", 30.0)] and good.running and not dying.running
+    pool.early_starts()
+
+
 def test_start_early_starts_one_office_per_core_at_most_one_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[int] = []
+    asked: list[tuple[int, bool]] = []
     monkeypatch.setattr("qdocgen.pdf.office.find_soffice", lambda: "soffice")
     monkeypatch.setattr(pool, "default_jobs", lambda: 2)
-    monkeypatch.setattr(pool, "prestart", lambda soffice, count: asked.append(count))
+    monkeypatch.setattr(pool, "prestart", lambda soffice, count, warm=False: asked.append((count, warm)))
     monkeypatch.setattr(pool, "usable", lambda soffice: True)
     for files in (0, 1, 22):
         pool.start_early(files)
     monkeypatch.setattr(pool, "usable", lambda soffice: False)  # no UNO: the batch starts LibreOffice per group
     pool.start_early(22)
-    assert asked == [1, 2]
+    assert asked == [(1, True), (2, True)]  # a batch warms them up while it writes its files
 
 
 def test_batch_pdf_starts_libreoffice_before_any_docx_is_written(tmp_path: Path,

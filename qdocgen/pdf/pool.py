@@ -278,29 +278,34 @@ def start_early(files: int) -> None:
 
     soffice = find_soffice()
     if files > 0 and usable(soffice):
-        prestart(soffice, min(default_jobs(), files))
+        prestart(soffice, min(default_jobs(), files), warm=True)
 
 
-def prestart(soffice: str, count: int) -> list[threading.Thread]:
+def prestart(soffice: str, count: int, *, warm: bool = False) -> list[threading.Thread]:
     """Start ``count`` shared LibreOffices now, in threads of their own, while the caller does other work.
 
     ``batch --pdf`` calls it before writing the .docx files, so LibreOffice's start (about a second of a
     core each) overlaps that writing instead of coming after it. A LibreOffice that cannot start here is
-    simply tried again, and reported, when the batch's conversion asks for it.
+    simply tried again, and reported, when the batch's conversion asks for it. ``warm``: each also converts
+    a small document (``warmup``), so its first real file costs what the others do.
     """
-    threads = [threading.Thread(target=_start_quietly, args=(office,), name=f"qdocgen-prestart-{n}", daemon=True)
+    threads = [threading.Thread(target=_start_quietly, args=(office, warm), name=f"qdocgen-prestart-{n}", daemon=True)
                for n, office in enumerate(shared_offices(soffice, max(1, count)))]
     for thread in threads:
         thread.start()
     return threads
 
 
-def _start_quietly(office: Office) -> None:
+def _start_quietly(office: Office, warm: bool) -> None:
     """Start one LibreOffice ahead of its batch; a failure waits for the batch to meet and report it."""
+    from qdocgen.pdf.warmup import warm_up
+
     global _early_starts
     before = office.starts
     try:
         office.start()
+        if warm:
+            warm_up(office)
     except PdfError:
         pass
     finally:
