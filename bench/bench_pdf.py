@@ -158,6 +158,28 @@ def measure(soffice: str, batch: list[Path], folder: Path, work: Path) -> dict[s
     return runs
 
 
+def print_bound(soffice: str, batch: list[Path], work: Path, runs: dict[str, list[Timed]]) -> None:
+    """A's ceiling on this machine from LibreOffice's own CPU seconds, measured from outside (rusage).
+
+    One soffice call of 1 file and of all files (used profile) give its start S and its cost per file f.
+    With every core busy from the first instant and nothing done but LibreOffice's work, ``cores``
+    LibreOffices take at least (cores·S + n·f) / cores seconds against S + n·f for one call.
+    """
+    one = statistics.median(timed(partial(soffice_call, soffice, batch[:1], work, True)).cpu for _ in range(3))
+    every = statistics.median(t.cpu for t in runs["A soffice used"])
+    n, cores = len(batch), default_jobs()
+    per_file = (every - one) / (n - 1)
+    start = one - per_file
+    ceiling = (start + n * per_file) / ((cores * start + n * per_file) / cores)
+    finishing = median(runs["A qdocgen"]).report
+    extra = ((finishing.stages.finish + finishing.stages.clean) / n) if finishing is not None else 0.0
+    with_ours = (start + n * per_file) / ((cores * start + n * (per_file + extra)) / cores)
+    print(f"  Giới hạn của A trên {cores} lõi (giây CPU của LibreOffice đo từ ngoài): khởi động S = {start:.2f} s, "
+          f"mỗi tệp f = {per_file:.3f} s → (S + {n}f) / (({cores}S + {n}f) / {cores}) = {ceiling:.2f} lần nếu chỉ "
+          f"có việc của LibreOffice; thêm làm sạch + hoàn thiện + kiểm tra của qdocgen ({extra:.3f} s mỗi tệp): "
+          f"{with_ours:.2f} lần")
+
+
 def median(runs: list[Timed]) -> Timed:
     """The run of median wall time (its CPU seconds with it); its report is the one of that run."""
     return sorted(runs, key=lambda t: t.wall)[len(runs) // 2]
@@ -225,14 +247,15 @@ def main() -> None:
         pool.stop_shared()
         print(f"Tải máy trước khi đo (uptime): {load()}; {default_jobs()} lõi")
         runs = measure(soffice, batch, folder, work)
+        print_comparisons(runs, len(batch))
+        print_stages(median(runs["A qdocgen"]), len(batch))
+        print_bound(soffice, batch, work, runs)
         warm = qdocgen_warm(batch, work / "warm")
         pool.stop_shared()
         warm_s, cold_s = single(soffice, files[0], work)
     finally:
         pool.stop_shared()
         shutil.rmtree(work, ignore_errors=True)
-    print_comparisons(runs, len(batch))
-    print_stages(median(runs["A qdocgen"]), len(batch))
     for key, label in (("new", "hồ sơ mới"), ("used", "hồ sơ đã dùng")):
         base = median(runs[f"A soffice {key}"])
         print(f"  C. Lô sau một lô (LibreOffice còn chạy): {warm.wall:6.2f} s → nhanh hơn một lệnh soffice "

@@ -182,6 +182,20 @@ def test_offices_started_for_a_batch_convert_a_small_document_first_and_a_failur
     pool.early_starts()
 
 
+def test_the_batch_offices_are_stopped_side_by_side(monkeypatch: pytest.MonkeyPatch) -> None:
+    both = threading.Barrier(2, timeout=5)  # broken (an error) if one stop had to wait for the other
+    stopped: list[str] = []
+
+    class Stopping(FakeOffice):
+        def stop(self) -> None:
+            both.wait()
+            stopped.append(self.name)
+
+    monkeypatch.setattr(pool, "_offices", {"soffice": [Stopping("mot"), Stopping("hai")]})
+    pool.stop_shared()
+    assert sorted(stopped) == ["hai", "mot"]
+
+
 def test_start_early_starts_one_office_per_core_at_most_one_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[tuple[int, bool]] = []
     monkeypatch.setattr("qdocgen.pdf.office.find_soffice", lambda: "soffice")

@@ -247,6 +247,7 @@ def usable(soffice: str) -> bool:
 _offices: dict[str, list[Office]] = {}
 _offices_lock = threading.Lock()
 _early_starts = 0
+_closing: set[str] = set()
 
 
 def shared_offices(soffice: str, count: int) -> list[Office]:
@@ -257,10 +258,11 @@ def shared_offices(soffice: str, count: int) -> list[Office]:
         have = _offices.setdefault(soffice, [])
         if not have and shared_office().soffice == soffice:
             have.append(shared_office())
+        if len(have) < count and soffice not in _closing:
+            _closing.add(soffice)
+            atexit.register(_close_all, have)
         while len(have) < count:
-            office = ResidentOffice(soffice)
-            atexit.register(office.close)
-            have.append(office)
+            have.append(ResidentOffice(soffice))
         return have[:count]
 
 
@@ -325,5 +327,18 @@ def stop_shared() -> None:
     """Stop the resident LibreOffices kept for batches; the next batch (or preview) starts them again."""
     with _offices_lock:
         offices = [office for group in _offices.values() for office in group]
-    for office in offices:
-        office.stop()
+    _side_by_side([office.stop for office in offices])
+
+
+def _close_all(offices: list[Office]) -> None:
+    """At the process's end: close the batch LibreOffices side by side (each waits for its process to end)."""
+    _side_by_side([getattr(office, "close", office.stop) for office in offices])
+
+
+def _side_by_side(actions: list[Callable[[], None]]) -> None:
+    """Run ``actions`` in threads of their own and wait for them all."""
+    threads = [threading.Thread(target=action, name="qdocgen-stop") for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
