@@ -189,6 +189,13 @@ def _split(mark: etree._Element) -> None:
 def expand(xml: str, drawing: Drawing) -> str:
     """The rendered part with every rich value's marks made into runs, paragraphs and drawings."""
     root = etree.fromstring(xml.encode("utf-8"))
+    expand_tree(root, drawing)
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return out.decode("utf-8")
+
+
+def expand_tree(root: etree._Element, drawing: Drawing) -> None:
+    """:func:`expand` on a part already parsed (so that other changes can share the one parse)."""
     holders: dict[int, etree._Element] = {}
     for pi in root.iter(etree.ProcessingInstruction):
         if pi.target.startswith(PREFIX) and pi.getparent() is not None:
@@ -198,5 +205,3 @@ def expand(xml: str, drawing: Drawing) -> str:
         marks += _expand_text(t, drawing)
     for mark in marks:
         _split(mark)
-    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return out.decode("utf-8")
