@@ -13,7 +13,7 @@ from pathlib import Path
 from qdocgen.environment import is_block_tag_paragraph
 from qdocgen.lint.common import FOOTNOTE_MARK, fold, norm
 from qdocgen.lint.rules import DOC_TYPES
-from qdocgen.lint.scope import Kind, classify
+from qdocgen.lint.scope import APPENDIX_HEADING, ATTACHED, Kind, classify
 from qdocgen.oxml.layout import Layout, Line, Para, Section, read_layout
 
 DATE_LINE = re.compile(r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*(?P<ngay>ngày)\s*(?P<d>[\d.…]*)\s*(?P<thang>tháng)\s*"
@@ -22,11 +22,32 @@ _RULE_LINE = re.compile(r"^[\s_\-–—=*.…·~]{3,}$")
 
 
 @dataclass
+class Opening:
+    """The lines an appendix opens with (NĐ30 Phụ lục I, III.1), each as the paragraphs it takes.
+
+    Attributes:
+        heading: «Phụ lục I» (empty for a document issued with another, which has its type name instead).
+        title: the appendix's name in capitals, under the heading.
+        reference: «(Kèm theo Quyết định số ... ngày ... của ...)», however many paragraphs it is set in.
+    """
+
+    heading: list[Para]
+    title: list[Para]
+    reference: list[Para]
+
+    @property
+    def end(self) -> int:
+        """The index of the paragraph after the opening's last one."""
+        return max(p.index for p in self.heading + self.title + self.reference) + 1
+
+
+@dataclass
 class Doc:
     """A document opened for linting: its layout model, and what :func:`find_structure` found in it.
 
     ``kind``: what the document is (:mod:`qdocgen.lint.scope`); ``administrative``: an NĐ30 document with
-    a header of its own (not an appendix), of which lint may ask for a missing part.
+    a header of its own (not an appendix), of which lint may ask for a missing part; ``opening``: an
+    appendix's heading, title and reference line (or an attached document's reference line).
     """
 
     layout: Layout
@@ -34,6 +55,7 @@ class Doc:
     type_para: Para | None = None
     administrative: bool = True
     kind: Kind | None = None
+    opening: Opening | None = None
 
     @property
     def paras(self) -> list[Para]:
@@ -71,12 +93,14 @@ def is_date_line(text: str) -> bool:
     """
     text = norm(text)
     folded = text.casefold()
-    if text.startswith("(") or "kèm theo" in folded or "năm sinh" in folded or len(text) > 90:
+    if (text.startswith("(") or text.endswith(")") or "kèm theo" in folded or "năm sinh" in folded
+            or len(text) > 90):
         return False
     match = DATE_LINE.match(text)
     if match is not None:
         return len(match["place"].split()) <= 8
-    return bool(re.search(r"\bngày\b.*\btháng\b.*\bnăm\b\s*[\d.…]", folded)) or bool(
+    # Nothing after the year but blanks and a footnote mark: «... năm 2020 của Chính phủ» cites a date.
+    return bool(re.search(r"\bngày\b.*\btháng\b.*\bnăm\b\s*[\d.…]+[\s.…]*(\(\d{1,2}\))?$", folded)) or bool(
         re.search(r"^[^\d]{2,40},\s*\d{1,2}/\d{1,2}/\d{4}", folded))
 
 
@@ -112,9 +136,13 @@ def find_structure(doc: Doc) -> None:
     """Find where the header block ends and which paragraph names the document type.
 
     Also whether the document is an administrative document at all (a type name, the national title or a
-    «Số:» line) rather than a form.
+    «Số:» line) rather than a form, and an appendix's opening lines.
     """
     content = [p for p in doc.paras if p.text.strip()]
+    if doc.kind is not None and doc.kind.code == "phu-luc":
+        doc.opening = find_opening(content[:20])
+        if doc.opening is not None and doc.opening.heading:
+            content = [p for p in content if p.index < doc.opening.heading[0].index]  # its header, if any
     end = 0
     rest = content[:15]
     if content and content[0].table is not None:
@@ -135,6 +163,9 @@ def find_structure(doc: Doc) -> None:
                 end = para.index + 1
     doc.header_end = end
     after = [p for p in doc.paras[end:] if p.text.strip()][:3]
+    if doc.opening is not None and doc.opening.heading:
+        doc.header_end = min(end, doc.opening.heading[0].index)
+        after = []
     doc.type_para = next((p for p in after if _is_type(p)), None)
     kinds = {line_kind(line) for line in header_lines(doc)}
     if doc.kind is None:
@@ -159,3 +190,26 @@ def is_draft(doc: Doc) -> bool:
 def header_lines(doc: Doc) -> list[Line]:
     """The lines of the header block."""
     return [line for para in doc.paras[:doc.header_end] for line in para.lines]
+
+
+def find_opening(paras: list[Para]) -> Opening | None:
+    """An appendix's heading, title and reference line among the first paragraphs (``None``: not found).
+
+    The heading is «Phụ lục ...» on a line of its own; the title the paragraphs between it and the reference
+    line (or the one paragraph after it, without one); the reference line runs from «(Kèm theo» to «)».
+    """
+    heading = next((i for i, p in enumerate(paras) if APPENDIX_HEADING.match(fold(p.text))), None)
+    start = next((i for i, p in enumerate(paras) if ATTACHED.match(fold(p.text))), None)
+    if heading is None and start is None:
+        return None
+    reference: list[Para] = []
+    if start is not None:
+        for para in paras[start:start + 4]:
+            reference.append(para)
+            if norm(para.text).rstrip("0123456789* ").endswith(")"):
+                break  # a sample's footnote mark may follow: «... của ...)2»
+    if heading is None:
+        return Opening([], [], reference)
+    end = start if start is not None and start > heading else min(heading + 2, len(paras))
+    title = [p for p in paras[heading + 1:end] if not _RULE_LINE.match(fold(p.text))][:3]
+    return Opening([paras[heading]], title, reference if start is not None and start > heading else [])

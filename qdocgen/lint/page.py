@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from qdocgen.lint.common import Finding, finding, looks, quoted
 from qdocgen.lint.document import Doc
 from qdocgen.lint.rules import ALIGN_NAMES
@@ -37,6 +39,10 @@ def check_page(doc: Doc) -> list[Finding]:
     return out
 
 
+# A face named with its style (a PDF converter's «Times New Roman Bold») is Times New Roman: Word shows the family.
+_TIMES = re.compile(r"^Times New Roman(,?\s*(Bold|Italic|Bold\s*Italic|BoldItalic|Regular))?$", re.IGNORECASE)
+
+
 _FONTS: dict[tuple[int, str], tuple[list[RunProps], frozenset[str | None]]] = {}
 _FONTS_MAX = 4096
 
@@ -63,7 +69,7 @@ def check_font(doc: Doc) -> list[Finding]:
     seen: dict[str, tuple[int, Para]] = {}
     for para in doc.paras + doc.layout.header_footer_paras:
         for font in _fonts(para):
-            if font is None or font == "Times New Roman":
+            if font is None or _TIMES.match(font):
                 continue  # nothing set anywhere: Word shows Times New Roman
             count, first = seen.get(font, (0, para))
             seen[font] = (count + 1, first)

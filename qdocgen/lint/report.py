@@ -13,6 +13,7 @@ from pathlib import Path
 
 from qdocgen.errors import ExitStatus, UsageError
 from qdocgen.lint import dated as date_aware
+from qdocgen.lint.appendix import check_appendix
 from qdocgen.lint.body import check_articles, check_bases, check_title
 from qdocgen.lint.closing import check_recipients, check_signatures
 from qdocgen.lint.common import Finding
@@ -49,6 +50,7 @@ CHECKS: tuple[tuple[frozenset[str], Callable[[Doc], list[Finding]]], ...] = (
     (frozenset({"noi-nhan", "noi-nhan-dong", "luu"}), check_recipients),
     (frozenset({"tham-quyen-ky", "nguoi-ky", "nguoi-ky-ten"}), check_signatures),
     (frozenset({"so-trang"}), check_page_numbers),
+    (frozenset({"tieu-de-phu-luc"}), check_appendix),
 )
 
 

@@ -44,6 +44,9 @@ RULES: dict[str, str] = {
     "nguoi-ky-ten": "Có họ tên người ký dưới chức vụ («(Đã ký)», chữ ký hay dấu không thay được họ tên); dự thảo "
                     "chưa ghi ngày thì chưa đòi",
     "so-trang": "Số trang ở giữa lề trên (đầu trang), cỡ 13–14, đứng, không hiện ở trang 1",
+    "tieu-de-phu-luc": "Phụ lục: dòng «Phụ lục I» riêng, chữ thường, cỡ 14, đứng, đậm, căn giữa (số La Mã khi có từ "
+                       "hai phụ lục); tên phụ lục in hoa, cỡ 13–14, đậm, căn giữa; dòng «(Kèm theo ... số ... ngày "
+                       "... của ...)» cỡ 13–14, nghiêng, căn giữa",
 }
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from qdocgen.lint.common import FOOTNOTE_MARK, Finding, fold, is_upper, norm
+from qdocgen.lint.common import FOOTNOTE_MARK, Finding, fold, is_upper, norm, templated
 from qdocgen.lint.rules import AUTHORITY, DOC_TYPES, NATIONAL_TITLES
 from qdocgen.oxml.layout import Layout, Line, Para
 
@@ -37,7 +37,10 @@ _LABEL = re.compile(r"^[^:.…]{2,45}:\s*([.…_]{3,}|$)")
 FORM_TITLES = ("đơn ", "tờ khai", "bản khai", "sơ yếu lý lịch", "lý lịch", "giấy đề nghị", "bản cam kết",
                "giấy cam kết", "phiếu đăng ký", "phiếu đề nghị", "phiếu yêu cầu", "bản tự kiểm điểm")
 _PLACE_DATE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,(]{1,40},\s*ngày\b", re.IGNORECASE)
-_ATTACHED = re.compile(r"^\(?\s*(ban hành |được ban hành )?kèm theo\b")
+ATTACHED = re.compile(r"^\(\s*(ban hành |được ban hành |phê duyệt )?kèm theo\b")
+"""An appendix's or attached document's reference line: «(Kèm theo Quyết định số ... ngày ... của ...)»."""
+APPENDIX_HEADING = re.compile(r"^phụ lục\b(\s*(số\s*)?[\divxlc]+\b)?[\s.:]*(\(\d{1,2}\))?$")
+"""An appendix's own heading line: «Phụ lục», «Phụ lục I», «PHỤ LỤC 02»."""
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,15 @@ class Kind:
         name: the kind in words, in Vietnamese.
         nd30: whether Nghị định 30's rules hold for it.
         evidence: what in the document says so, in Vietnamese.
+        rules: the rules that hold for it, when its kind holds only some of NĐ30's (an appendix); ``None``:
+            as :func:`applies` decides from ``code``.
     """
 
     code: str
     name: str
     nd30: bool
     evidence: str
+    rules: frozenset[str] | None = None
 
     def notice(self) -> Finding:
         """The ``pham-vi`` notice that says the kind (and, outside NĐ30, that no rule was checked)."""
@@ -108,10 +114,16 @@ class _Evidence:
     normative: str = ""
     vv: bool = False
     recipients: bool = False
+    appendix: str = ""
     attached: str = ""
     form: str = ""
     form_title: str = ""
     signature: bool = False
+
+    @property
+    def symbol(self) -> bool:
+        """Whether «Số:» gives a number and symbol («Số: 12/UBND-VP», «Số: .../QĐ-...»), not a bare number."""
+        return "/" in self.number
 
 
 def _top_lines(paras: list[Para], count: int) -> list[Line]:
@@ -141,7 +153,7 @@ def _gather(layout: Layout) -> _Evidence:
         elif folded in DOC_TYPES and is_upper(text) and not ev.type_name:
             ev.type_name = folded
     _read_number(ev)
-    _read_body(ev)
+    _read_body(ev, layout.paras)
     return ev
 
 
@@ -155,27 +167,74 @@ def _read_number(ev: _Evidence) -> None:
         ev.normative = ev.normative or f"số, ký hiệu có năm «{ev.number}»"
 
 
-def _read_body(ev: _Evidence) -> None:
-    """The markers further down: recipients, an appendix's heading, form blanks, a signature."""
+def _field(line: Line, beside: dict[int, Para]) -> bool:
+    """Whether a line is a form's field: a label and a blank to fill in after it.
+
+    The blank may be dots («Họ và tên: .......»), a tab with dotted leaders («Thường trú:» then a tab), a
+    template's placeholder («Chức danh: {{...}}»), or the empty cell beside a label cell.
+    """
+    text = norm(line.text)
+    if re.match(r"^(căn cứ|số\s*:|kính gửi|nơi nhận|v/v)", text.casefold()):
+        return False
+    if _LABEL.match(text) and _DOTTED.search(line.text):
+        return True
+    label, colon, value = text.partition(":")
+    if not colon or not 2 <= len(label) <= 45 or re.search(r"[.…]", label):
+        return False
+    value = value.strip()
+    if value:
+        return templated(value) and len(value) < 60
+    if re.search(re.escape(line.text) + r" *\t\s*(\t|$)", line.para.text):
+        return True  # a tab to a dotted leader
+    cell = beside.get(line.para.index)
+    return cell is not None and (not cell.text.strip() or templated(cell.text))
+
+
+def _cells_beside(paras: list[Para]) -> dict[int, Para]:
+    """For each table paragraph, the first paragraph of the next cell in its row."""
+    out: dict[int, Para] = {}
+    firsts: dict[int, Para] = {}
+    for para in paras:
+        if para.row is not None and id(para.container) not in firsts:
+            firsts[id(para.container)] = para
+    cells = list(firsts.values())
+    for left, right in zip(cells, cells[1:], strict=False):
+        if left.row is right.row:
+            for para in paras[left.index:right.index]:
+                if para.container is left.container:
+                    out[para.index] = right
+    return out
+
+
+def _read_body(ev: _Evidence, paras: list[Para]) -> None:
+    """The markers further down: recipients, an appendix's heading, form fields, a signature."""
     labels = 0
+    beside = _cells_beside(paras) if any(p.row is not None for p in paras) else {}
     for i, line in enumerate(ev.lines):
         folded = fold(line.text)
         if folded.startswith(("nơi nhận", "kính gửi")):
             ev.recipients = True
-        if i < 12 and not ev.attached and (folded.startswith("phụ lục") and len(folded) < 60
-                                           or _ATTACHED.match(folded)):
-            ev.attached = f"«{norm(line.text)[:50]}»"
+        if i < 12:
+            _read_top_line(ev, line, folded)
         if line.para.table is None and re.match(r"^ngày,? tháng,? năm sinh\s*(:|[.…]{3})", folded):
             ev.form = ev.form or f"«{norm(line.text)[:40]}»"
-        if _LABEL.match(norm(line.text)) and _DOTTED.search(line.text) and not re.match(r"^(căn cứ|số\s*:)", folded):
-            labels += 1
-        if i < 12 and is_upper(line.text) and folded.startswith(FORM_TITLES):
-            ev.form_title = f"tên biểu mẫu «{norm(line.text)[:40]}»"
+        labels += _field(line, beside)
         if len(line.text) <= 60 and is_upper(line.text) and AUTHORITY.match(line.text) or (
                 i >= 3 and _PLACE_DATE.match(norm(line.text))):
             ev.signature = True
-    if not ev.form and (labels >= 3 or labels >= 1 and ev.form_title):
+    if not ev.form and (labels >= 3 or ev.form_title):
         ev.form = ev.form_title or f"{labels} dòng nhãn có chỗ trống để điền"
+
+
+def _read_top_line(ev: _Evidence, line: Line, folded: str) -> None:
+    """An appendix's heading or reference line, a form's title: what the first lines may show."""
+    quote = f"«{norm(line.text)[:50]}»"
+    if APPENDIX_HEADING.match(folded) and not ev.appendix:
+        ev.appendix = quote
+    elif ATTACHED.match(folded) and not ev.attached:
+        ev.attached = quote
+    elif is_upper(line.text) and folded.startswith(FORM_TITLES) and not folded.startswith("đơn vị"):
+        ev.form_title = ev.form_title or f"tên biểu mẫu «{norm(line.text)[:40]}»"
 
 
 def _administrative(ev: _Evidence, has_type: bool) -> bool:
@@ -184,8 +243,12 @@ def _administrative(ev: _Evidence, has_type: bool) -> bool:
     return sum(marks) >= 2 and (ev.title or bool(ev.number))
 
 
-def _nd30_kind(ev: _Evidence) -> Kind:
-    """Which NĐ30 type: the type name, else the symbol's abbreviation, else a công văn."""
+def _nd30_kind(ev: _Evidence) -> Kind | None:
+    """Which NĐ30 type: the type name, else the symbol's abbreviation, else a công văn.
+
+    A công văn has no type name but a number and symbol («Số: 12/UBND-VP») or its «V/v» summary: without
+    them (a form with the national title and «Kính gửi:»), it is no NĐ30 type (``None``).
+    """
     seen = ", ".join(part for part, on in (("Quốc hiệu", ev.title), (f"«{ev.number}»", bool(ev.number)))
                      if on)
     if ev.type_name:
@@ -194,7 +257,17 @@ def _nd30_kind(ev: _Evidence) -> Kind:
     abbreviation = re.split(r"[-\s]", symbol)[0] if symbol else ""
     if abbreviation in ABBREVIATIONS and not ev.vv:
         return _nd30(ABBREVIATIONS[abbreviation], f"{seen}, ký hiệu «{abbreviation}» (không thấy tên loại)")
+    if not ev.symbol and not ev.vv:
+        return None
     return _nd30("công văn", f"{seen}, không có tên loại" + (", có «V/v»" if ev.vv else ""))
+
+
+def _attached(ev: _Evidence) -> Kind:
+    """An appendix («Phụ lục ...» heading) or a document issued with another («(Kèm theo ...)» under its title)."""
+    if ev.appendix:
+        evidence = ev.appendix + (f", {ev.attached}" if ev.attached else "")
+        return Kind("phu-luc", "phụ lục của một văn bản hành chính", True, evidence, APPENDIX_RULES)
+    return Kind("phu-luc", "văn bản ban hành kèm theo một văn bản hành chính", True, ev.attached, ATTACHED_RULES)
 
 
 def classify(layout: Layout) -> Kind:
@@ -206,36 +279,51 @@ def classify(layout: Layout) -> Kind:
         return _outside("doan-the", ev.union)
     if ev.normative:
         return _outside("quy-pham", ev.normative)
-    if ev.attached:
-        return Kind("phu-luc", "phụ lục hoặc văn bản kèm theo một văn bản hành chính", True, ev.attached)
-    if ev.form and not ev.type_name and not ev.number:
+    if (ev.appendix or ev.attached) and not ev.symbol:
+        return _attached(ev)
+    if ev.form and not ev.type_name and not ev.symbol:
         return _outside("bieu-mau", ev.form)
-    if _administrative(ev, bool(ev.type_name)):
-        return _nd30_kind(ev)
+    kind = _nd30_kind(ev) if _administrative(ev, bool(ev.type_name)) else None
+    if kind is not None:
+        return kind
     if ev.form:
         return _outside("bieu-mau", ev.form)
     if ev.signature and not ev.title and any(is_upper(line.text) for line in ev.top[:3]):
         return Kind("phu-luc", "văn bản kèm theo một văn bản hành chính", True,
-                    "tên cơ quan ở đầu, địa danh, ngày tháng và chữ ký ở cuối, không có Quốc hiệu và số, ký hiệu")
+                    "tên cơ quan ở đầu, địa danh, ngày tháng và chữ ký ở cuối, không có Quốc hiệu và số, ký hiệu",
+                    SIGNED_RULES)
     return _outside("khac", "không thấy Quốc hiệu, «Số:», tên loại")
 
 
-# The rules that hold for an appendix (or a document issued with another): no number, type name or recipients.
-APPENDIX_RULES = frozenset({
+_PAGE = frozenset({"tep", "kho-giay", "le-trang", "phong-chu"})
+_HEADER = frozenset({"quoc-hieu", "tieu-ngu", "co-quan-chu-quan", "co-quan-ban-hanh", "vi-tri-dau-trang"})
+_TEXT = frozenset({"dieu", "gian-dong", "gian-doan", "thut-dau-dong", "cap-huyen", "thuat-ngu-cu"})
+
+APPENDIX_RULES = _PAGE | _HEADER | _TEXT | {"tieu-de-phu-luc"}
+"""An appendix (NĐ30 Phụ lục I, III.1): its heading, title and reference line, page and text; no number, date,
+recipients or signature of its own (a header, if it has one, is checked as a header). Landscape is allowed: an
+appendix is where a wide table goes."""
+
+ATTACHED_RULES = APPENDIX_RULES | {"ten-loai", "trich-yeu"}
+"""A document issued with another (NĐ30 Phụ lục III, the sample after Mẫu 1.3): header without number or date,
+type name, summary, reference line, text; no signature."""
+
+SIGNED_RULES = frozenset({
     "tep", "kho-giay", "le-trang", "phong-chu", "dia-danh-ngay", "dieu", "tham-quyen-ky", "nguoi-ky",
-    "nguoi-ky-ten", "gian-dong", "gian-doan", "thut-dau-dong", "quoc-hieu", "tieu-ngu", "co-quan-chu-quan",
-    "co-quan-ban-hanh", "vi-tri-dau-trang", "cap-huyen", "thuat-ngu-cu",
-})
+    "nguoi-ky-ten", "gian-dong", "gian-doan", "thut-dau-dong", "cap-huyen", "thuat-ngu-cu",
+}) | _HEADER
+"""A document that goes with another and is signed (the Phụ lục 3 form): a body's name at the top, the place
+and date and a signature at the end, no national title, number or type name."""
 
 
 def applies(rule: str, kind: Kind) -> bool:
     """Whether ``rule`` holds for documents of ``kind``."""
     if not kind.nd30:
         return rule in ("tep", "pham-vi")
-    if kind.code == "phu-luc":
-        return rule in APPENDIX_RULES
-    if rule == "vv-cong-van":
-        return kind.code == "cong-van"
+    if kind.rules is not None:
+        return rule in kind.rules
+    if rule in ("vv-cong-van", "tieu-de-phu-luc"):
+        return kind.code == "cong-van" and rule == "vv-cong-van"
     if rule in ("ten-loai", "trich-yeu"):
         return kind.code != "cong-van"
     return True

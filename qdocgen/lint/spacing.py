@@ -2,8 +2,9 @@
 
 NĐ30 (Phụ lục I, II.6e): line spacing from single (minimum) to 1.5 lines (maximum), at least 6 pt between
 paragraphs, first-line indent 1 cm or 1.27 cm. They hold for the running text: paragraphs of the body and of
-an appendix outside tables, set flush or justified, long enough to be prose (not headings, not the header,
-the recipients or the signature, not the notes under «Ghi chú:»). Each rule gives one finding per document,
+an appendix outside tables, set flush or justified, long enough to be prose and ending as a sentence does (not
+headings, not the header, the recipients or the signature, not the notes under «Ghi chú:», not a form's lines
+with blanks to fill in, not the sample documents an appendix shows). Each rule gives one finding per document,
 quoting the first paragraph that breaks it and saying how many do.
 """
 
@@ -15,7 +16,7 @@ from statistics import median
 from qdocgen.lint.body import is_basis
 from qdocgen.lint.closing import recipient_entries, recipient_heading
 from qdocgen.lint.common import Finding, finding, fold, is_upper, norm, pt, quoted, templated
-from qdocgen.lint.document import Doc
+from qdocgen.lint.document import Doc, line_kind
 from qdocgen.oxml.layout import Para
 
 PROSE_CHARS = 40  # shorter paragraphs are headings, labels or lines of a list
@@ -33,10 +34,40 @@ def _recipient_paras(doc: Doc) -> set[int]:
                                    for line in entry.lines}
 
 
+_BLANK = re.compile(r"[.…_]{4,}")
+_SENTENCE_END = ".;:!?…"
+_SAMPLE_LABEL = re.compile(r"^mẫu\s*(số\s*)?\d", re.IGNORECASE)
+_PART_HEADING = re.compile(r"^((phần|chương|mục)\s+[ivxlc\d]+\b|[ivxlc]+\.\s|mẫu\s*(số\s*)?\d)", re.IGNORECASE)
+
+
+def _not_prose(text: str) -> bool:
+    """A heading (no sentence end: «3. Ký hiệu người soạn thảo»), a line with blanks, a sample's label."""
+    return (text.rstrip(")»”\"' ")[-1:] not in _SENTENCE_END or bool(_BLANK.search(text))
+            or bool(_SAMPLE_LABEL.match(text)))
+
+
+def _samples(doc: Doc) -> set[int]:
+    """Paragraphs of the sample documents an appendix shows: from a national title to the appendix's next part."""
+    out: set[int] = set()
+    if doc.opening is None:
+        return out
+    inside = False
+    for para in doc.paras[doc.opening.end:]:
+        if para.table is None and _PART_HEADING.match(norm(para.text)):
+            inside = False
+        elif any(line_kind(line) == "title" for line in para.lines):
+            inside = True
+        if inside:
+            out.add(para.index)
+    return out
+
+
 def body_paras(doc: Doc) -> list[Para]:
     """The paragraphs of running text (see the module's docstring)."""
     start = doc.type_para.index + 1 if doc.type_para is not None else doc.header_end
-    skip = _recipient_paras(doc)
+    if doc.opening is not None:
+        start = max(start, doc.opening.end)
+    skip = _recipient_paras(doc) | _samples(doc)
     summary = next((p for p in doc.paras[start:] if p.text.strip()), None)
     if doc.type_para is not None and summary is not None and not is_basis(summary.text):
         skip.add(summary.index)  # the trích yếu under the type name
@@ -47,6 +78,7 @@ def body_paras(doc: Doc) -> list[Para]:
         notes = bool(text) and (notes or bool(re.match(r"^(ghi chú|lưu ý|chú thích)\s*:?$", text.casefold())))
         if (notes or para.table is not None or para.align in ("center", "right") or len(text) < PROSE_CHARS
                 or para.index in skip or "\t" in para.text.strip() or is_upper(text) or templated(text)
+                or _not_prose(text)
                 or fold(text).startswith(("kính gửi", "nơi nhận"))):
             continue
         out.append(para)
