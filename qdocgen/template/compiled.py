@@ -212,16 +212,17 @@ class CompiledTemplate:
 
     def _compile(self, info: TemplateInfo) -> None:
         """Prepare and compile every part that holds tags."""
+        from qdocgen.template import source_cache
+
         path, template = self.path, self
         env = template_environment(info.macros, info.shown)
         self.filter_names = tuple(env.filters)
-        for name, raw in self.parts.items():
-            if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not has_tags(raw):
-                continue
-            try:
-                source = prepare_xml(raw.decode("utf-8"))
-            except UnicodeDecodeError as exc:
-                raise TemplateError(f"{path}: phần {name} không đọc được (không phải UTF-8).") from exc
+        tagged = {name: raw for name, raw in self.parts.items()
+                  if (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) and has_tags(raw)}
+        cached = source_cache.load(tagged)  # prepared by an earlier run: docxtpl need not even be imported
+        prepared: dict[str, str] = {}
+        for name, raw in tagged.items():
+            source = prepared[name] = cached[name] if cached is not None else self._prepare(name, raw)
             template.sources[name] = source.splitlines()
             if 'w:tcW w:w="{{' in source or _TABLE_LOOP.search(source):
                 template.column_loops.add(name)
@@ -234,6 +235,15 @@ class CompiledTemplate:
             except (RecursionError, MemoryError) as exc:
                 raise TemplateError(f"{path.name} ({part_label(name)}): các khối lồng nhau quá sâu hoặc quá nhiều, "
                                     "không đọc được mẫu; hãy đóng các khối {% %} và bớt lồng nhau.") from exc
+        if cached is None:
+            source_cache.store(tagged, prepared)
+
+    def _prepare(self, name: str, raw: bytes) -> str:
+        """One part prepared for Jinja (:func:`prepare_xml`)."""
+        try:
+            return prepare_xml(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise TemplateError(f"{self.path}: phần {name} không đọc được (không phải UTF-8).") from exc
 
     def locate(self, part: str, exc: Exception) -> str:
         """An error message naming the template, the part and the paragraph text where it happened."""
