@@ -1,0 +1,1 @@
+"""Real documents: the tuning part (labels in ``nhan.py``)."""

@@ -1,0 +1,190 @@
+"""Labels of the real documents of the tuning part, read by hand against Nghị định 30 (never from lint's output).
+
+Conventions (NGUON.md says why): a draft's blank number and day («Số:      /QĐ-UBND», «ngày   tháng 3») are not
+faults; «–» for «-» in the motto is not labelled; «Căn cứ ...» sentences inside the body of a công văn or tờ trình
+are body text, not legal bases; a plan's bases followed by «... ban hành Kế hoạch ... như sau:» are one sentence, so
+the last «;» is not labelled; a multi-page document without page numbers breaks ``so-trang`` (page counts from
+LibreOffice's PDF); the sample forms embedded in the decree's appendices are not body text.
+"""
+
+from __future__ import annotations
+
+from lint_corpus import nguon
+from lint_corpus.real import VBAI, Real, out_of_scope
+
+_NEW = VBAI + "New folder/"
+_T = VBAI + "templates/"
+_DH = _NEW + "Tờ trình về việc thông báo kết quả đại hội Hiệp hội doanh nghiệp/"
+_CCHC = (_T + "BÁO CÁO/Tờ trình 629 Báo cáo công tác cải cách hành chính năm 2025 và phương hướng, nhiệm vụ "
+         "năm 2026 của tỉnh Lâm Đồng/")
+_HOP = _T + "CV CHUNG/Giao SNV chuẩn bị nội dung Đc Phúc họp chỉ số/"
+_ND30 = nguon.ND30_PL1.removesuffix("Phuluc1.docx")
+_FORMS = nguon.DON_KHOI_KIEN.rsplit("/", 1)[0] + "/"
+_LUU = "«- Lưu: VT, NC.Châu» không kết thúc bằng «.»"
+_PAGES = "nhiều trang mà không có số trang"
+_AFTER = "sửa sau lần chạy lint đầu tiên, đã đọc lại tệp: "
+
+DOCS: list[Real] = [
+    Real("bc-chi-so-par-index", "bao-cao", _HOP + "Bao cao cac chi so cua tinh 06.11s.docx", {
+        "le-trang": "lề dưới 10 mm, lề trái 25 mm",
+        "so-trang": _PAGES + " (17 trang)",
+    }),
+    Real("bc-de-an-06-thang-10", "bao-cao", _T + "Báo cáo kết quả triển khai Đề án 06/Tháng 10/BÁO CÁO ĐỀ ÁN "
+        "06 tháng 10.docx", {
+        "le-trang": "lề trên 15 mm",
+        "luu": _LUU,
+    }, "ký «TM. BAN CHỈ ĐẠO / PHÓ TRƯỞNG BAN» (nên là KT. TRƯỞNG BAN): quyền hạn ký sai về nội dung, không "
+        "phải thể thức"),
+    Real("bc-trung-tam-phuc-vu-hcc", "bao-cao", _HOP + "6.11.2025 Báo cáo họp 766 (1).docx", {
+        "tieu-ngu": "tiêu ngữ cỡ 13 bằng Quốc hiệu (phải lớn hơn một cỡ)",
+        "noi-nhan-dong": "«- Lãnh đạo UBND tỉnh» không có «;», gạch đầu dòng cỡ 12 nghiêng",
+        "gian-doan": "«b) Kết quả đánh giá đối với tiêu chí công khai ...» cách đoạn trên 0 pt",
+        "le-trang": _AFTER + "phần (section) thứ 3 lề dưới 7,5 mm",
+    }, "phần 2 khổ ngang cho bảng (được phép), lề trái 20 mm: lề của trang ngang không gán nhãn"),
+    Real("cv-3083-hoi-nu-doanh-nhan", "cong-van", _DH + "CV cong nhan ket qua dai hoi cua Hoi Nu doanh nhan "
+        "tinh.docx", {
+        "so-ky-hieu": "«Số: 3083/UBND-NCKS» cỡ 14, số in đậm",
+        "luu": "«- Lưu: VT, NCKS.Châu» không kết thúc bằng «.»",
+        "so-trang": _PAGES + " (2 trang)",
+    }),
+    Real("cv-giao-cat-427", "cong-van", _T + "CV 427 BCA/giao 427 BCA - CAT chương trình MTQGMT.docx", {
+        "luu": _LUU,
+    }, "phần đầu và khối ký dàn bằng dấu cách và tab trong đoạn văn, không có bảng: vị trí vẫn đúng khi in"),
+    Real("cv-giao-skhcn-3653", "cong-van", _T + "CV  giao triên khai thuc hien 3653 VPCP.docx", {
+        "thut-dau-dong": "đoạn «Ủy ban nhân dân tỉnh nhận được Công văn số 3653 ...» lùi đầu dòng 1,47 cm",
+        "luu": "«- Lưu: VT, NC.Châu(04b)» không kết thúc bằng «.»",
+        "noi-nhan-dong": "«(04b)» ở dòng lưu cỡ 9",
+    }),
+    Real("cv-ket-qua-dai-hoi-truong-son", "cong-van",
+         _T + "Tờ trình 03 SNV kết quả Đại hội Hội truyền thống Trường Sơn - Đường Hồ Chí Minh tỉnh Lâm Đồng/"
+         "Thông báo kết quả đại hội trường sơn.docx", {
+             "le-trang": "lề trên 18 mm",
+             "luu": _LUU,
+         }),
+    Real("cv-mo-hinh-cchc", "cong-van", _T + "BÁO CÁO/báo cáo thí điểm mô hình CCHC 787/UBND tỉnh chỉ đạo mô "
+        "hình CCHC.docx", {
+        "le-trang": "lề trái 25 mm, lề phải 15 mm",
+        "luu": _LUU,
+    }, "thân văn bản căn trái (không căn đều hai bên): không có mã quy tắc; dấu «-» của tiêu ngữ không đậm"),
+    Real("cv-tham-muu-c04", "cong-van",
+         _T + "CV 2388 C04 tham mưu HĐND cấp tỉnh ban hành Nghị quyết CTMTQG ma túy 2030/Tham mưu triển khai "
+             "theo đề nghị C04.docx", {
+             "luu": _LUU,
+             "noi-nhan-dong": "dấu «-» của «- Như trên;» cỡ 13 (lấy từ kiểu)",
+         }),
+    Real("cv-y-kien-to-chuc-hoi", "cong-van",
+         _NEW + "Tờ trình về việc tổ chức đại hội nhiệm kỳ Hội Nữ Doanh nhân tỉnh/CV co y kien doi voi to "
+             "chuc Hoi cap tinh.docx", {
+             "luu": "«- Lưu: VT, NCKSTTHC.Châu» không kết thúc bằng «.»",
+         }, "«Căn cứ Nghị định số 126/2024/NĐ-CP ...;» «Xét đề nghị ...,» đứng là câu mở đầu của thân công "
+             "văn, không gán nhãn căn cứ"),
+    Real("kh-cchc-2026", "ke-hoach", _T + "Tờ trình 666 kế hoạch CCHC 2026/Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx", {
+        "can-cu-nghieng": "ba dòng «Căn cứ ...» đầu kế hoạch chữ đứng",
+        "luu": _LUU,
+    }, "phụ lục phân công nằm cuối cùng tệp, sau khối ký, ở phần khổ ngang"),
+    Real("kh-thi-dua-cchc-2026", "ke-hoach",
+         _T + "Tờ trình 124 Kế hoạch Phát động Phong trào thi đua Đẩy mạnh cải cách hành chính/"
+         "Ke hoach phat dong phong trao thi dua CCHC nam 2026 tinh Lam Dong.docx", {
+             "le-trang": "lề trái 25 mm, lề phải 15 mm",
+             "can-cu-nghieng": "năm dòng «Căn cứ ...» đầu kế hoạch chữ đứng",
+             "so-trang": "số trang đẩy sang phải bằng hai tab, không ở giữa",
+         }),
+    Real("kh-tuyen-truyen-cchc-2026", "ke-hoach",
+         _T + "Tờ trình 05 TTr SNV ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2026 tỉnh Lâm Đồng/"
+         "Ke hoach tuyen truyen CCHC tinh Lam Dong nam 2026.docx", {
+             "le-trang": "lề trên, dưới 18 mm, lề trái 28 mm",
+             "luu": _LUU,
+         }),
+    Real("pl-bieu-mau-cchc", "phu-luc", _CCHC + "Phu luc kem BC CCHC nam 2025.docx", {
+        "kho-giay": "khổ Letter 279 × 216 mm, không phải A4",
+        "le-trang": "lề dưới 5 mm",
+    }, "phụ lục kèm báo cáo, khổ ngang vì là bảng biểu (được phép)"),
+    Real("qd-ban-chi-dao-du-lieu", "quyet-dinh",
+         _T + "Tờ trình 519 thành lập Ban chỉ đạo về dữ liệu/Quyết định thành lập Ban chỉ đạo về dữ liệu.docx", {
+             "tieu-ngu": "tiêu ngữ cỡ 13 (chung đoạn với Quốc hiệu, ngắt dòng), bằng Quốc hiệu",
+             "so-trang": "số trang cỡ 12",
+         }),
+    Real("qd-ban-vi-tien-bo-phu-nu", "quyet-dinh",
+         _T + "Tờ trình 303 SNV Quyết định thành lập Ban Vì sự tiến bộ của phụ nữ tỉnh Lâm "
+             "Đồng/QĐ-thành-lập-Ban-VSTBPN.docx", {
+             "le-trang": "lề dưới 18 mm",
+             "luu": "«- Lưu: VT, KGVX, NC.Châu» không kết thúc bằng «.»",
+             "so-trang": "số trang cỡ 11",
+             "phong-chu": _AFTER + "số trang theo kiểu Header/Normal, phông Calibri",
+         }),
+    Real("qd-cong-bo-chi-so-cchc", "quyet-dinh",
+         _T + "Tờ trình 95 công cố chỉ số CCHC năm 2025/QĐ công bố Chỉ số CCHC sở ngành địa phương năm 2025 "
+             "done.docx", {},
+         "đúng thể thức; hai phụ lục nằm trong cùng tệp sau khối ký; «NAM» của Quốc hiệu và khối ký nằm trong "
+             "smartTag"),
+    Real("qd-de-an-cong-chung-vien", "quyet-dinh",
+         _T + "Tờ trình 146 đề nghị phê duyệt Đề án tổ chức Đại hội hợp nhất Hội Công chứng viên tỉnh Lâm Đồng/"
+         "QĐ phê duyệt Đề án tổ chức Đại hội hợp nhất Hội Công chứng viên 2025-2030.docx", {
+             "thut-dau-dong": "căn cứ và các điều lùi đầu dòng 0,74 cm",
+             "so-trang": "số trang cỡ 12",
+         }, "họ tên người ký nằm ngoài bảng ký, đẩy sang phải bằng dấu cách; tên cơ quan một dòng «ỦY BAN "
+             "NHÂN DÂN TỈNH LÂM ĐỒNG»"),
+    Real("qd-hhdn-binh-thuan-1424", "quyet-dinh", _DH + "QD phe duyet Dieu le Hiep hoi Doanh nghiep tinh 25-30.docx", {
+        "so-ky-hieu": "«Số: 1424/QĐ-UBND» cỡ 14, số in đậm",
+        "le-trang": "lề dưới 13 mm",
+        "luu": "«- Lưu: VT, NCKS.Châu» không kết thúc bằng «.»",
+    }),
+    Real("qd-hoi-dong-atvsld", "quyet-dinh",
+         _T + "Tờ trình 187 Hội đồng ATVSLĐ/QUYẾT ĐỊNH THÀNH LẬP HỘI ĐỒNG ATVSLĐ TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG.docx", {
+             "noi-nhan-dong": "«- Thường trực Tỉnh ủy,» kết thúc bằng «,»",
+             "luu": "«- Lưu: VT, KGVX, NC.Châu» không kết thúc bằng «.»",
+             "so-trang": "số trang cỡ 11",
+             "phong-chu": _AFTER + "số trang theo kiểu Header, phông .VnCentury Schoolbook",
+         }, "điều cuối («Chánh Văn phòng ...») thiếu chữ «Điều 6.»: không có mã quy tắc"),
+    Real("qd-phe-chuan-doan-luat-su", "quyet-dinh",
+         _NEW + "Công văn trình 788 của Sở TP về Đoàn Luật sư/QDphechuanKetquaDaihoiDLS.2.docx", {
+             "co-quan-ban-hanh": "«ỦY BAN NHÂN DÂN / TỈNH BÌNH THUẬN» cỡ 14",
+             "so-ky-hieu": "«Số:» cỡ 14",
+             "so-trang": "số trang ở chân trang, bên phải (kiểu Thông tư 01)",
+             "luu": "«- Lưu: VT, NCKS.Châu» không kết thúc bằng «.»",
+         }),
+    Real("tb-ket-luan-hoi-nghi", "thong-bao",
+         _T + "CV CHUNG/Họp đánh giá công tác cải cách hành chính năm 2025 và triển khai nhiệm vụ năm 2026/"
+         "Thong bao ket luan Hoi nghi ngay 22.1.2026.docx", {
+             "so-ky-hieu": "«Số:» cỡ 14",
+             "luu": _LUU,
+         }, "«TL.CHỦ TỊCH» thiếu dấu cách sau «TL.»: lỗi gõ, không gán nhãn"),
+    Real("ttr-2114-snv", "to-trinh", _DH + "2114 SNV To trinh cong nhan ket qua Dai hoi và phe duyet Dieu le "
+        "Hiep hoi Doanh nghiep tinh.docx",
+         {}, "đúng thể thức (tiêu ngữ dùng «–»)"),
+    Real("ttr-hoi-dong-khong-ma-tuy", "to-trinh", _T + "Tờ trình 409 xã phuong khong ma tuy/TỜ TRÌNH XÉT "
+        "DUYỆT XÃ PHƯỜNG KHÔNG MA TÚY.docx", {
+        "so-ky-hieu": "«Số: 409 /TTr-CAT(PC04)»: dấu cách trước «/», ký hiệu có ngoặc",
+    }, "người ký ghi cấp hàm «Thiếu tướng» trước họ tên (thông lệ Công an), không gán nhãn"),
+    Real("nd30-phu-luc-1", "phu-luc", _ND30 + "Phuluc1.docx", {
+        "gian-doan": "nhiều đoạn cách đoạn trên 4 pt («Đối với những văn bản có phạm vi ...», «3. Ký hiệu "
+            "người soạn thảo ...»)",
+    }, "bản .docx của Phụ lục I Nghị định 30 (tệp gốc của văn bản đã đọc ở vòng trước)"),
+    Real("nd30-phu-luc-2", "phu-luc", _ND30 + "Phuluc2.docx", {
+        "gian-doan": "đoạn «Viết hoa chữ cái đầu âm tiết thứ nhất ...» cách đoạn trên 5 pt",
+    }),
+    Real("nd30-phu-luc-3", "phu-luc", _ND30 + "Phuluc3.docx", {}, "các mẫu 1.1–2.2 nhúng trong phụ lục không "
+        "phải thân văn bản"),
+    Real("nd30-phu-luc-4", "phu-luc", _ND30 + "Phuluc4.docx", {
+        "le-trang": "lề phải 4 mm",
+    }),
+    Real("nd30-phu-luc-5", "phu-luc", _ND30 + "Phuluc5.docx", {}, "mẫu biên bản nhúng trong phụ lục cách đoạn "
+        "3 pt: mẫu, không phải thân văn bản"),
+    Real("nd30-phu-luc-6", "phu-luc", _ND30 + "Phuluc6.docx", {}),
+    out_of_scope("nd-30-2020", "quy-pham", nguon.ND30_DECREE, "Nghị định 30/2020/NĐ-CP: văn bản quy phạm pháp luật"),
+    out_of_scope("tt-du-thao-phi-ly-lich", "quy-pham", _T + "CV CHUNG/Gửi góp ý Thông tư Bộ TC/Dự thảo Thông "
+        "tư (bản mới).docx",
+                 "dự thảo Thông tư của Bộ Tài chính «Số: /2025/TT-BTC»: văn bản quy phạm pháp luật"),
+    out_of_scope("phieu-trinh-vp", "khac", _T + "Báo cáo đề xuất 03 tổ chức hội nghị công bố xã phường không "
+        "ma túy/Phiếu trình.docx",
+                 "phiếu trình giải quyết công việc nội bộ của Văn phòng UBND tỉnh: không phải tên loại của "
+                     "Nghị định 30"),
+    out_of_scope("don-khoi-kien", "bieu-mau", nguon.DON_KHOI_KIEN, "đơn của công dân (mẫu trống)"),
+    out_of_scope("don-thuan-tinh-ly-hon", "bieu-mau", nguon.DON_YEU_CAU,
+                 "đơn của công dân (mẫu trống)"),
+    out_of_scope("don-vang-mat", "bieu-mau", nguon.DON_VANG_MAT, "đơn của công dân (mẫu trống)"),
+    out_of_scope("don-khong-hoa-giai", "bieu-mau", _FORMS + "b8bcf4385f134a49a83247dd8c5d729a_20251218_085150.docx",
+                 "đơn của công dân (mẫu trống)"),
+    out_of_scope("so-yeu-ly-lich", "bieu-mau", nguon.LY_LICH, "sơ yếu lý lịch (mẫu trống)"),
+    out_of_scope("so-yeu-ly-lich-2", "bieu-mau", nguon.LY_LICH_2, "sơ yếu lý lịch (mẫu trống)"),
+]
