@@ -128,15 +128,18 @@ def test_each_rule_has_enough_injected_faults(parts: dict[str, list[score.Linted
     assert set(made) == set(MUTATIONS)
 
 
-def test_no_crash_and_time_and_figures(parts: dict[str, list[score.Linted]], capsys: pytest.CaptureFixture[str]
-                                       ) -> None:
+def test_no_crash_and_time_and_figures(parts: dict[str, list[score.Linted]], capsys: pytest.CaptureFixture[str],
+                                       request: pytest.FixtureRequest) -> None:
     """Lint read every file (no «tep» finding, a kind); each under the bound; the tables printed."""
     tuning = parts["real"] + parts["mutated"]
+    built = request.config.stash.get(score.BUILT, [])
     report = "\n\n".join([
         score.table("Văn bản thật, tập điều chỉnh (tests/lint_corpus/that/)", parts["real"]),
         score.table("Lỗi cài vào văn bản thật, tập điều chỉnh", parts["mutated"], details=False) + "\n"
         + new_in_variants(parts["mutated"], parts["real"]),
         score.table("Tổng tập điều chỉnh (thật + cài lỗi)", tuning, details=False),
+        score.table("Mọi phần điều chỉnh (dựng bằng mã + thật + cài lỗi)", built + tuning, details=False)
+        if built else "Phần dựng bằng mã: chạy cùng tests/test_lint_corpus.py để có bảng tổng",
     ] + ([score.table("Văn bản thật, tập giữ lại (tests/lint_corpus/that/giu_lai/)", parts["held"]),
           score.table("Lỗi cài vào văn bản thật, tập giữ lại", parts["mutated_held"], details=False) + "\n"
           + new_in_variants(parts["mutated_held"], parts["held"]),

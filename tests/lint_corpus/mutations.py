@@ -287,6 +287,23 @@ def governing_bold(doc: Document) -> bool:
     return _set(_header_bodies(doc)[0], bold=True)
 
 
+def dated_before_bases(doc: Document) -> bool:
+    """``ngay-can-cu``: the document dated 2015, before the laws and decisions it cites (day and month filled in)."""
+    date = _first(doc, lambda s: bool(re.search(r"^[^,]{2,40}, ngày", s)))
+    cites = [p for p in _body(doc) if _text(p).startswith("Căn cứ") and re.search(r"20(1[6-9]|2\d)", _text(p))]
+    ts = [t for t in date._p.iter(qn("w:t"))] if date is not None else []
+    if not ts or not cites:
+        return False
+    text = "".join(t.text or "" for t in ts)
+    text = re.sub(r"ngày\s+tháng", "ngày 15 tháng", text)
+    text = re.sub(r"tháng\s+năm", "tháng 6 năm", text)
+    text = re.sub(r"năm\s*\d{4}", "năm 2015", text)
+    ts[0].text = text
+    for t in ts[1:]:
+        t.text = ""
+    return True
+
+
 def narrow_left_margin(doc: Document) -> bool:
     """``le-trang``: left margin 20 mm."""
     doc.sections[0].left_margin = Mm(20)
@@ -331,5 +348,6 @@ MUTATIONS: dict[str, Mutation] = {
     "tham-quyen-ky": signing_title_plain, "nguoi-ky": signer_name_plain, "co-quan-ban-hanh": issuer_plain,
     "co-quan-chu-quan": governing_bold, "le-trang": narrow_left_margin, "kho-giay": letter_paper,
     "huong-giay": landscape, "phong-chu": arial_body, "so-trang": number_on_first_page,
+    "ngay-can-cu": dated_before_bases,
 }
 """The mutation of each rule id (``pham-vi`` and the rules that need the register are not mutated)."""
