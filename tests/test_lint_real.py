@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -86,10 +87,16 @@ def _lint_variants(made: list[tuple[Real, str, Path]]) -> list[score.Linted]:
 
 
 @pytest.fixture(scope="module")
-def parts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[score.Linted]]:
+def made(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Real, str, Path]]:
+    """The injected faults of the tuning part, made once."""
+    return variants(TUNING, HERE, tmp_path_factory.mktemp("bien_the"))
+
+
+@pytest.fixture(scope="module")
+def parts(made: list[tuple[Real, str, Path]], tmp_path_factory: pytest.TempPathFactory
+          ) -> dict[str, list[score.Linted]]:
     """Every part linted once: real tuning and its injected faults; the held-out part too when asked for."""
-    out = {"real": _lint(TUNING, HERE),
-           "mutated": _lint_variants(variants(TUNING, HERE, tmp_path_factory.mktemp("bien_the")))}
+    out = {"real": _lint(TUNING, HERE), "mutated": _lint_variants(made)}
     if SHOW_HELD:
         out["held"] = _lint(HELD_OUT, HELD)
         out["mutated_held"] = _lint_variants(variants(HELD_OUT, HELD, tmp_path_factory.mktemp("bien_the_giu_lai"),
@@ -126,6 +133,22 @@ def test_each_rule_has_enough_injected_faults(parts: dict[str, list[score.Linted
         made.setdefault(rule, set()).add(base)
     assert {rule: len(bases) for rule, bases in made.items() if len(bases) < PER_RULE} == {}
     assert set(made) == set(MUTATIONS)
+
+
+def _document_xml(path: Path) -> bytes:
+    """The main part of a .docx (where text, formatting and page setup live)."""
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml")
+
+
+def test_each_variant_differs_from_its_base(made: list[tuple[Real, str, Path]], tmp_path: Path) -> None:
+    """Every mutation changed the document it says it changed (compared with its base saved by python-docx)."""
+    resaved = {}
+    for d in {d.name: d for d, _, _ in made}.values():
+        Document(str(HERE / f"{d.name}.docx")).save(str(tmp_path / f"{d.name}.docx"))
+        resaved[d.name] = _document_xml(tmp_path / f"{d.name}.docx")
+    same = [path.name for d, _, path in made if _document_xml(path) == resaved[d.name]]
+    assert made and not same
 
 
 def test_no_crash_and_time_and_figures(parts: dict[str, list[score.Linted]], capsys: pytest.CaptureFixture[str],
