@@ -315,6 +315,12 @@ def test_rule_ids_are_lower_case_ascii_and_severities_known(tmp_path: Path) -> N
 def test_no_page_number_is_a_warning(tmp_path: Path) -> None:
     doc, parts = decision()
     parts["page_number"]._p.getparent().remove(parts["page_number"]._p)
+    assert lint(doc, tmp_path) == []  # the decision fits on one page: it needs no number
+    for _ in range(12):  # two pages and more
+        p = _para(doc, "Công chức Văn phòng - Thống kê phường theo dõi, tổng hợp kết quả thực hiện từng mục tiêu, "
+                       "báo cáo Chủ tịch Ủy ban nhân dân phường vào ngày làm việc cuối cùng của mỗi quý.",
+                  align="justify")
+        parts["article3"]._p.addprevious(p._p)
     findings = lint(doc, tmp_path)
     assert [(f.rule, f.severity) for f in findings] == [("so-trang", "warning")]
 

@@ -185,8 +185,6 @@ def test_tuning_part_meets_the_targets(parts: dict[str, list[score.Linted]]) -> 
     assert not score.short(per_rule)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19: lint is being tuned on this part (lintfix); remove this mark "
-                                       "when every document outside NĐ30 gets only the notice")
 def test_out_of_scope_documents_get_only_the_notice(parts: dict[str, list[score.Linted]]) -> None:
     """The decree, a draft circular, an internal form and citizens' forms: the ``pham-vi`` notice, nothing else."""
     wrong = {r.name: sorted(r.found) for r in parts["real"] if r.expected == {"pham-vi"} and r.found != {"pham-vi"}}

@@ -70,9 +70,21 @@ def legal_bases(doc: Doc) -> list[Line]:
             bases += [line for line in para.lines if line.col == 0]
             continue
         if bases or i >= BASES_WITHIN or _is_decision_line(para, doc) or (
-                para.lines and ARTICLE.match(para.lines[0].text)):
-            break
+                para.lines and ARTICLE.match(para.lines[0].text)) or fold(para.text).startswith("kính gửi"):
+            break  # after «Kính gửi:» (a tờ trình) a «Căn cứ ...» sentence is the letter's own text
     return bases
+
+
+def _led_on(doc: Doc, last: Line) -> bool:
+    """Whether the bases lead into a sentence of their own («Căn cứ ...; UBND tỉnh ban hành Kế hoạch ... như sau:»).
+
+    Then the last basis ends with «;», as the sentence goes on; before «QUYẾT ĐỊNH:» or a heading it ends with «.».
+    """
+    after = next((p for p in doc.paras[last.para.index + 1:] if p.text.strip()), None)
+    if after is None or after.table is not None or _is_decision_line(after, doc) or is_upper(after.text):
+        return False
+    text = norm(after.text)
+    return text[:1].isupper() and not is_basis(text) and text.endswith(":") and not ARTICLE.match(text)
 
 
 def check_bases(doc: Doc) -> list[Finding]:
@@ -92,6 +104,8 @@ def check_bases(doc: Doc) -> list[Finding]:
             continue
         last = i == len(entries) - 1
         end = text[-1]
+        if last and end == ";" and _led_on(doc, entry[-1]):
+            continue
         if last and end != ".":
             extra = " (dấu «,» là cách của Thông tư 01/2011, không còn dùng)" if end == "," else ""
             out += finding("can-cu-dau-cau", quoted(line), [f"căn cứ cuối kết thúc bằng «{end}», cần «.»{extra}"])

@@ -151,9 +151,13 @@ def is_note(text: str) -> bool:
     return bool(_NOTE.match(text)) or (text.startswith("(") and text.endswith(")"))
 
 
+# The armed forces' signers write their rank before the name («Thiếu tướng Trương Minh Đương»).
+_RANK = re.compile(r"^(đại|thượng|trung|thiếu)\s+(tướng|tá|úy|uý)\s+", re.IGNORECASE)
+
+
 def _looks_like_name(line: Line) -> bool:
-    """A signer's name: a few capitalised words, no sentence punctuation, no digits."""
-    words = norm(line.text).split()
+    """A signer's name: a few capitalised words (after a rank, if any), no sentence punctuation, no digits."""
+    words = _RANK.sub("", norm(line.text)).split()
     return (1 <= len(words) <= 7 and not re.search(r"[\d:;,!?/]", line.text) and not line.text.endswith(".")
             and all(word[0].isupper() for word in words if word[0].isalpha()))
 

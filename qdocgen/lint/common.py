@@ -88,6 +88,11 @@ def is_upper(text: str) -> bool:
     return any(c.isalpha() for c in text) and text == text.upper()
 
 
+def letters(line: Line) -> list[RunProps]:
+    """Props of the line's letters and digits: a dash or a comma set in another weight is not seen on paper."""
+    return [p for c, p in zip(line.text, line.props, strict=False) if c.isalnum()]
+
+
 def looks(props: Sequence[RunProps], *, size: tuple[float, float] | None = None, bold: bool | None = None,
            italic: bool | None = None, underline: bool | None = None) -> list[str]:
     """What is wrong with the formatting of ``props`` against what is wanted, in words."""

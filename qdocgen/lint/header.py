@@ -11,6 +11,7 @@ from qdocgen.lint.common import (
     finding,
     fold,
     is_upper,
+    letters,
     looks,
     norm,
     pt,
@@ -48,7 +49,7 @@ def check_header(doc: Doc) -> list[Finding]:
         if norm(line.text) != MOTTO:
             wrong.append(f"viết «{cut(line.text)}», cần «{MOTTO}» (chữ thường, hoa chữ đầu mỗi cụm, gạch nối có "
                          "khoảng trắng hai bên)")
-        wrong += looks(line.visible(), size=(13, 14), bold=True, italic=False)
+        wrong += looks(line.visible(), size=(13, 14)) + looks(letters(line), bold=True, italic=False)
         sizes = sizes_of(line.visible())
         if (title_size is not None and 12 <= title_size <= 13 and len(sizes) == 1 and 13 <= sizes[0] <= 14
                 and sizes[0] != title_size + 1):
@@ -115,6 +116,8 @@ def check_number(doc: Doc) -> list[Finding]:
                 wrong += _number_part(number, rest)
             if slash and (re.search(r"\s", symbol.strip()) or "–" in symbol or not symbol.strip()):
                 wrong.append(f"ký hiệu «{symbol.strip()}» cần viết liền, các nhóm nối bằng «-» (ví dụ «QĐ-UBND»)")
+            elif symbol[:1].isspace():
+                wrong.append("bỏ khoảng trắng sau «/»")
             lower = [group for group in re.split(r"[-/]", symbol.strip())
                      if group and group not in MIXED_CASE_SYMBOLS and group != group.upper()]
             if slash and lower:

@@ -14,8 +14,10 @@ RULES: dict[str, str] = {
                "văn bản của Đảng, của Đoàn, văn bản quy phạm pháp luật, biểu mẫu của công dân và văn bản không rõ "
                "loại chỉ được ghi chú, không bị kiểm tra quy tắc nào",
     "kho-giay": "Khổ giấy A4 (210 × 297 mm)",
-    "huong-giay": "Trang đứng (khổ dọc); khổ ngang chỉ khi bảng không tách thành phụ lục",
-    "le-trang": "Lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm",
+    "huong-giay": "Trang đứng (khổ dọc); trang nằm ngang chỉ khi trên trang có bảng số liệu (từ 3 hàng) không tách "
+                  "thành phụ lục",
+    "le-trang": "Lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm (trang nằm ngang xen giữa các trang đứng có "
+                "thể đóng gáy ở cạnh trên hay dưới: mỗi lề 15–35 mm)",
     "phong-chu": "Phông Times New Roman, kể cả phông lấy từ kiểu (style), mặc định và chủ đề (theme)",
     "quoc-hieu": "Quốc hiệu «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»: in hoa, cỡ 12–13, đứng, đậm",
     "tieu-ngu": "Tiêu ngữ «Độc lập - Tự do - Hạnh phúc»: cỡ 13–14 (lớn hơn Quốc hiệu một cỡ), đứng, đậm",
@@ -30,8 +32,11 @@ RULES: dict[str, str] = {
     "ten-loai": "Tên loại văn bản (QUYẾT ĐỊNH, ...): in hoa, cỡ 13–14, đứng, đậm, căn giữa",
     "trich-yeu": "Trích yếu dưới tên loại: cỡ 13–14, đứng, đậm",
     "vv-cong-van": "Công văn: trích yếu dưới số, ký hiệu bắt đầu bằng «V/v»",
-    "can-cu-nghieng": "Căn cứ (ở quyết định, báo cáo, kế hoạch, ... đâu có): chữ nghiêng",
-    "can-cu-dau-cau": "Căn cứ: mỗi dòng kết thúc bằng «;», dòng cuối bằng «.» (không phải «,» kiểu Thông tư 01)",
+    "can-cu-nghieng": "Căn cứ (ở quyết định, báo cáo, kế hoạch, tờ trình, ... đâu có, ngay dưới tên loại và trích "
+                      "yếu, trước «Kính gửi:»; công văn không có căn cứ): chữ nghiêng",
+    "can-cu-dau-cau": "Căn cứ: mỗi dòng kết thúc bằng «;», dòng cuối bằng «.» (không phải «,» kiểu Thông tư 01); "
+                      "dòng cuối kết thúc bằng «;» khi các căn cứ dẫn vào câu của chính văn bản («... ban hành Kế "
+                      "hoạch ... như sau:»)",
     "dieu": "«Điều 1.»: chữ «Điều», số Ả Rập, dấu chấm, in đậm",
     "gian-dong": "Thân văn bản: giãn dòng từ một dòng (single) đến 1,5 dòng",
     "gian-doan": "Thân văn bản: khoảng cách giữa các đoạn tối thiểu 6 pt",

@@ -119,6 +119,7 @@ class _Evidence:
     form: str = ""
     form_title: str = ""
     signature: bool = False
+    other_title: str = ""
 
     @property
     def symbol(self) -> bool:
@@ -136,8 +137,10 @@ def _gather(layout: Layout) -> _Evidence:
     """Read the markers every kind is told by."""
     lines = [line for p in layout.paras for line in p.lines]
     ev = _Evidence(_top_lines(layout.paras, 14), lines)
+    body = False  # the text has begun: an upper-case line now is a signature's, not a title
     for line in ev.top:
         text, folded = norm(line.text), fold(FOOTNOTE_MARK.sub("", line.text))
+        body = body or folded.startswith(("kính gửi", "v/v")) or len(text) > 60 and not is_upper(text)
         if text in NATIONAL_TITLES or folded.startswith(("cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa")):
             ev.title = True
         elif folded.startswith("đảng cộng sản việt nam"):
@@ -152,9 +155,20 @@ def _gather(layout: Layout) -> _Evidence:
             ev.normative = f"tên loại «{text}»"
         elif folded in DOC_TYPES and is_upper(text) and not ev.type_name:
             ev.type_name = folded
+        elif ev.title and ev.number and not body and _title_line(line, folded) and not ev.other_title:
+            ev.other_title = f"«{text[:40]}»"
     _read_number(ev)
     _read_body(ev, layout.paras)
     return ev
+
+
+_MARKS = ("khẩn", "thượng khẩn", "hỏa tốc", "hoả tốc", "mật", "tối mật", "tuyệt mật", "dự thảo")
+
+
+def _title_line(line: Line, folded: str) -> bool:
+    """A title under the header that is no NĐ30 type name («PHIẾU TRÌNH»), not an urgency or secrecy mark."""
+    return (is_upper(line.text) and line.para.align == "center" and len(folded) <= 80 and folded not in _MARKS
+            and bool(line.visible()) and all(p.bold for p in line.visible()))
 
 
 def _read_number(ev: _Evidence) -> None:
@@ -246,8 +260,9 @@ def _administrative(ev: _Evidence, has_type: bool) -> bool:
 def _nd30_kind(ev: _Evidence) -> Kind | None:
     """Which NĐ30 type: the type name, else the symbol's abbreviation, else a công văn.
 
-    A công văn has no type name but a number and symbol («Số: 12/UBND-VP») or its «V/v» summary: without
-    them (a form with the national title and «Kính gửi:»), it is no NĐ30 type (``None``).
+    A công văn has no type name but a number and symbol («Số: 12/UBND-VP») or its «V/v» summary, and no title
+    of its own: without them (a form with the national title and «Kính gửi:»), or with a title that is no NĐ30
+    type name («PHIẾU TRÌNH»), it is no NĐ30 type (``None``).
     """
     seen = ", ".join(part for part, on in (("Quốc hiệu", ev.title), (f"«{ev.number}»", bool(ev.number)))
                      if on)
@@ -257,8 +272,8 @@ def _nd30_kind(ev: _Evidence) -> Kind | None:
     abbreviation = re.split(r"[-\s]", symbol)[0] if symbol else ""
     if abbreviation in ABBREVIATIONS and not ev.vv:
         return _nd30(ABBREVIATIONS[abbreviation], f"{seen}, ký hiệu «{abbreviation}» (không thấy tên loại)")
-    if not ev.symbol and not ev.vv:
-        return None
+    if not ev.symbol and not ev.vv or ev.other_title:
+        return None  # no công văn: no symbol and no V/v, or a title of its own that is no NĐ30 type name
     return _nd30("công văn", f"{seen}, không có tên loại" + (", có «V/v»" if ev.vv else ""))
 
 
@@ -324,6 +339,6 @@ def applies(rule: str, kind: Kind) -> bool:
         return rule in kind.rules
     if rule in ("vv-cong-van", "tieu-de-phu-luc"):
         return kind.code == "cong-van" and rule == "vv-cong-van"
-    if rule in ("ten-loai", "trich-yeu"):
-        return kind.code != "cong-van"
+    if rule in ("ten-loai", "trich-yeu", "can-cu-nghieng", "can-cu-dau-cau"):
+        return kind.code != "cong-van"  # a công văn has no type name, and its «Căn cứ ...» opens its text
     return True

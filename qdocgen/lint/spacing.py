@@ -17,6 +17,7 @@ from qdocgen.lint.body import is_basis
 from qdocgen.lint.closing import recipient_entries, recipient_heading
 from qdocgen.lint.common import Finding, finding, fold, is_upper, norm, pt, quoted, templated
 from qdocgen.lint.document import Doc, line_kind
+from qdocgen.lint.rules import DASHES
 from qdocgen.oxml.layout import Para
 
 PROSE_CHARS = 40  # shorter paragraphs are headings, labels or lines of a list
@@ -62,12 +63,41 @@ def _samples(doc: Doc) -> set[int]:
     return out
 
 
-def body_paras(doc: Doc) -> list[Para]:
-    """The paragraphs of running text (see the module's docstring)."""
+def _addressees(doc: Doc, start: int) -> set[int]:
+    """The «Kính gửi:» paragraph and the addressees listed under it, one a line after a dash."""
+    out: set[int] = set()
+    listing = False
+    for para in doc.paras[start:]:
+        text = fold(para.text)
+        if text.startswith("kính gửi"):
+            out.add(para.index)
+            listing = True
+        elif listing and (not text or text[0] in DASHES):
+            out.add(para.index)
+        else:
+            listing = False
+    return out
+
+
+def _running(para: Para, text: str, prose: bool) -> bool:
+    """Whether a paragraph may be running text: flush or justified, outside tables, not empty.
+
+    ``prose``: also a sentence of some length (not a heading in capitals or like «3. Ký hiệu người soạn thảo», a
+    line with blanks, a label).
+    """
+    if prose and (len(text) < PROSE_CHARS or is_upper(text) or _not_prose(text)):
+        return False
+    return not (para.table is not None or para.align in ("center", "right") or not para.lines
+                or para.lines[0].col > 0 or "\t" in para.text.strip() or templated(text)
+                or fold(text).startswith("nơi nhận"))  # pushed right by tabs or spaces: a label placed on the page
+
+
+def body_paras(doc: Doc, prose: bool = True) -> list[Para]:
+    """The paragraphs of running text (see the module's docstring); ``prose``: sentences only, no headings."""
     start = doc.type_para.index + 1 if doc.type_para is not None else doc.header_end
     if doc.opening is not None:
         start = max(start, doc.opening.end)
-    skip = _recipient_paras(doc) | _samples(doc)
+    skip = _recipient_paras(doc) | _samples(doc) | _addressees(doc, start)
     summary = next((p for p in doc.paras[start:] if p.text.strip()), None)
     if doc.type_para is not None and summary is not None and not is_basis(summary.text):
         skip.add(summary.index)  # the trích yếu under the type name
@@ -76,12 +106,8 @@ def body_paras(doc: Doc) -> list[Para]:
     for para in doc.paras[start:]:
         text = norm(para.text)
         notes = bool(text) and (notes or bool(re.match(r"^(ghi chú|lưu ý|chú thích)\s*:?$", text.casefold())))
-        if (notes or para.table is not None or para.align in ("center", "right") or len(text) < PROSE_CHARS
-                or para.index in skip or "\t" in para.text.strip() or is_upper(text) or templated(text)
-                or _not_prose(text)
-                or fold(text).startswith(("kính gửi", "nơi nhận"))):
-            continue
-        out.append(para)
+        if not notes and para.index not in skip and _running(para, text, prose):
+            out.append(para)
     return out
 
 
@@ -129,7 +155,7 @@ def _gap(above: Para, below: Para) -> float:
 
 def check_paragraph_spacing(doc: Doc) -> list[Finding]:
     """At least 6 pt between paragraphs of running text that follow each other (an empty line is more)."""
-    paras = body_paras(doc)
+    paras = body_paras(doc, prose=False)  # a heading is a paragraph too: 6 pt above and below it
     wrong = [(below, gap) for above, below in zip(paras, paras[1:], strict=False)
              if below.index == above.index + 1 and (gap := _gap(above, below)) < 5.95]
     if not wrong:
@@ -142,7 +168,7 @@ def check_paragraph_spacing(doc: Doc) -> list[Finding]:
 
 def _indent_cm(para: Para) -> float:
     """Where the first line starts, from the left margin, in centimetres (a leading tab counts as one stop)."""
-    indent = para.fmt.left_cm + para.fmt.first_line_cm
+    indent = max(para.fmt.left_cm, 0.0) + para.fmt.first_line_cm  # text pulled into the margin: from its own edge
     if para.text.startswith("\t") and abs(para.fmt.first_line_cm) < 0.05:
         indent += DEFAULT_TAB_CM
     return indent

@@ -148,31 +148,35 @@ def _para_text(p: etree._Element, sheet: StyleSheet, table_style: str | None) ->
     return "".join(chars), props
 
 
+# A header typed without a table or tabs puts its right column after a run of spaces. The blanks of a number and a
+# date to fill in («Số:        /QĐ-UBND», «ngày      tháng 3 năm») are runs of spaces too, but not column breaks.
+_COLUMN = re.compile(r"\n| *\t *| {8,}+(?!/|tháng\b|năm\b)")
+
 _LineSpec = tuple[str, list[RunProps], int]
 """A line of a paragraph before it is tied to its paragraph: text, per-character formatting, column."""
 
 
 def _line_specs(text: str, props: list[RunProps]) -> tuple[_LineSpec, ...]:
-    """The lines of a paragraph: split at line breaks (new line) and tabs (next column), blank ones dropped."""
-    if "\n" not in text and "\t" not in text:  # most paragraphs: one line, or none
+    """The paragraph's lines: split at line breaks (new line), tabs and long runs of spaces (next column).
+
+    Blank lines are dropped; a line pushed right by a long run of spaces at its start is in the next column.
+    """
+    if "\n" not in text and "\t" not in text and " " * 8 not in text:  # most paragraphs: one line, or none
         body = text.strip()
-        if not body:
-            return ()
         lead = len(text) - len(text.lstrip())
-        return ((body, props[lead:lead + len(body)], 0),)
+        return ((body, props[lead:lead + len(body)], 0),) if body else ()
     out: list[_LineSpec] = []
     start, col = 0, 0
-    text += "\n"
-    for i, ch in enumerate(text):
-        if ch not in "\n\t":
-            continue
-        seg = text[start:i]
+    for match in [*_COLUMN.finditer(text), None]:
+        end = len(text) if match is None else match.start()
+        seg = text[start:end]
         lead = len(seg) - len(seg.lstrip())
         body = seg.strip()
         if body:
             out.append((body, props[start + lead:start + lead + len(body)], col))
-        start = i + 1
-        col = 0 if ch == "\n" else col + 1
+        if match is not None:
+            start = match.end()
+            col = 0 if match[0] == "\n" else col + 1
     return tuple(out)
 
 
