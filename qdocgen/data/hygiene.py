@@ -119,7 +119,7 @@ def scrub(text: str) -> Scrubbed:
     return Scrubbed(found.text, list(found.warnings), list(found.errors))  # the caller's own lists
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)  # a batch's shared values stay; each unit's own come and go
 def _scrub_remembered(text: str) -> Scrubbed:
     """:func:`_scrub`, once per distinct value: the units of a batch share most of their values."""
     return _scrub(text)

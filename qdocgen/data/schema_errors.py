@@ -37,7 +37,12 @@ def _top(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _shown(value: Any) -> str | None:
-    """What tells this value from another for the check, or ``None``: not to be remembered."""
+    """What tells this value from another for the check, or ``None``: not to be remembered.
+
+    Only mappings and lists are remembered: a single value costs less to check than to look up.
+    """
+    if not isinstance(value, (dict, list)):
+        return None
     try:
         text = repr(value)
     except (RecursionError, ValueError):

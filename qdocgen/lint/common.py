@@ -35,13 +35,13 @@ def fold(text: str) -> str:
 
 
 # A batch's documents share most of their text with their template: each distinct text is worked out once.
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _norm(text: str) -> str:
     """:func:`norm`, remembered."""
     return " ".join(text.split())
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _fold(text: str) -> str:
     """:func:`fold`, remembered."""
     return " ".join(text.split()).casefold()

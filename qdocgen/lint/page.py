@@ -70,7 +70,7 @@ _TIMES = re.compile(r"^Times New Roman(,?\s*(Bold|Italic|Bold\s*Italic|BoldItali
 
 
 _FONTS: dict[tuple[int, str], tuple[list[RunProps], frozenset[str | None]]] = {}
-_FONTS_MAX = 4096
+_FONTS_MAX = 1024  # each entry keeps a paragraph's formatting list alive
 
 
 def _fonts(para: Para) -> frozenset[str | None]:
