@@ -68,7 +68,7 @@ def test_the_mottos_dashes_need_not_be_bold_but_its_words_do(tmp_path: Path) -> 
 
 def test_a_cong_van_opening_with_can_cu_has_no_legal_bases(tmp_path: Path) -> None:
     doc, parts = cong_van()
-    set_text(parts["body1"], "Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ chức, "
+    set_text(parts["body1"], "Căn cứ Nghị định số 45/2010/NĐ-CP ngày 21/4/2010 của Chính phủ quy định về tổ chức, "
                              "hoạt động và quản lý hội;")
     assert _kind(doc, tmp_path) == "cong-van"
     assert lint(doc, tmp_path) == []
@@ -105,7 +105,7 @@ def test_can_cu_after_kinh_gui_in_a_to_trinh_is_its_text(tmp_path: Path) -> None
     set_text(parts["number"], "Số: 409/TTr-CAT")
     for key in ("authority_line", "basis1", "basis2", "decision", "article1", "article2", "article3"):
         _remove(parts[key])
-    set_text(parts["basis3"], "Căn cứ Quyết định số 28/2025/QĐ-TTg ngày 24/8/2025 của Thủ tướng Chính phủ, Công an "
+    set_text(parts["basis3"], "Căn cứ Quyết định số 28/2019/QĐ-TTg ngày 24/8/2019 của Thủ tướng Chính phủ, Công an "
                               "tỉnh đã dự thảo Quyết định thành lập hội đồng cấp tỉnh./.")
     fmt(parts["basis3"], italic=False)
     kinh_gui = _para(doc, "Kính gửi: Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", align="center")
@@ -209,3 +209,28 @@ def test_a_paragraph_reaching_into_the_margin_is_indented_from_its_own_edge(tmp_
     parts["article1"].paragraph_format.first_line_indent = Cm(1.47)  # 1,27 cm from the margin, 1,47 from its edge
     findings = lint(doc, tmp_path)
     assert rules(findings) == {"thut-dau-dong"} and "1,47" in findings[0].message
+
+
+def test_a_name_typed_under_the_signature_table(tmp_path: Path) -> None:
+    """The signer's name set after the table, pushed right by spaces, is the name; far below it, it is not."""
+    doc, parts = decision()
+    _remove(parts["sign_name"])
+    closing = doc.tables[1]._tbl
+    name = _para(doc, "                                                  Nguyễn Văn A", bold=True)
+    closing.addnext(name._p)
+    assert lint(doc, tmp_path) == []
+    for _ in range(14):
+        name._p.addprevious(_para(doc, "")._p)
+    assert rules(lint(doc, tmp_path)) == {"nguoi-ky-ten"}
+
+
+def test_a_cong_van_citing_a_text_dated_after_it(tmp_path: Path) -> None:
+    """The date of a cited text written «ngày 08/10/2024», in the «Căn cứ ...» sentence that opens a công văn."""
+    doc, parts = cong_van()
+    set_text(parts["body1"], "Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2019 của Chính phủ quy định về tổ chức, "
+                             "hoạt động và quản lý hội, Ủy ban nhân dân phường báo cáo như sau.")
+    assert lint(doc, tmp_path) == []
+    set_text(parts["body1"], "Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ chức, "
+                             "hoạt động và quản lý hội, Ủy ban nhân dân phường báo cáo như sau.")
+    findings = lint(doc, tmp_path)
+    assert rules(findings) == {"ngay-can-cu"} and "08/10/2024" in findings[0].message

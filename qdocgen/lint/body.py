@@ -75,6 +75,16 @@ def legal_bases(doc: Doc) -> list[Line]:
     return bases
 
 
+def cited_lines(doc: Doc) -> list[Line]:
+    """The legal bases, and the «Căn cứ ...» sentences a công văn or tờ trình opens its text with: what it cites."""
+    bases = legal_bases(doc)
+    seen = {id(line) for line in bases}
+    start = doc.type_para.index + 1 if doc.type_para is not None else doc.header_end
+    more = [line for para in doc.paras[start:] if para.table is None and para.lines and is_basis(para.lines[0].text)
+            for line in para.lines[:1] if id(line) not in seen]
+    return bases + more
+
+
 def _led_on(doc: Doc, last: Line) -> bool:
     """Whether the bases lead into a sentence of their own («Căn cứ ...; UBND tỉnh ban hành Kế hoạch ... như sau:»).
 

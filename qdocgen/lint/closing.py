@@ -186,7 +186,20 @@ def _block(doc: Doc, start: Line, has_authority: bool) -> Block:
             titles.append(line)
             continue
         return Block(titles, line if _looks_like_name(line) else None, has_authority)
-    return Block(titles, None, has_authority)
+    return Block(titles, _name_below(doc, titles[-1]), has_authority)
+
+
+def _name_below(doc: Doc, last: Line) -> Line | None:
+    """A name set just under the signature's table cell, pushed right (typed after the table, not in it)."""
+    if last.para.table is None:
+        return None
+    table = last.para.table
+    after = next((p for p in doc.paras[last.para.index + 1:] if p.table != table and p.text.strip()), None)
+    if after is None or after.table is not None or after.index - last.para.index > NAME_GAP:
+        return None
+    line = after.lines[0]
+    right = line.col > 0 or after.align in ("center", "right")
+    return line if right and _looks_like_name(line) else None
 
 
 def check_signatures(doc: Doc) -> list[Finding]:

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from qdocgen.lint.body import legal_bases
+from qdocgen.lint.body import cited_lines
 from qdocgen.lint.closing import next_lines, recipient_heading
 from qdocgen.lint.common import Finding, finding, fold, quoted
 from qdocgen.lint.document import Doc, header_lines, later_date_lines, line_kind
@@ -50,6 +50,22 @@ def _date_of(text: str) -> tuple[dt.date | None, bool]:
     day, month, year = match.groups()
     try:
         return dt.date(int(year), int(month or 1), int(day or 1)), bool(day and month)
+    except ValueError:
+        return None, False
+
+
+_SLASHED = re.compile(r"ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b", re.IGNORECASE)
+
+
+def _cited_date(text: str) -> tuple[dt.date | None, bool]:
+    """The date of a cited text: «ngày 05 tháng 3 năm 2026», or as citations often write it, «ngày 05/3/2026»."""
+    when, full = _date_of(text)
+    match = _SLASHED.search(text)
+    if when is not None or match is None:
+        return when, full
+    day, month, year = match.groups()
+    try:
+        return dt.date(int(year), int(month), int(day)), True
     except ValueError:
         return None, False
 
@@ -108,7 +124,7 @@ def _recipient_lines(doc: Doc) -> list[Line]:
 
 
 def _terms(doc: Doc, register: DateRules) -> list[Finding]:
-    cited = {id(line) for line in legal_bases(doc)}
+    cited = {id(line) for line in cited_lines(doc)}
     found: dict[int, list[tuple[Line, str]]] = {}
     for para in doc.paras:
         for line in para.lines:
@@ -129,8 +145,8 @@ def _terms(doc: Doc, register: DateRules) -> list[Finding]:
 
 def _cited_later(doc: Doc, when: dt.date) -> list[Finding]:
     out: list[Finding] = []
-    for line in legal_bases(doc):
-        cited, full = _date_of(line.text)
+    for line in cited_lines(doc):
+        cited, full = _cited_date(line.text)
         if cited is not None and full and cited > when:
             out += finding("ngay-can-cu", quoted(line), [f"văn bản được dẫn đề ngày {cited:%d/%m/%Y}, sau ngày "
                                                           f"của văn bản này {when:%d/%m/%Y}; kiểm tra lại ngày"],
