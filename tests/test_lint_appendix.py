@@ -241,3 +241,13 @@ def test_headings_and_form_lines_in_a_body_are_not_running_text(tmp_path: Path) 
         p.paragraph_format.first_line_indent = Cm(0)
         parts["article3"]._p.addprevious(p._p)
     assert lint(doc, tmp_path) == []
+
+
+def test_an_appendix_heading_with_its_title_run_on(tmp_path: Path) -> None:
+    doc, parts = nd30_appendix()
+    set_text(parts["heading"], "Phụ lục I: THỂ THỨC, KỸ THUẬT TRÌNH BÀY VĂN BẢN HÀNH CHÍNH")
+    for key in ("title", "title2"):
+        parts[key]._p.getparent().remove(parts[key]._p)
+    assert _kind(doc, tmp_path) == "phu-luc"
+    findings = lint(doc, tmp_path)
+    assert rules(findings) == {"tieu-de-phu-luc"} and "đứng riêng một dòng" in findings[0].message

@@ -36,7 +36,11 @@ def _heading(para: Para) -> list[Finding]:
     """«Phụ lục I»: the words in lower case with a capital first letter, 14 pt, upright, bold, centred."""
     text = norm(para.text)
     wrong = []
-    if not _HEADING.match(text) and not templated(text):
+    run_on = re.match(r"^phụ lục(\s+(số\s*)?[\divxlc]+\b)?\s*[:.\-–]\s*\S", text, re.IGNORECASE)
+    if run_on is not None:
+        wrong.append(f"«{cut(text, 40)}»: dòng «Phụ lục» và số thứ tự cần đứng riêng một dòng, tên phụ lục xuống dòng "
+                     "dưới (in hoa, đậm, căn giữa)")
+    elif not _HEADING.match(text) and not templated(text):
         wrong.append(f"viết «{cut(text, 30)}», cần «Phụ lục» chữ thường, hoa chữ đầu, và số thứ tự La Mã khi có "
                      "từ hai phụ lục («Phụ lục II»)")
     wrong += looks(_visible([para]), size=(14, 14), bold=True, italic=False) + _centred([para])

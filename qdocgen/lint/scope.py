@@ -39,8 +39,9 @@ FORM_TITLES = ("đơn ", "tờ khai", "bản khai", "sơ yếu lý lịch", "lý
 _PLACE_DATE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,(]{1,40},\s*ngày\b", re.IGNORECASE)
 ATTACHED = re.compile(r"^\(\s*(ban hành |được ban hành |phê duyệt )?kèm theo\b")
 """An appendix's or attached document's reference line: «(Kèm theo Quyết định số ... ngày ... của ...)»."""
-APPENDIX_HEADING = re.compile(r"^phụ lục\b(\s*(số\s*)?[\divxlc]+\b)?[\s.:]*(\(\d{1,2}\))?$")
-"""An appendix's own heading line: «Phụ lục», «Phụ lục I», «PHỤ LỤC 02»."""
+APPENDIX_HEADING = re.compile(r"^phụ lục\b(\s*(số\s*)?[\divxlc]+\b)?([\s.:]*(\(\d{1,2}\))?$|\s*[:.\-–]\s*\S.{0,150}$)")
+"""An appendix's own heading line: «Phụ lục», «Phụ lục I», «PHỤ LỤC 02», or with its title run on: «PHỤ LỤC I: DANH
+MỤC ...»."""
 
 
 @dataclass(frozen=True)
