@@ -143,9 +143,14 @@ def _each_body(doc: Document, change: Callable[[Paragraph], object]) -> bool:
     return bool(body)
 
 
+def _numbered(doc: Document) -> bool:
+    """Whether the pages are numbered in the header (a change that adds pages then breaks no other rule)."""
+    return "PAGE" in doc.sections[0].header._element.xml
+
+
 def double_spacing(doc: Document) -> bool:
-    """``gian-dong``: body line spacing 2 lines."""
-    return _each_body(doc, lambda p: setattr(p.paragraph_format, "line_spacing", 2.0))
+    """``gian-dong``: body line spacing 2 lines (only where pages are numbered: the document gets longer)."""
+    return _numbered(doc) and _each_body(doc, lambda p: setattr(p.paragraph_format, "line_spacing", 2.0))
 
 
 def no_paragraph_spacing(doc: Document) -> bool:
@@ -311,14 +316,18 @@ def narrow_left_margin(doc: Document) -> bool:
 
 
 def letter_paper(doc: Document) -> bool:
-    """``kho-giay``: US Letter paper."""
+    """``kho-giay``: US Letter paper (only where pages are numbered: the document may get longer)."""
+    if not _numbered(doc):
+        return False
     s = doc.sections[0]
     s.page_width, s.page_height = Mm(216), Mm(279)
     return True
 
 
 def landscape(doc: Document) -> bool:
-    """``huong-giay``: the first section turned landscape."""
+    """``huong-giay``: the first section turned landscape (only where pages are numbered: it gets longer)."""
+    if not _numbered(doc):
+        return False
     s = doc.sections[0]
     s.orientation, s.page_width, s.page_height = WD_ORIENT.LANDSCAPE, s.page_height, s.page_width
     return True
