@@ -35,6 +35,7 @@ Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of a batch."""
 
 _SAVE_EVERY = 2.0  # seconds between manifest saves, so a killed batch can still be resumed
+_SAVE_SHARE = 20  # and at least this many times as long as the last save took
 
 
 def render_file(data_path: Path, output: Path | None, template: str | Path | None = None,
@@ -215,7 +216,7 @@ def _render_all(run: _Run, todo: deque[Planned], spool: Spool, template: Path, r
     check_folder_writable(run.out_dir)  # read-only, no permission, full disk: said once, before any work
     ours = own_names(list(run.done) + [unit.id for unit, _sha in todo])
     clean_temporaries(run.out_dir, ours)
-    total, last_save = len(todo), time.monotonic()
+    total, last_save, save_cost = len(todo), time.monotonic(), 0.0
     group, pending = Group(run.out_dir), dict[str, 'Outcome']()
     try:
         jobs = _loaded(todo, spool, run.out_dir, options)
@@ -228,9 +229,12 @@ def _render_all(run: _Run, todo: deque[Planned], spool: Spool, template: Path, r
                 run.commit(group, pending, options.lint)
             if options.progress is not None:
                 options.progress(count, total)
-            if time.monotonic() - last_save > _SAVE_EVERY:
+            # A big batch's manifest takes longer to write: saved less often, so that saving stays a small share.
+            if time.monotonic() - last_save > max(_SAVE_EVERY, _SAVE_SHARE * save_cost):
+                started = time.monotonic()
                 run.save()
                 last_save = time.monotonic()
+                save_cost = last_save - started
     finally:
         # Also on Ctrl-C: what was finished is named and recorded, and no temporary file stays behind.
         run.commit(group, pending, options.lint)

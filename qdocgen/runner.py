@@ -12,11 +12,9 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qdocgen import manifest
 from qdocgen.data.pipeline import unpack
@@ -24,6 +22,9 @@ from qdocgen.errors import OutputError, QdocgenError
 from qdocgen.output import write_atomic
 from qdocgen.staging import write_staged
 from qdocgen.template.compiled import CompiledTemplate
+
+if TYPE_CHECKING:  # worker processes are imported only by a batch that starts them (a render needs none)
+    from concurrent.futures import Future
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,9 @@ def run_jobs(jobs: Iterable[Job], template: Path, workers: int, renderer: Render
 
 def _in_workers(jobs: Iterator[Job], template: Path, workers: int) -> Iterator[Outcome]:
     """Outcomes from worker processes, in order, with a few jobs per worker submitted ahead."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(template,))
     window: deque[tuple[Job, Future[Outcome]]] = deque()
     try:

@@ -154,6 +154,9 @@ def _timed(items: Iterable[Any]) -> Iterator[Any]:
         yield item
 
 
+_SAFE_REMEMBERED = 4096  # (type, attribute) answers kept per environment
+
+
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox with bounds on what a template can make Python build (see the module)."""
 
@@ -163,8 +166,25 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         """As Jinja's sandbox; ``range`` and ``lipsum`` replaced by bounded ones."""
         super().__init__(**options)
+        self._safe_attributes: dict[tuple[type, str], bool] = {}
         self.globals["range"] = bounded_range
         self.globals["lipsum"] = bounded_lipsum
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Jinja's answer, remembered per type and attribute name (it depends on nothing else).
+
+        A template reads the same few attributes of the same few types for every unit of a batch.
+        """
+        if type(attr) is not str:
+            return bool(super().is_safe_attribute(obj, attr, value))
+        key = (type(obj), attr)
+        found = self._safe_attributes.get(key)
+        if found is None:
+            found = bool(super().is_safe_attribute(obj, attr, value))
+            if len(self._safe_attributes) >= _SAFE_REMEMBERED:
+                self._safe_attributes.clear()
+            self._safe_attributes[key] = found
+        return found
 
     def concat(self, parts: Iterable[str]) -> str:  # type: ignore[override]
         """Join rendered pieces (a whole part, a ``{% set %}`` block, a macro), counting as they come."""

@@ -50,6 +50,9 @@ PLAIN = [
     "",
     "# chỉ có ghi chú\n",
     "ten: Phường 1 # ghi chú\nso: 2  # số\nc: {d: \"%\"}  # 100%\n#sát lề\n",
+    # a text value named once and repeated, as a ward file's shared wording is (_phuong.yaml)
+    "a: &x một\nb: *x\nc: [2, {f: *x}]\nd:\n  - 1\n  - e: *x\n",
+    "a:\n  b: &bo_phan >-\n    Văn phòng\n    phường\n  c: *bo_phan\nd: 'x'\n",
 ]
 
 DECLINED = [
@@ -59,6 +62,8 @@ DECLINED = [
     "a: b #c\n", "a: \"b\"  #c\n", "a: Số #1\n",
     "? [a]\n: 1\n", "a: 1\n---\nb: 2\n", "1: a\n", "true: a\n", "a:\tb\n", "a: [b\n", "- 1\n- 2\n", "x\n",
     "<<: {a: 1}\n", "a: \x07\n",
+    "a: &x [1]\nb: *x\n", "a: &x {c: 1}\nb: *x\n", "a: &x true\nb: *x\n", "a: &x 2019-01-02\nb: *x\n",
+    "a: *y\n", "a: &x k\n*x : 1\n", "a: &x k\nb: [*x]\n", "a: &x k\nb:\n  - *x\n", "a: &x b\nc: &x d\n", "&x a: 1\n",
 ]
 
 

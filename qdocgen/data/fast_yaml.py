@@ -4,10 +4,11 @@ The round-trip reader (:mod:`qdocgen.data.yaml_file`) stays the reference: it ke
 numbers, which the pitfall checks need, and words every syntax error with its line. :func:`load` gives
 exactly what that reader gives (plain values, and the line of every key and list item) or ``None``, and then
 the caller reads the file the reference way. ``None`` comes for anything the reference reader might see
-differently: a syntax error, an anchor, alias, tag or directive, a key written twice, a comment that may
-hide text after a value, a tab, a character YAML does not allow, a plain value YAML 1.2 might read as
-something other than text, a number or date it does not read plainly, more than one document, a limit
-reached. Where PyYAML has no libyaml, its pure-Python parser does the same job.
+differently: a syntax error, a tag or directive, an anchor on anything but a text value (or a name given twice),
+an alias anywhere but as a mapping's value, a key written twice, a comment that may hide text after a value, a
+tab, a character YAML does not allow, a plain value YAML 1.2 might read as something other than text, a number
+or date it does not read plainly, more than one document, a limit reached. Where PyYAML has no libyaml, its
+pure-Python parser does the same job.
 """
 
 from __future__ import annotations
@@ -79,13 +80,14 @@ def _plain_scalar(value: str) -> Any:
     return _text(value)
 
 
-def _scalar(event: Any) -> Any:
-    """The value of a scalar event."""
-    if event.anchor is not None or event.tag is not None:
+def _scalar(event: Any, anchored: bool = False) -> Any:
+    """The value of a scalar event (``anchored``: it may carry an anchor, if its value is text)."""
+    if (event.anchor is not None and not anchored) or event.tag is not None:
         raise Declined
-    if not event.style:  # plain: None from the pure-Python parser, "" from libyaml
-        return _plain_scalar(event.value)
-    return _text(event.value)
+    value = _plain_scalar(event.value) if not event.style else _text(event.value)  # plain: None or ""
+    if event.anchor is not None and not isinstance(value, str):
+        raise Declined  # the reference reader keeps an anchored number or true/false as its own kind of value
+    return value
 
 
 @dataclass
@@ -107,6 +109,7 @@ class _Builder:
     stack: list[_Frame] = field(default_factory=list)
     result: Any = None
     documents: int = 0
+    anchors: dict[str, str] = field(default_factory=dict)  # text values named with «&name», for «*name»
 
     def place(self, event: Any) -> KeyPath | None:
         """Where the node starting with ``event`` goes (``None``: it is a mapping's key); its origin recorded."""
@@ -171,15 +174,32 @@ class _Builder:
             if self.place(event) is None:
                 self.key(event)
             else:
-                self.add(_scalar(event))
+                self.add(self._anchored(event))
         elif kind == "MappingStartEvent":
             self.start(event, {})
         elif kind == "SequenceStartEvent":
             self.start(event, [])
         elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             self.add(self.stack.pop().value)
-        elif kind == "AliasEvent" or (kind == "DocumentStartEvent" and (event.version or event.tags)):
+        elif kind == "AliasEvent":
+            # Only as a mapping's value (the key's line is its origin either way): an unknown name, a
+            # collection's, an alias as a key or a list item (whose line the reference takes from the anchor)
+            # are the reference reader's job.
+            if event.anchor not in self.anchors or not self.stack or not isinstance(self.stack[-1].value, dict) \
+                    or self.place(event) is None:
+                raise Declined
+            self.add(self.anchors[event.anchor])
+        elif kind == "DocumentStartEvent" and (event.version or event.tags):
             raise Declined
+
+    def _anchored(self, event: Any) -> Any:
+        """A scalar value; one named with an anchor is kept for its aliases (only text, only named once)."""
+        value = _scalar(event, anchored=True)
+        if event.anchor is not None:
+            if event.anchor in self.anchors:
+                raise Declined
+            self.anchors[event.anchor] = value
+        return value
 
 
 def _events(text: str) -> Iterator[Any]:

@@ -10,6 +10,7 @@ conversion that is reliable (UTF-8 read as Windows-1252, "Ãœy ban") is offered
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -107,8 +108,25 @@ def mojibake(text: str) -> str | None:
             "rồi dán lại, hoặc gõ lại.")
 
 
+_REMEMBERED_CHARS = 1000  # longer values are scrubbed each time, not remembered
+
+
 def scrub(text: str) -> Scrubbed:
     """``text`` in NFC with safe strays fixed; what cannot be fixed safely is in ``errors``."""
+    if len(text) > _REMEMBERED_CHARS:
+        return _scrub(text)
+    found = _scrub_remembered(text)
+    return Scrubbed(found.text, list(found.warnings), list(found.errors))  # the caller's own lists
+
+
+@functools.lru_cache(maxsize=1024)  # a batch's shared values stay; each unit's own come and go
+def _scrub_remembered(text: str) -> Scrubbed:
+    """:func:`_scrub`, once per distinct value: the units of a batch share most of their values."""
+    return _scrub(text)
+
+
+def _scrub(text: str) -> Scrubbed:
+    """What :func:`scrub` returns, worked out."""
     text = unicodedata.normalize("NFC", text)
     errors = refused(text)
     text, warnings = _fix_strays(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +21,14 @@ class Origin:
 
 def display(path: Path) -> str:
     """A path as the user should see it: relative to the working folder where possible."""
+    return _display(path, os.getcwd())
+
+
+@functools.lru_cache(maxsize=1024)
+def _display(path: Path, cwd: str) -> str:
+    """:func:`display` from ``cwd``, once per path: a batch names the same shared files for every unit."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
         return str(path)
 

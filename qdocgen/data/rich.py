@@ -47,9 +47,21 @@ def _declared(data: Any, schema: Any, root: dict[str, Any], prefix: KeyPath = ()
                 yield from _declared(data[i], items, root, prefix + (i,))
 
 
+_DECLARES: list[tuple[dict[str, Any], bool]] = []  # the last schema asked about (a batch asks for every unit)
+
+
+def _declares_kinds(schema: dict[str, Any]) -> bool:
+    """Whether ``schema`` declares any ``x-kieu`` field; the answer for the last schema asked is remembered."""
+    if _DECLARES and _DECLARES[0][0] is schema:
+        return _DECLARES[0][1]
+    found = KIND in repr(schema)
+    _DECLARES[:] = [(schema, found)]
+    return found
+
+
 def mark(unit: Unit, schema: dict[str, Any], problems: list[Problem]) -> None:
     """Turn the unit's declared values into ``FormattedText`` and ``Picture``; a bad picture is a problem."""
-    if not schema or KIND not in repr(schema):
+    if not schema or not _declares_kinds(schema):
         return
     root = unit.path.parent
     for container, key, path, kind in list(_declared(unit.data, schema, schema)):

@@ -19,6 +19,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
 from qdocgen import limits
+from qdocgen.data import schema_errors
 from qdocgen.data.reader import KeyPath, Unit
 from qdocgen.errors import Problem, TemplateError
 
@@ -254,7 +255,8 @@ def validate(unit: Unit, schema: dict[str, Any], problems: list[Problem],
         return
     fill_defaults(unit.data, schema)
     try:
-        errors = sorted(validator_for(schema).iter_errors(unit.data), key=lambda e: list(map(str, e.absolute_path)))
+        errors = sorted(schema_errors.errors(schema, unit.data, validator_for),
+                        key=lambda e: list(map(str, e.absolute_path)))
     except (Unresolvable, RecursionError, re2.error) as exc:
         problems.append(unit.problem((), f"mô tả đầu vào của mẫu không dùng được để kiểm tra ({exc}); hãy chạy "
                                          "qdocgen check-template rồi sửa mô tả mẫu."))

@@ -53,6 +53,8 @@ def parse_dates(unit: Unit, problems: list[Problem]) -> None:
 
 def has_template(value: str) -> bool:
     """Whether a data string holds Jinja (``{{ nam - 1 }}``) to be filled from the unit's own data."""
+    if "{" not in value:  # nearly every value: answered without a call
+        return False
     from qdocgen.environment import has_tags
 
     return has_tags(value)

@@ -5,6 +5,7 @@ Messages say what was found against what is wanted, in Vietnamese.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -20,14 +21,30 @@ Finding = Problem
 """A departure from the layout rules: ``rule``, ``severity``, ``where`` and ``message`` of the one Problem type."""
 
 
+_REMEMBERED_CHARS = 2000  # longer texts are not remembered: a hostile document's huge paragraphs stay out
+
+
 def norm(text: str) -> str:
     """Blanks collapsed to one space, ends stripped."""
-    return " ".join(text.split())
+    return _norm(text) if len(text) <= _REMEMBERED_CHARS else " ".join(text.split())
 
 
 def fold(text: str) -> str:
     """``norm`` and case-folded, for comparing words."""
-    return norm(text).casefold()
+    return _fold(text) if len(text) <= _REMEMBERED_CHARS else " ".join(text.split()).casefold()
+
+
+# A batch's documents share most of their text with their template: each distinct text is worked out once.
+@functools.lru_cache(maxsize=2048)
+def _norm(text: str) -> str:
+    """:func:`norm`, remembered."""
+    return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=2048)
+def _fold(text: str) -> str:
+    """:func:`fold`, remembered."""
+    return " ".join(text.split()).casefold()
 
 
 def cut(text: str, limit: int = 60) -> str:

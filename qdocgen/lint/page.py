@@ -7,7 +7,7 @@ import re
 from qdocgen.lint.common import Finding, finding, looks, quoted
 from qdocgen.lint.document import Doc
 from qdocgen.lint.rules import ALIGN_NAMES
-from qdocgen.oxml.layout import Para, Section
+from qdocgen.oxml.layout import Para, RunProps, Section
 
 _MARGINS = (("top", "trên", 20, 25), ("bottom", "dưới", 20, 25), ("left", "trái", 30, 35), ("right", "phải", 15, 20))
 
@@ -69,12 +69,32 @@ def check_page(doc: Doc) -> list[Finding]:
 _TIMES = re.compile(r"^Times New Roman(,?\s*(Bold|Italic|Bold\s*Italic|BoldItalic|Regular))?$", re.IGNORECASE)
 
 
+_FONTS: dict[tuple[int, str], tuple[list[RunProps], frozenset[str | None]]] = {}
+_FONTS_MAX = 1024  # each entry keeps a paragraph's formatting list alive
+
+
+def _fonts(para: Para) -> frozenset[str | None]:
+    """The fonts of a paragraph's shown characters; worked out once per distinct paragraph of a batch.
+
+    The layout model gives the paragraphs a batch's documents share with their template the same list of
+    formatting: keyed by that list (kept alive in the entry, so its id is not reused) and the text.
+    """
+    key = (id(para.props), para.text)
+    found = _FONTS.get(key)
+    if found is not None and found[0] is para.props:
+        return found[1]
+    fonts = frozenset(p.font for c, p in zip(para.text, para.props, strict=False) if not c.isspace())
+    if len(_FONTS) >= _FONTS_MAX:
+        _FONTS.clear()
+    _FONTS[key] = (para.props, fonts)
+    return fonts
+
+
 def check_font(doc: Doc) -> list[Finding]:
     """Times New Roman everywhere text is shown, resolved through styles, defaults and the theme."""
     seen: dict[str, tuple[int, Para]] = {}
     for para in doc.paras + doc.layout.header_footer_paras:
-        fonts = {p.font for c, p in zip(para.text, para.props, strict=False) if not c.isspace()}
-        for font in fonts:
+        for font in _fonts(para):
             if font is None or _TIMES.match(font):
                 continue  # nothing set anywhere: Word shows Times New Roman
             count, first = seen.get(font, (0, para))

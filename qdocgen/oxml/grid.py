@@ -54,11 +54,15 @@ def fit_table(tbl: etree._Element) -> bool:
     return True
 
 
+def fit_every_table(root: etree._Element, fit: Callable[[etree._Element], bool]) -> bool:
+    """``fit`` applied to every table of a parsed part; whether any changed."""
+    return any([fit(tbl) for tbl in root.iter(w("tbl"))])  # a list: every table fitted, not up to the first
+
+
 def _fit_every_table(xml: str, fit: Callable[[etree._Element], bool]) -> str:
     """The part's XML with ``fit`` applied to every table (the same text when no table changed)."""
     root = etree.fromstring(xml.encode("utf-8"))
-    changed = [fit(tbl) for tbl in root.iter(w("tbl"))]
-    if not any(changed):
+    if not fit_every_table(root, fit):
         return xml
     out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return out.decode("utf-8")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterable
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -27,6 +26,11 @@ _RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "
               "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
 _FLAG_TAGS = {"b": ("b", "bCs"), "i": ("i", "iCs"), "u": ("u",)}
 _SPLIT = "{urn:qdocgen}paragraph"
+
+
+def _escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML text needs them (``xml.sax.saxutils.escape``, without importing urllib)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def formatted_xml(segments: Iterable[tuple[str, str, str]]) -> str:
@@ -45,7 +49,7 @@ def formatted_xml(segments: Iterable[tuple[str, str, str]]) -> str:
             flags = seg_flags
         for n, piece in enumerate(text.replace("\r", "").split("\t")):
             out.append(f"<?{PREFIX}tab?>" if n else "")
-            out.append(escape(piece).replace("\n", f"<?{PREFIX}br?>"))
+            out.append(_escape(piece).replace("\n", f"<?{PREFIX}br?>"))
     if flags:
         out.append(f"<?{PREFIX}f?>")
     return "".join(out)
@@ -189,6 +193,13 @@ def _split(mark: etree._Element) -> None:
 def expand(xml: str, drawing: Drawing) -> str:
     """The rendered part with every rich value's marks made into runs, paragraphs and drawings."""
     root = etree.fromstring(xml.encode("utf-8"))
+    expand_tree(root, drawing)
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return out.decode("utf-8")
+
+
+def expand_tree(root: etree._Element, drawing: Drawing) -> None:
+    """:func:`expand` on a part already parsed (so that other changes can share the one parse)."""
     holders: dict[int, etree._Element] = {}
     for pi in root.iter(etree.ProcessingInstruction):
         if pi.target.startswith(PREFIX) and pi.getparent() is not None:
@@ -198,5 +209,3 @@ def expand(xml: str, drawing: Drawing) -> str:
         marks += _expand_text(t, drawing)
     for mark in marks:
         _split(mark)
-    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return out.decode("utf-8")

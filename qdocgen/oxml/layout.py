@@ -152,29 +152,35 @@ def _para_text(p: etree._Element, sheet: StyleSheet, table_style: str | None) ->
 # date to fill in («Số:        /QĐ-UBND», «ngày      tháng 3 năm») are runs of spaces too, but not column breaks.
 _COLUMN = re.compile(r"\n| *\t *| {8,}+(?!/|tháng\b|năm\b)")
 
+_LineSpec = tuple[str, list[RunProps], int]
+"""A line of a paragraph before it is tied to its paragraph: text, per-character formatting, column."""
 
-def _split_lines(para: Para) -> list[Line]:
+
+def _line_specs(text: str, props: list[RunProps]) -> tuple[_LineSpec, ...]:
     """The paragraph's lines: split at line breaks (new line), tabs and long runs of spaces (next column).
 
     Blank lines are dropped; a line pushed right by a long run of spaces at its start is in the next column.
     """
-    out: list[Line] = []
+    if "\n" not in text and "\t" not in text and " " * 8 not in text:  # most paragraphs: one line, or none
+        body = text.strip()
+        lead = len(text) - len(text.lstrip())
+        return ((body, props[lead:lead + len(body)], 0),) if body else ()
+    out: list[_LineSpec] = []
     start, col = 0, 0
-    text = para.text
     for match in [*_COLUMN.finditer(text), None]:
         end = len(text) if match is None else match.start()
         seg = text[start:end]
         lead = len(seg) - len(seg.lstrip())
         body = seg.strip()
         if body:
-            out.append(Line(body, para.props[start + lead:start + lead + len(body)], para, col))
+            out.append((body, props[start + lead:start + lead + len(body)], col))
         if match is not None:
             start = match.end()
             col = 0 if match[0] == "\n" else col + 1
-    return out
+    return tuple(out)
 
 
-_Shown = tuple[str, list[RunProps], str, ParaFormat]
+_Shown = tuple[str, list[RunProps], str, ParaFormat, tuple[_LineSpec, ...]]
 _SHOWN_MAX = 4096  # paragraphs remembered per style sheet (a template has a few hundred)
 
 
@@ -189,7 +195,8 @@ def _shown(p: etree._Element, sheet: StyleSheet, table_style: str | None) -> _Sh
     found = cache.get(key)
     if found is None:
         text, props = _para_text(p, sheet, table_style)
-        found = (text, props, sheet.alignment(p, table_style), sheet.para_format(p, table_style))
+        found = (text, props, sheet.alignment(p, table_style), sheet.para_format(p, table_style),
+                 _line_specs(text, props))
         if len(cache) >= _SHOWN_MAX:
             cache.clear()
         cache[key] = found
@@ -199,10 +206,9 @@ def _shown(p: etree._Element, sheet: StyleSheet, table_style: str | None) -> _Sh
 def _make_para(index: int, p: etree._Element, sheet: StyleSheet, table_style: str | None, section: int,
                table: int | None, container: object, row: object | None) -> Para:
     """One paragraph of the model, its lines split."""
-    text, props, align, fmt = _shown(p, sheet, table_style)
-    para = Para(index, text, props, align, section, table, container, row)
-    para.lines = _split_lines(para)
-    para.fmt = fmt
+    text, props, align, fmt, lines = _shown(p, sheet, table_style)
+    para = Para(index, text, props, align, section, table, container, row, fmt=fmt)
+    para.lines = [Line(body, line_props, para, col) for body, line_props, col in lines]
     return para
 
 

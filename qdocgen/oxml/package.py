@@ -204,11 +204,12 @@ def read_parts(path: Path) -> PackageParts:
     return parts_of(package.parts)
 
 
-def parts_of(names: Mapping[str, bytes]) -> PackageParts:
+def parts_of(names: Mapping[str, bytes], parsed: Mapping[str, etree._Element] | None = None) -> PackageParts:
     """The parts layout checks read, from a package's parts already in memory (name → bytes).
 
     A batch checks the parts it has just rendered, with its template's own styles, theme and headers: the
-    same bytes the written file holds, without reading the file back.
+    same bytes the written file holds, without reading the file back. ``parsed``: parts the caller has
+    already parsed (the same XML, read only), used instead of parsing them again.
     """
     from qdocgen.oxml import opc
 
@@ -216,6 +217,8 @@ def parts_of(names: Mapping[str, bytes]) -> PackageParts:
         return names.get(name)
 
     def part(name: str) -> etree._Element | None:
+        if parsed is not None and name in parsed:
+            return parsed[name]
         data = raw(name)
         return etree.fromstring(data, opc.SAFE_PARSER) if data is not None else None
 

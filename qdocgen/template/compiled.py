@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import ChainMap
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,9 @@ from qdocgen.environment import explain, has_tags
 from qdocgen.errors import ExitStatus, TemplateError
 from qdocgen.oxml import opc
 from qdocgen.oxml import package as oxml
-from qdocgen.oxml.grid import fit_table_grids, fit_table_grids_as_docxtpl
+from qdocgen.oxml.grid import fit_every_table, fit_table, fit_table_as_docxtpl
 from qdocgen.oxml.inline import PREFIX as RICH_MARK
-from qdocgen.oxml.inline import expand
+from qdocgen.oxml.inline import Drawing, expand_tree
 from qdocgen.oxml.scan import PROPERTIES_PART, TEMPLATED_PART, part_label
 from qdocgen.oxml.zipwriter import PackageWriter
 from qdocgen.template import rich, swapped
@@ -34,6 +34,7 @@ from qdocgen.template.environment import template_environment
 from qdocgen.template.registry import TemplateInfo, load_spec
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
 # qdocgen's cell tag beside docxtpl's colspan/cellbg: {% do_rong EXPR %} sets the cell's width (in dxa).
 _CELL_WIDTH = re.compile(r"(<w:tc[ >](?:(?!<w:tc[ >]).)*){%\s*do_rong\s+([^%]*?)\s*%}(.*?</w:tc>)", re.DOTALL)
 # docxtpl's escapes for a literal tag in the template's text: «{_{» prints «{{». Resolved in the template only,
@@ -120,6 +121,59 @@ class ValueProblem(TemplateError):
     exit_code = ExitStatus.DATA
 
 
+def _reshaped(xml: str, drawing: Drawing | None, fit: Callable[[etree._Element], bool] | None
+              ) -> tuple[str, etree._Element]:
+    """The rendered part with its rich values expanded (``drawing``) and its table grids fitted (``fit``).
+
+    One parse for both (and for the check that the part is well-formed); the text is written out again only
+    when something changed. Also the parsed part, which is that text.
+    """
+    root = etree.fromstring(xml.encode("utf-8"))
+    changed = drawing is not None
+    if drawing is not None:
+        expand_tree(root, drawing)
+    if fit is not None:
+        changed = fit_every_table(root, fit) or changed
+    if not changed:
+        return xml, root
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return out.decode("utf-8"), root
+
+
+class _Parsed(Mapping[str, etree._Element]):
+    """The parts of one rendered document, parsed: the rendered ones as rendering left them, the rest once.
+
+    What a layout check reads instead of parsing the bytes again (the same XML; the check only reads).
+    """
+
+    def __init__(self, rendered: Mapping[str, bytes], trees: Mapping[str, tuple[bytes, etree._Element]],
+                 template: CompiledTemplate) -> None:
+        """Trees of ``rendered`` parts from ``trees`` (when they are of those very bytes), others from ``template``."""
+        self._own = {name: tree for name, (data, tree) in trees.items() if rendered.get(name) is data}
+        self._rendered = rendered
+        self._template = template
+
+    def __getitem__(self, name: str) -> etree._Element:
+        """The part ``name`` parsed; KeyError when it is not to be had here (then the caller parses it)."""
+        if name in self._own:
+            return self._own[name]
+        if name in self._rendered or name not in self._template.parts:
+            raise KeyError(name)
+        return self._template.parsed_part(name)
+
+    def __contains__(self, name: object) -> bool:
+        """Whether ``name`` is to be had parsed."""
+        return name in self._own or (name not in self._rendered and name in self._template.parts)
+
+    def __iter__(self) -> Iterator[str]:
+        """The parts to be had parsed."""
+        return iter([*self._own, *(n for n in self._template.parts if n not in self._rendered)])
+
+    def __len__(self) -> int:
+        """How many parts are to be had parsed."""
+        return len(list(iter(self)))
+
+
 @dataclass
 class CompiledTemplate:
     """A template read and compiled once; ``render`` fills it for one unit."""
@@ -134,6 +188,8 @@ class CompiledTemplate:
     filter_names: tuple[str, ...] = ()  # the environment's filters, listed when a tag names one it lacks
     swaps: dict[str, str] = field(default_factory=dict)  # ``thay_anh``: media part → data field
     _writer: PackageWriter | None = field(default=None, repr=False)
+    _trees: dict[str, tuple[bytes, etree._Element]] = field(default_factory=dict, repr=False)  # last document's
+    _parsed: dict[str, etree._Element] = field(default_factory=dict, repr=False)  # the template's own parts
 
     @classmethod
     def load(cls, path: Path, info: TemplateInfo | None = None) -> "CompiledTemplate":
@@ -156,16 +212,17 @@ class CompiledTemplate:
 
     def _compile(self, info: TemplateInfo) -> None:
         """Prepare and compile every part that holds tags."""
+        from qdocgen.template import source_cache
+
         path, template = self.path, self
         env = template_environment(info.macros, info.shown)
         self.filter_names = tuple(env.filters)
-        for name, raw in self.parts.items():
-            if not (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) or not has_tags(raw):
-                continue
-            try:
-                source = prepare_xml(raw.decode("utf-8"))
-            except UnicodeDecodeError as exc:
-                raise TemplateError(f"{path}: phần {name} không đọc được (không phải UTF-8).") from exc
+        tagged = {name: raw for name, raw in self.parts.items()
+                  if (TEMPLATED_PART.match(name) or name == PROPERTIES_PART) and has_tags(raw)}
+        cached = source_cache.load(tagged)  # prepared by an earlier run: docxtpl need not even be imported
+        prepared: dict[str, str] = {}
+        for name, raw in tagged.items():
+            source = prepared[name] = cached[name] if cached is not None else self._prepare(name, raw)
             template.sources[name] = source.splitlines()
             if 'w:tcW w:w="{{' in source or _TABLE_LOOP.search(source):
                 template.column_loops.add(name)
@@ -178,6 +235,15 @@ class CompiledTemplate:
             except (RecursionError, MemoryError) as exc:
                 raise TemplateError(f"{path.name} ({part_label(name)}): các khối lồng nhau quá sâu hoặc quá nhiều, "
                                     "không đọc được mẫu; hãy đóng các khối {% %} và bớt lồng nhau.") from exc
+        if cached is None:
+            source_cache.store(tagged, prepared)
+
+    def _prepare(self, name: str, raw: bytes) -> str:
+        """One part prepared for Jinja (:func:`prepare_xml`)."""
+        try:
+            return prepare_xml(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise TemplateError(f"{self.path}: phần {name} không đọc được (không phải UTF-8).") from exc
 
     def locate(self, part: str, exc: Exception) -> str:
         """An error message naming the template, the part and the paragraph text where it happened."""
@@ -194,6 +260,7 @@ class CompiledTemplate:
     def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
         """The rendered XML of every templated part, each checked to be well-formed."""
         out: dict[str, bytes] = {}
+        self._trees = {}  # only this document's parts are kept
         seconds = limits.current().render_seconds
         collector = rich.Collector()
         token = rich.collecting(collector)
@@ -219,19 +286,18 @@ class CompiledTemplate:
             # Limits raise LimitError, a ValueError with a message saying which bound and how to raise it.
             raise TemplateError(self.locate(name, exc)) from exc
         xml = xml.replace("\n<w:p", "<w:p")
+        rich_values = "<?" + RICH_MARK in xml  # formatted text or pictures from the data
+        fit = fit_table if name in self.column_loops else fit_table_as_docxtpl if name in self.docxtpl_grids else None
         try:
-            if "<?" + RICH_MARK in xml:  # formatted text or pictures from the data
-                xml = expand(xml, collector.drawing_for(name))
-            if name in self.column_loops:
-                xml = fit_table_grids(xml)
-            elif name in self.docxtpl_grids:
-                xml = fit_table_grids_as_docxtpl(xml)
-            else:
-                oxml.check_well_formed(xml)
-        except etree.XMLSyntaxError as exc:
+            xml, root = _reshaped(xml, collector.drawing_for(name) if rich_values else None, fit)
+        except etree.XMLSyntaxError as exc:  # never save a document Word cannot open
             raise TemplateError(f"{self.path.name} ({name}): kết quả điền mẫu không phải XML hợp lệ "
                                 f"({exc}); không ghi tệp. Hãy chạy qdocgen check-template.") from exc
-        return xml.encode("utf-8")
+        data = xml.encode("utf-8")
+        # Kept for the layout check of this document (a DOCTYPE would be read otherwise there: not kept).
+        if _DOCTYPE.search(xml) is None:
+            self._trees[name] = (data, root)
+        return data
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The filled .docx as bytes; untouched parts are copied as they are, compressed once per template."""
@@ -246,4 +312,11 @@ class CompiledTemplate:
 
     def layout_parts(self, rendered: Mapping[str, bytes]) -> oxml.PackageParts:
         """What a layout check reads of the document :meth:`build` makes of ``rendered``, without a file."""
-        return oxml.parts_of(ChainMap(dict(rendered), self.parts))
+        return oxml.parts_of(ChainMap(dict(rendered), self.parts), _Parsed(rendered, self._trees, self))
+
+    def parsed_part(self, name: str) -> etree._Element:
+        """One of the template's own parts parsed, once (layout checks only read it)."""
+        found = self._parsed.get(name)
+        if found is None:
+            found = self._parsed[name] = etree.fromstring(self.parts[name], opc.SAFE_PARSER)
+        return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Any
 
@@ -15,6 +16,7 @@ _BOLD_WIDTHS.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (722, 667, 722, 722, 667, 
                                                        722, 667), strict=True))
 _BOLD_WIDTHS.update({" ": 250, ":": 333, ",": 250, ".": 250, "-": 333, "/": 278, "(": 333, ")": 333, "đ": 556,
                      "Đ": 722, **{d: 500 for d in "0123456789"}})
+_SPACE = _BOLD_WIDTHS[" "]
 SUMMARY_WIDTH = 32_800  # under 33 409, above the longest line seen to fit
 _BREAK_BEFORE = frozenset({"trong", "theo", "của", "tại", "về", "cho", "đối", "và", "thuộc", "giai", "năm",
                            "phù", "nhằm", "để", "trên"})
@@ -23,11 +25,14 @@ _PLACE_WORDS = frozenset({"phường", "xã", "quận", "huyện", "tỉnh", "ph
 
 def text_width(text: str) -> int:
     """The width of ``text`` in bold Times New Roman, in thousandths of the font size."""
-    total = 0
-    for ch in text:
-        base = ch if ch in _BOLD_WIDTHS else unicodedata.normalize("NFD", ch)[:1]
-        total += _BOLD_WIDTHS.get(base, 556)
-    return total
+    widths = _BOLD_WIDTHS
+    return sum(widths[ch] if ch in widths else _char_width(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _char_width(ch: str) -> int:
+    """The width of a character not in the table: its base letter's (``ệ`` as ``e``), else an average one."""
+    return _BOLD_WIDTHS.get(unicodedata.normalize("NFD", ch)[:1], 556)
 
 
 def _boundaries(words: list[str]) -> list[int]:
@@ -49,10 +54,13 @@ def _boundaries(words: list[str]) -> list[int]:
 def _best_breaks(words: list[str], allowed: list[int], max_width: int) -> list[int] | None:
     """Break points among ``allowed`` giving lines within ``max_width``, as even as possible; None if none."""
     points = [0, *allowed, len(words)]
+    ends = [0]  # ends[i]: the width of words 0 to i - 1, each followed by a space
+    for word in words:
+        ends.append(ends[-1] + text_width(word) + _SPACE)
 
     def span(a: int, b: int) -> int:
-        """Width of the line holding words ``a`` to ``b - 1``."""
-        return text_width(" ".join(words[a:b]))
+        """Width of the line holding words ``a`` to ``b - 1`` (the same as measuring them joined by spaces)."""
+        return ends[b] - ends[a] - _SPACE
 
     best: dict[int, tuple[int, int, list[int]]] = {0: (0, 0, [])}  # point → (lines, cost, breaks)
     for b in points[1:]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sys
 import unicodedata
@@ -102,14 +103,21 @@ class Register:
 
 def default_register_path() -> Path:
     """The register shipped with qdocgen: the source tree's ``data/``, else the installed share folder."""
+    folders = _register_folders()
+    for folder in folders:
+        if (folder / REGISTER_NAME).is_file():
+            return folder / REGISTER_NAME
+    return folders[0] / REGISTER_NAME
+
+
+@functools.lru_cache(maxsize=1)
+def _register_folders() -> tuple[Path, ...]:
+    """Where the shipped register may be, in order (worked out once: every unit of a batch asks)."""
     import site
 
     here = Path(__file__).resolve().parents[3]  # qdocgen/data/legal_bases/ → the source tree
     shares = (Path(sys.prefix), Path(site.getuserbase()))  # a virtual environment or pipx; pip install --user
-    for folder in (here / "data", *[s / "share" / "qdocgen" for s in shares]):
-        if (folder / REGISTER_NAME).is_file():
-            return folder / REGISTER_NAME
-    return here / "data" / REGISTER_NAME
+    return (here / "data", *[s / "share" / "qdocgen" for s in shares])
 
 
 def as_date(value: Any) -> dt.date | None:
