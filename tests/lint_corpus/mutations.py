@@ -188,11 +188,22 @@ def date_upright(doc: Document) -> bool:
 
 
 def basis_comma(doc: Document) -> bool:
-    """``can-cu-dau-cau``: the last legal basis ends with «,» (the Thông tư 01 habit)."""
-    bases = [p for p in _body(doc) if _text(p).startswith(("Căn cứ", "Theo đề nghị", "Xét đề nghị"))]
-    if not bases or not _text(bases[-1]).endswith("."):
+    """``can-cu-dau-cau``: the last legal basis ends with «,» (the Thông tư 01 habit).
+
+    The bases are the first run of paragraphs starting «Căn cứ», «Theo đề nghị» or «Xét đề nghị»; a later «Căn cứ
+    Kế hoạch này, ...» in the body is not one of them.
+    """
+    body = _body(doc)
+    starts = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
+    first = next((i for i, p in enumerate(body) if _text(p).startswith(starts)), None)
+    if first is None:
         return False
-    ts = [t for t in bases[-1]._p.iter(qn("w:t")) if (t.text or "").strip()]
+    last = first
+    while last + 1 < len(body) and _text(body[last + 1]).startswith(starts):
+        last += 1
+    if not _text(body[last]).endswith("."):
+        return False
+    ts = [t for t in body[last]._p.iter(qn("w:t")) if (t.text or "").strip()]
     ts[-1].text = ts[-1].text.rstrip()[:-1] + ","
     return True
 

@@ -1,7 +1,7 @@
 """Labels of the real documents of the tuning part, read by hand against Nghị định 30 (never from lint's output).
 
 Conventions (NGUON.md says why): a draft's blank number and day («Số:      /QĐ-UBND», «ngày   tháng 3») are not
-faults; «–» for «-» in the motto is not labelled; «Căn cứ ...» sentences inside the body of a công văn or tờ trình
+faults; «Căn cứ ...» sentences inside the body of a công văn or tờ trình
 are body text, not legal bases; a plan's bases followed by «... ban hành Kế hoạch ... như sau:» are one sentence, so
 the last «;» is not labelled; a multi-page document without page numbers breaks ``so-trang`` (page counts from
 LibreOffice's PDF); the sample forms embedded in the decree's appendices are not body text.
@@ -23,6 +23,9 @@ _FORMS = nguon.DON_KHOI_KIEN.rsplit("/", 1)[0] + "/"
 _LUU = "«- Lưu: VT, NC.Châu» không kết thúc bằng «.»"
 _PAGES = "nhiều trang mà không có số trang"
 _AFTER = "sửa sau lần chạy lint đầu tiên, đã đọc lại tệp: "
+_DASH = ("sửa sau khi chạy lint (bỏ quy ước cũ, theo chữ của Nghị định: «dấu gạch nối (-)»): tiêu ngữ dùng «–» "
+         "thay «-»")
+_NEW_RULE = "mã quy tắc có sau khi gán nhãn, gán theo nó: "
 
 DOCS: list[Real] = [
     Real("bc-chi-so-par-index", "bao-cao", _HOP + "Bao cao cac chi so cua tinh 06.11s.docx", {
@@ -46,6 +49,7 @@ DOCS: list[Real] = [
         "so-ky-hieu": "«Số: 3083/UBND-NCKS» cỡ 14, số in đậm",
         "luu": "«- Lưu: VT, NCKS.Châu» không kết thúc bằng «.»",
         "so-trang": _PAGES + " (2 trang)",
+        "tieu-ngu": _DASH,
     }),
     Real("cv-giao-cat-427", "cong-van", _T + "CV 427 BCA/giao 427 BCA - CAT chương trình MTQGMT.docx", {
         "luu": _LUU,
@@ -81,6 +85,7 @@ DOCS: list[Real] = [
     Real("kh-cchc-2026", "ke-hoach", _T + "Tờ trình 666 kế hoạch CCHC 2026/Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx", {
         "can-cu-nghieng": "ba dòng «Căn cứ ...» đầu kế hoạch chữ đứng",
         "luu": _LUU,
+        "tieu-de-phu-luc": _NEW_RULE + "dòng «PHỤ LỤC» của phụ lục cuối tệp in hoa, cần «Phụ lục»",
     }, "phụ lục phân công nằm cuối cùng tệp, sau khối ký, ở phần khổ ngang"),
     Real("kh-thi-dua-cchc-2026", "ke-hoach",
          _T + "Tờ trình 124 Kế hoạch Phát động Phong trào thi đua Đẩy mạnh cải cách hành chính/"
@@ -98,6 +103,7 @@ DOCS: list[Real] = [
     Real("pl-bieu-mau-cchc", "phu-luc", _CCHC + "Phu luc kem BC CCHC nam 2025.docx", {
         "kho-giay": "khổ Letter 279 × 216 mm, không phải A4",
         "le-trang": "lề dưới 5 mm",
+        "tieu-de-phu-luc": _NEW_RULE + "dòng «PHỤ LỤC» in hoa, cần «Phụ lục»",
     }, "phụ lục kèm báo cáo, khổ ngang vì là bảng biểu (được phép)"),
     Real("qd-ban-chi-dao-du-lieu", "quyet-dinh",
          _T + "Tờ trình 519 thành lập Ban chỉ đạo về dữ liệu/Quyết định thành lập Ban chỉ đạo về dữ liệu.docx", {
@@ -151,7 +157,7 @@ DOCS: list[Real] = [
          }, "«TL.CHỦ TỊCH» thiếu dấu cách sau «TL.»: lỗi gõ, không gán nhãn"),
     Real("ttr-2114-snv", "to-trinh", _DH + "2114 SNV To trinh cong nhan ket qua Dai hoi và phe duyet Dieu le "
         "Hiep hoi Doanh nghiep tinh.docx",
-         {}, "đúng thể thức (tiêu ngữ dùng «–»)"),
+         {"tieu-ngu": _DASH}),
     Real("ttr-hoi-dong-khong-ma-tuy", "to-trinh", _T + "Tờ trình 409 xã phuong khong ma tuy/TỜ TRÌNH XÉT "
         "DUYỆT XÃ PHƯỜNG KHÔNG MA TÚY.docx", {
         "so-ky-hieu": "«Số: 409 /TTr-CAT(PC04)»: dấu cách trước «/», ký hiệu có ngoặc",
@@ -163,14 +169,19 @@ DOCS: list[Real] = [
     Real("nd30-phu-luc-2", "phu-luc", _ND30 + "Phuluc2.docx", {
         "gian-doan": "đoạn «Viết hoa chữ cái đầu âm tiết thứ nhất ...» cách đoạn trên 5 pt",
     }),
-    Real("nd30-phu-luc-3", "phu-luc", _ND30 + "Phuluc3.docx", {}, "các mẫu 1.1–2.2 nhúng trong phụ lục không "
-        "phải thân văn bản"),
+    Real("nd30-phu-luc-3", "phu-luc", _ND30 + "Phuluc3.docx", {
+        "phong-chu": _AFTER + "các dòng «Mẫu 1.2 - Quyết định (cá biệt) ...», «Mẫu 1.5 - Công văn» ... "
+                     "theo kiểu Normal, phông Calibri",
+    }, "các mẫu 1.1–2.2 nhúng trong phụ lục không phải thân văn bản"),
     Real("nd30-phu-luc-4", "phu-luc", _ND30 + "Phuluc4.docx", {
         "le-trang": "lề phải 4 mm",
     }),
     Real("nd30-phu-luc-5", "phu-luc", _ND30 + "Phuluc5.docx", {}, "mẫu biên bản nhúng trong phụ lục cách đoạn "
         "3 pt: mẫu, không phải thân văn bản"),
-    Real("nd30-phu-luc-6", "phu-luc", _ND30 + "Phuluc6.docx", {}),
+    Real("nd30-phu-luc-6", "phu-luc", _ND30 + "Phuluc6.docx", {
+        "phong-chu": _AFTER + "đề mục «III. THÔNG TIN ĐẦU VÀO CỦA DỮ LIỆU QUẢN LÝ HỒ SƠ» theo kiểu Normal, "
+                     "phông Calibri",
+    }),
     out_of_scope("nd-30-2020", "quy-pham", nguon.ND30_DECREE, "Nghị định 30/2020/NĐ-CP: văn bản quy phạm pháp luật"),
     out_of_scope("tt-du-thao-phi-ly-lich", "quy-pham", _T + "CV CHUNG/Gửi góp ý Thông tư Bộ TC/Dự thảo Thông "
         "tư (bản mới).docx",

@@ -49,6 +49,8 @@ DOCS: list[Real] = [
     Real("pl-doi-ucsc", "phu-luc", _T + "Tờ trình 197 CAT ứng cứu máy tính/PHỤ LỤC DANH SÁCH ĐỘI UCSC đã điều "
         "chỉnh.docx", {
         "so-trang": "số trang cỡ 12",
+        "tieu-de-phu-luc": "mã quy tắc có sau khi gán nhãn, gán theo nó (trước khi chạy lint trên phần này): dòng "
+                           "«PHỤ LỤC» in hoa, tên phụ lục chữ thường",
     }, "phụ lục danh sách thành viên (cán bộ, công chức theo chức vụ); tên phụ lục chữ thường đậm"),
     Real("qd-dieu-le-cuu-giao-chuc", "quyet-dinh",
          _T + "Tờ trình 14 SNV kết quả tổ chức Đại hội và đề nghị phê duyệt Điều lệ Hội Cựu giáo chức tỉnh Lâm Đồng/"
