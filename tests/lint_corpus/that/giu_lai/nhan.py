@@ -10,6 +10,7 @@ from lint_corpus.real import VBAI, Real
 _T = VBAI + "templates/"
 _HOI = _T + "Công văn 3858 báo cáo tình hình tổ chức, hoạt động và quản lý hội năm 2025/"
 _LUU = "«- Lưu: VT, NC.Châu» không kết thúc bằng «.»"
+_AFTER = "sửa sau lần chạy lint duy nhất trên phần giữ lại, đã đọc lại tệp: "
 
 DOCS: list[Real] = [
     Real("bc-quan-ly-hoi-2025", "bao-cao", _HOI + "Báo cáo tình hình tổ chức, hoạt động và quản lý hội năm 2025.docx", {
@@ -18,7 +19,9 @@ DOCS: list[Real] = [
     }, "trích yếu nằm trong một bảng 1 ô"),
     Real("bc-tong-ket-ma-tuy", "bao-cao",
          _T + "Tờ trình 493 báo cáo Tổng kết công tác phòng, chống ma túy năm 2025 và phương hướng công tác trọng tâm "
-         "năm 2026/BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY UBND TỈNH.docx", {},
+         "năm 2026/BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY UBND TỈNH.docx", {
+             "quoc-hieu": _AFTER + "chữ «M» cuối của Quốc hiệu cỡ 14 (phần còn lại cỡ 13)",
+         },
          "đúng thể thức; Quốc hiệu và tiêu ngữ chung một đoạn (ngắt dòng); «Phần thứ nhất» giữa trang"),
     Real("cv-dieu-le-hoi-mttq", "cong-van", _T + "CV 2926 SNV thong nhat su dung Dieu le Hội/UBND co y kien "
         "doi voi dieu le hoi.docx", {
@@ -45,6 +48,7 @@ DOCS: list[Real] = [
          "KE HOACH KIEM TRA CCHC 2026.docx", {
              "le-trang": "phần (section) thứ 3 lề dưới 10 mm",
              "luu": _LUU,
+             "noi-nhan": _AFTER + "dấu «:» của «Nơi nhận:» cỡ 14, không đậm, không nghiêng",
          }, "hai phụ lục (danh sách đơn vị, đề cương) trong cùng tệp; khối ký nằm trong bảng lồng"),
     Real("pl-doi-ucsc", "phu-luc", _T + "Tờ trình 197 CAT ứng cứu máy tính/PHỤ LỤC DANH SÁCH ĐỘI UCSC đã điều "
         "chỉnh.docx", {
@@ -57,17 +61,20 @@ DOCS: list[Real] = [
          "Quyết định phê duyệt Điều lệ Hội Cựu giáo chức.docx", {
              "noi-nhan": "«Nơi nhận:» cỡ 13",
              "luu": _LUU,
+             "dieu": _AFTER + "điều lệ kèm theo viết «Điều 2: Tôn chỉ, mục đích», «Điều 3: ...» (dấu «:»)",
          }, "điều lệ kèm theo nằm trong cùng tệp sau khối ký (18 trang)"),
     Real("qd-giai-the-rau-qua", "quyet-dinh",
          _T + "Tờ trình 143 giải thể hiệp hội rau quả/Quyet dinh giai the hiep hoi rau qua da lat.docx", {
              "co-quan-ban-hanh": "«ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG» cỡ 14",
              "so-ky-hieu": "«Số:» cỡ 14",
              "luu": _LUU,
+             "dieu": _AFTER + "dấu «.» sau «Điều 2», «Điều 3» không in đậm",
          }, "điều cuối thiếu chữ «Điều 4.»: không có mã quy tắc"),
     Real("qd-hop-nhat-doan-luat-su", "quyet-dinh", _T + "Tờ trình 141 cho phép hợp nhất Đoàn Luật sư/Quyet "
         "dinh sap nhap doan luat su.docx", {
         "ten-loai": "«QUYẾT ĐỊNH» cỡ 16",
         "luu": _LUU,
+        "dieu": _AFTER + "dấu «.» sau «Điều 3», «Điều 4» ... không in đậm",
         "so-trang": "2 trang mà không có số trang",
     }, "phần đầu là bảng 3 × 2 theo hàng (cơ quan và Quốc hiệu trên cùng hàng): vị trí vẫn đúng"),
     Real("qd-tuyen-ma-tuy", "quyet-dinh", _T + "Tờ trình 511/BC UBND/QUYẾT ĐỊNH PHÊ DUYỆT CỦA UBND TỈNH.docx", {
@@ -75,6 +82,7 @@ DOCS: list[Real] = [
         "le-trang": "lề trên 11 mm",
         "so-ky-hieu": "«Số:» cỡ 14",
         "noi-nhan-dong": "«- TT. Tỉnh ủy» không có «;»",
+        "luu": _AFTER + "«- Lưu: Văn phòng UBND tỉnh.» không lưu tại Văn thư («- Lưu: VT, ...»)",
         "so-trang": "số trang cỡ 11",
         "phong-chu": "số trang theo phông chủ đề (Calibri)",
     }, "dự thảo chưa ghi ngày, chưa có họ tên người ký; «QUYẾT ĐỊNH» (không «:») trước Điều 1"),
