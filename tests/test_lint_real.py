@@ -175,8 +175,10 @@ def test_no_crash_and_time_and_figures(parts: dict[str, list[score.Linted]], cap
     assert not [f"{r.name} {r.seconds:.2f} s" for r in everything if r.seconds > BOUND]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 19: lint is being tuned on this part (lintfix); remove this mark "
-                                       "when the targets are met")
+@pytest.mark.xfail(strict=True, reason="issue 19: so-trang recall 69/77 = 0.896 < 0.90 on this part: "
+                                       "cv-3083-hoi-nu-doanh-nhan and its 7 variants print on two pages only "
+                                       "because the signer's name spills over, which the static page estimate "
+                                       "cannot see (lint --trang does); every other rule meets the targets")
 def test_tuning_part_meets_the_targets(parts: dict[str, list[score.Linted]]) -> None:
     """Precision ≥ 0.95 and recall ≥ 0.90 overall and for each rule with enough cases, real and injected."""
     per_rule = score.scores(parts["real"] + parts["mutated"])

@@ -41,7 +41,6 @@ DOCS: list[Real] = [
     Real("bc-trung-tam-phuc-vu-hcc", "bao-cao", _HOP + "6.11.2025 Báo cáo họp 766 (1).docx", {
         "tieu-ngu": "tiêu ngữ cỡ 13 bằng Quốc hiệu (phải lớn hơn một cỡ)",
         "noi-nhan-dong": "«- Lãnh đạo UBND tỉnh» không có «;», gạch đầu dòng cỡ 12 nghiêng",
-        "gian-doan": "«b) Kết quả đánh giá đối với tiêu chí công khai ...» cách đoạn trên 0 pt",
         "le-trang": _AFTER + "phần (section) thứ 3 lề dưới 7,5 mm",
     }, "phần 2 khổ ngang cho bảng (được phép), lề trái 20 mm: lề của trang ngang không gán nhãn"),
     Real("cv-3083-hoi-nu-doanh-nhan", "cong-van", _DH + "CV cong nhan ket qua dai hoi cua Hoi Nu doanh nhan "
