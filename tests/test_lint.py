@@ -20,6 +20,7 @@ from lxml import etree
 from qdocgen.batch import BatchOptions, render_batch
 from qdocgen.dating import date_rules
 from qdocgen.lint import RULES, Finding, LintError, lint_docx, lint_files
+from qdocgen.lint.report import lint_path
 from qdocgen.oxml import package as oxml
 from qdocgen.template.registry import list_templates
 
@@ -122,6 +123,15 @@ def lint(doc: DocumentObject, tmp_path: Path, name: str = "doc.docx") -> list[Fi
     path = tmp_path / name
     doc.save(str(path))
     return lint_docx(path, dated=date_rules())  # as users get it: with the register's date-aware rules
+
+
+def kind_of(doc: DocumentObject, tmp_path: Path) -> str:
+    """The code of the kind lint gives the document (it must give one)."""
+    path = tmp_path / "k.docx"
+    doc.save(str(path))
+    kind, _ = lint_path(path)
+    assert kind is not None
+    return kind.code
 
 
 def rules(findings: list[Finding]) -> set[str]:

@@ -15,20 +15,11 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.shared import Cm, Mm, Pt
-from test_lint import Parts, _para, fmt, lint, rules, set_text
+from test_lint import Parts, _para, fmt, kind_of, lint, rules, set_text
 
 from qdocgen.lint.document import is_date_line
-from qdocgen.lint.report import lint_path
 
 COVERED = {"tieu-de-phu-luc"}  # rules whose breaking fixtures are here
-
-
-def _kind(doc: DocumentObject, tmp_path: Path) -> str:
-    path = tmp_path / "k.docx"
-    doc.save(str(path))
-    kind, _ = lint_path(path)
-    assert kind is not None
-    return kind.code
 
 
 def _a4(doc: DocumentObject) -> None:
@@ -93,7 +84,7 @@ def test_the_decrees_own_appendix_is_clean_and_judged_as_an_appendix(tmp_path: P
     """Heading, title and reference line not taken for a header or a date; the sample's signature is no signature
     of the appendix; numbered headings and the sample's text are not running text; landscape is allowed."""
     doc, _ = nd30_appendix()
-    assert _kind(doc, tmp_path) == "phu-luc"
+    assert kind_of(doc, tmp_path) == "phu-luc"
     assert lint(doc, tmp_path) == []
 
 
@@ -156,7 +147,7 @@ def attached() -> tuple[DocumentObject, Parts]:
 
 def test_a_document_issued_with_a_decision_is_clean_without_number_date_or_signature(tmp_path: Path) -> None:
     doc, parts = attached()
-    assert _kind(doc, tmp_path) == "phu-luc"
+    assert kind_of(doc, tmp_path) == "phu-luc"
     assert lint(doc, tmp_path) == []
     fmt(parts["ref"], italic=False)
     assert rules(lint(doc, tmp_path)) == {"tieu-de-phu-luc"}
@@ -192,7 +183,7 @@ def test_a_form_whose_blanks_are_tab_leaders_is_a_form_not_a_cong_van(tmp_path: 
     labels = ["1. Người khởi kiện: \tsinh ngày: \t", "Thường trú: \t", "Địa chỉ liên lạc: \t", "Số điện thoại: \t"]
     for title in ("ĐƠN KHỞI KIỆN", ""):
         doc = _form(title, labels)
-        assert _kind(doc, tmp_path) == "bieu-mau", title
+        assert kind_of(doc, tmp_path) == "bieu-mau", title
         assert rules(lint(doc, tmp_path)) == {"pham-vi"}
 
 
@@ -203,13 +194,13 @@ def test_a_form_with_label_cells_and_a_bare_number_is_a_form(tmp_path: Path) -> 
     table = doc.add_table(rows=3, cols=2)
     for r, label in enumerate(("Họ và tên:", "Ngày sinh:", "Địa chỉ:")):
         table.cell(r, 0).text = label
-    assert _kind(doc, tmp_path) == "bieu-mau"
+    assert kind_of(doc, tmp_path) == "bieu-mau"
 
 
 def test_national_title_and_kinh_gui_without_number_or_vv_is_no_cong_van(tmp_path: Path) -> None:
     """The look-alike: no form fields either; lint cannot place it and judges nothing."""
     doc = _form("", [])
-    assert _kind(doc, tmp_path) == "khac"
+    assert kind_of(doc, tmp_path) == "khac"
     assert rules(lint(doc, tmp_path)) == {"pham-vi"}
 
 
@@ -218,7 +209,7 @@ def test_a_cong_van_with_a_label_line_is_still_a_cong_van(tmp_path: Path) -> Non
 
     doc, parts = cong_van()
     _para(parts["body1"]._parent, "Thời gian: 08 giờ 00, thứ Hai, ngày 09 tháng 3 năm 2020.", align="justify")
-    assert _kind(doc, tmp_path) == "cong-van"
+    assert kind_of(doc, tmp_path) == "cong-van"
 
 
 def test_a_face_named_with_its_style_is_times_new_roman(tmp_path: Path) -> None:
@@ -248,6 +239,6 @@ def test_an_appendix_heading_with_its_title_run_on(tmp_path: Path) -> None:
     set_text(parts["heading"], "Phụ lục I: THỂ THỨC, KỸ THUẬT TRÌNH BÀY VĂN BẢN HÀNH CHÍNH")
     for key in ("title", "title2"):
         parts[key]._p.getparent().remove(parts[key]._p)
-    assert _kind(doc, tmp_path) == "phu-luc"
+    assert kind_of(doc, tmp_path) == "phu-luc"
     findings = lint(doc, tmp_path)
     assert rules(findings) == {"tieu-de-phu-luc"} and "đứng riêng một dòng" in findings[0].message

@@ -13,18 +13,8 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.shared import Mm, Pt
-from test_lint import Parts, _para, _remove, decision, fmt, lint, rules, set_text
+from test_lint import Parts, _para, _remove, decision, fmt, kind_of, lint, rules, set_text
 from test_lint_scope import cong_van
-
-from qdocgen.lint.report import lint_path
-
-
-def _kind(doc: DocumentObject, tmp_path: Path) -> str:
-    path = tmp_path / "k.docx"
-    doc.save(str(path))
-    kind, _ = lint_path(path)
-    assert kind is not None
-    return kind.code
 
 
 def _wide_page(doc: DocumentObject, rows: int, margins: tuple[float, float, float, float]) -> None:
@@ -70,7 +60,7 @@ def test_a_cong_van_opening_with_can_cu_has_no_legal_bases(tmp_path: Path) -> No
     doc, parts = cong_van()
     set_text(parts["body1"], "Căn cứ Nghị định số 45/2010/NĐ-CP ngày 21/4/2010 của Chính phủ quy định về tổ chức, "
                              "hoạt động và quản lý hội;")
-    assert _kind(doc, tmp_path) == "cong-van"
+    assert kind_of(doc, tmp_path) == "cong-van"
     assert lint(doc, tmp_path) == []
 
 
@@ -128,9 +118,9 @@ def test_a_phieu_trinh_is_no_cong_van(tmp_path: Path) -> None:
     _remove(parts["vv"])  # a phiếu trình has no «V/v»
     title = _para(doc, "PHIẾU TRÌNH", 16, bold=True, align="center")
     parts["kinh_gui"]._p.addprevious(title._p)
-    assert _kind(doc, tmp_path) == "khac"
+    assert kind_of(doc, tmp_path) == "khac"
     _remove(title)  # the same letter without the title is a công văn
-    assert _kind(doc, tmp_path) == "cong-van"
+    assert kind_of(doc, tmp_path) == "cong-van"
 
 
 def test_a_page_and_a_half_needs_page_numbers_a_short_letter_does_not(tmp_path: Path) -> None:

@@ -14,20 +14,11 @@ from conftest import run
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.shared import Cm, Pt
-from test_lint import Parts, _para, _remove, decision, fmt, lint, rules, set_text
+from test_lint import Parts, _para, _remove, decision, fmt, kind_of, lint, rules, set_text
 
 from qdocgen.lint import lint_files
-from qdocgen.lint.report import lint_path
 
 COVERED = {"pham-vi", "vv-cong-van"}  # rules whose breaking fixtures are here
-
-
-def _kind(doc: DocumentObject, tmp_path: Path) -> str:
-    path = tmp_path / "k.docx"
-    doc.save(str(path))
-    kind, _ = lint_path(path)
-    assert kind is not None
-    return kind.code
 
 
 def cong_van() -> tuple[DocumentObject, Parts]:
@@ -54,7 +45,7 @@ def cong_van() -> tuple[DocumentObject, Parts]:
 
 def test_a_clean_cong_van_has_no_finding_and_no_type_name_is_asked(tmp_path: Path) -> None:
     doc, _ = cong_van()
-    assert _kind(doc, tmp_path) == "cong-van"
+    assert kind_of(doc, tmp_path) == "cong-van"
     assert lint(doc, tmp_path) == []
 
 
@@ -73,11 +64,11 @@ def test_cong_van_without_summary(tmp_path: Path) -> None:
 
 def test_a_decision_is_not_asked_for_v_v(tmp_path: Path) -> None:
     doc, _ = decision()
-    assert _kind(doc, tmp_path) == "quyet-dinh"
+    assert kind_of(doc, tmp_path) == "quyet-dinh"
 
 
 def _only_notice(doc: DocumentObject, tmp_path: Path, code: str) -> None:
-    assert _kind(doc, tmp_path) == code
+    assert kind_of(doc, tmp_path) == code
     findings = lint(doc, tmp_path)
     assert [(f.rule, f.severity) for f in findings] == [("pham-vi", "notice")], [str(f) for f in findings]
 
@@ -152,7 +143,7 @@ def appendix() -> tuple[DocumentObject, Parts]:
 
 def test_an_appendix_laid_out_as_nd30_says_is_clean(tmp_path: Path) -> None:
     doc, _ = appendix()
-    assert _kind(doc, tmp_path) == "phu-luc"
+    assert kind_of(doc, tmp_path) == "phu-luc"
     assert lint(doc, tmp_path) == []
 
 
@@ -257,7 +248,7 @@ def test_decree_sample_with_footnote_marks_and_its_label(tmp_path: Path) -> None
         _para(doc, "Mẫu 1.2 - Quyết định (quy định trực tiếp)", 12, italic=True)._p)
     set_text(parts["type"], "QUYẾT ĐỊNH(5)")
     set_text(parts["number"], "Số: .../QĐ-...(3)...")
-    assert _kind(doc, tmp_path) == "quyet-dinh"
+    assert kind_of(doc, tmp_path) == "quyet-dinh"
     assert lint(doc, tmp_path) == []
 
 
