@@ -11,7 +11,9 @@ quoting the first paragraph that breaks it and saying how many do.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from statistics import median
+from typing import TypeVar
 
 from qdocgen.lint.body import is_basis
 from qdocgen.lint.closing import recipient_entries, recipient_heading
@@ -19,6 +21,8 @@ from qdocgen.lint.common import Finding, finding, fold, is_upper, norm, pt, quot
 from qdocgen.lint.document import Doc, line_kind
 from qdocgen.lint.rules import DASHES
 from qdocgen.oxml.layout import Para
+
+T = TypeVar("T")
 
 PROSE_CHARS = 40  # shorter paragraphs are headings, labels or lines of a list
 SINGLE = 1.15  # a Times New Roman line is about 1.15 times its font size
@@ -132,14 +136,20 @@ def _spacing_wrong(para: Para) -> str | None:
     return f"giãn dòng {rule} {pt(round(fmt.line, 1))} pt với chữ {pt(size)} pt"
 
 
+def _first_wrong(rule: str, wrong: list[tuple[Para, T]], places: str,
+                 message: Callable[[T, str], str]) -> list[Finding]:
+    """One finding at the first wrong paragraph, its message told how many ``places`` share the fault."""
+    if not wrong:
+        return []
+    para, value = wrong[0]
+    return finding(rule, quoted(para), [message(value, f" (cùng {len(wrong)} {places})" if len(wrong) > 1 else "")])
+
+
 def check_line_spacing(doc: Doc) -> list[Finding]:
     """Single to 1.5 lines (exact spacing: from the font size to 1.5 lines of it)."""
     wrong = [(para, said) for para in body_paras(doc) if (said := _spacing_wrong(para)) is not None]
-    if not wrong:
-        return []
-    para, said = wrong[0]
-    more = f" (cùng {len(wrong)} đoạn thân văn bản)" if len(wrong) > 1 else ""
-    return finding("gian-dong", quoted(para), [f"{said}{more}, cần từ một dòng (Single) đến 1,5 dòng"])
+    return _first_wrong("gian-dong", wrong, "đoạn thân văn bản",
+                        lambda said, more: f"{said}{more}, cần từ một dòng (Single) đến 1,5 dòng")
 
 
 def _gap(above: Para, below: Para) -> float:
@@ -158,12 +168,9 @@ def check_paragraph_spacing(doc: Doc) -> list[Finding]:
     paras = body_paras(doc, prose=False)  # a heading is a paragraph too: 6 pt above and below it
     wrong = [(below, gap) for above, below in zip(paras, paras[1:], strict=False)
              if below.index == above.index + 1 and (gap := _gap(above, below)) < 5.95]
-    if not wrong:
-        return []
-    para, gap = wrong[0]
-    more = f" (cùng {len(wrong)} chỗ)" if len(wrong) > 1 else ""
-    return finding("gian-doan", quoted(para), [f"khoảng cách với đoạn trên {pt(round(gap, 1))} pt{more}, cần "
-                                                "tối thiểu 6 pt (khoảng cách trước/sau đoạn – Spacing Before/After)"])
+    return _first_wrong("gian-doan", wrong, "chỗ", lambda gap, more: f"khoảng cách với đoạn trên "
+                        f"{pt(round(gap, 1))} pt{more}, cần tối thiểu 6 pt (khoảng cách trước/sau đoạn – "
+                        "Spacing Before/After)")
 
 
 def _indent_cm(para: Para) -> float:
@@ -178,9 +185,5 @@ def check_indent(doc: Doc) -> list[Finding]:
     """First-line indent 1–1.27 cm."""
     lo, hi = INDENT_CM
     wrong = [(para, indent) for para in body_paras(doc) if not lo <= (indent := _indent_cm(para)) <= hi]
-    if not wrong:
-        return []
-    para, indent = wrong[0]
-    more = f" (cùng {len(wrong)} đoạn thân văn bản)" if len(wrong) > 1 else ""
-    return finding("thut-dau-dong", quoted(para), [f"lùi đầu dòng {pt(round(indent, 2))} cm{more}, cần 1 cm "
-                                                    "hoặc 1,27 cm (Indentation – First line)"])
+    return _first_wrong("thut-dau-dong", wrong, "đoạn thân văn bản", lambda indent, more: f"lùi đầu dòng "
+                        f"{pt(round(indent, 2))} cm{more}, cần 1 cm hoặc 1,27 cm (Indentation – First line)")
