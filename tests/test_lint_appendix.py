@@ -14,8 +14,9 @@ import pytest
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
-from test_lint import Parts, _para, fmt, kind_of, lint, rules, set_text
+from test_lint import Parts, _page_number, _para, fmt, kind_of, lint, rules, set_text
 
 from qdocgen.lint.document import is_date_line
 
@@ -74,6 +75,10 @@ def nd30_appendix() -> tuple[DocumentObject, Parts]:
     _para(doc, "II. CÁC THÀNH PHẦN THỂ THỨC KHÁC", 14, bold=True, align="justify")
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     wide.orientation, wide.page_width, wide.page_height = WD_ORIENT.LANDSCAPE, Mm(297), Mm(210)
+    doc.sections[0].different_first_page_header_footer = True  # numbered from page 2, in the header, centred
+    parts["page_number"] = doc.sections[0].header.paragraphs[0]
+    parts["page_number"].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_number(parts["page_number"])
     table = doc.add_table(rows=2, cols=3)
     for c, text in enumerate(("STT", "Thành phần thể thức", "Cỡ chữ")):
         table.cell(0, c).text = text
@@ -121,6 +126,17 @@ def test_a_single_appendix_has_no_number_and_its_running_text_is_still_checked(t
     assert lint(doc, tmp_path) == []
     parts["text"].paragraph_format.first_line_indent = Cm(0)
     assert rules(lint(doc, tmp_path)) == {"thut-dau-dong"}
+
+
+def test_an_appendix_numbers_its_own_pages_as_nd30_says(tmp_path: Path) -> None:
+    """NĐ30 Phụ lục I, III.1: an appendix's pages are numbered (separately), in the header, centred."""
+    doc, parts = nd30_appendix()
+    parts["page_number"].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    findings = lint(doc, tmp_path)
+    assert rules(findings) == {"so-trang"} and "căn giữa" in findings[0].message
+    doc, parts = nd30_appendix()
+    parts["page_number"]._p.getparent().remove(parts["page_number"]._p)
+    assert [(f.rule, f.severity) for f in lint(doc, tmp_path)] == [("so-trang", "warning")]
 
 
 def attached() -> tuple[DocumentObject, Parts]:

@@ -224,3 +224,37 @@ def test_a_cong_van_citing_a_text_dated_after_it(tmp_path: Path) -> None:
                              "hoạt động và quản lý hội, Ủy ban nhân dân phường báo cáo như sau.")
     findings = lint(doc, tmp_path)
     assert rules(findings) == {"ngay-can-cu"} and "08/10/2024" in findings[0].message
+
+
+def _list_level(doc: DocumentObject, left: int, first_line: int) -> str:
+    """A one-level list whose level sets ``left`` and ``firstLine`` (twips); its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = doc.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:pPr><w:ind w:left="{left}" '
+        f'w:firstLine="{first_line}"/></w:pPr></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def test_a_numbered_paragraph_takes_its_left_indent_from_its_list_before_its_style(tmp_path: Path) -> None:
+    """«List Paragraph» (left 1,27 cm) in a list whose level says left 0: Word starts the first line at 1,27 cm."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm
+
+    doc, parts = decision()
+    num_id = _list_level(doc, 0, 360)
+    article = parts["article1"]
+    article.style = doc.styles["List Paragraph"]  # python-docx's own: left 720 twips (1,27 cm)
+    article.paragraph_format.first_line_indent = Cm(1.27)
+    article._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    assert lint(doc, tmp_path) == []
+    numbering = article._p.pPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr")
+    article._p.pPr.remove(numbering)  # out of the list: the style's 1,27 cm and the first line's 1,27 cm add up
+    findings = lint(doc, tmp_path)
+    assert rules(findings) == {"thut-dau-dong"} and "2,54" in findings[0].message

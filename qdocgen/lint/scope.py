@@ -315,7 +315,7 @@ _PAGE = frozenset({"tep", "kho-giay", "le-trang", "phong-chu"})
 _HEADER = frozenset({"quoc-hieu", "tieu-ngu", "co-quan-chu-quan", "co-quan-ban-hanh", "vi-tri-dau-trang"})
 _TEXT = frozenset({"dieu", "gian-dong", "gian-doan", "thut-dau-dong", "cap-huyen", "thuat-ngu-cu"})
 
-APPENDIX_RULES = _PAGE | _HEADER | _TEXT | {"tieu-de-phu-luc"}
+APPENDIX_RULES = _PAGE | _HEADER | _TEXT | {"tieu-de-phu-luc", "so-trang"}
 """An appendix (NĐ30 Phụ lục I, III.1): its heading, title and reference line, page and text; no number, date,
 recipients or signature of its own (a header, if it has one, is checked as a header). Landscape is allowed: an
 appendix is where a wide table goes."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from qdocgen.oxml.opc import SAFE_PARSER
 from qdocgen.oxml.package import PackageParts, read_parts, twips_to_mm, w
 from qdocgen.oxml.paraformat import ParaFormat
 from qdocgen.oxml.styles import RunProps, StyleSheet
@@ -338,9 +339,10 @@ def _section(sections: list[etree._Element], index: int, parts: dict[str, etree.
 
 
 @functools.lru_cache(maxsize=8)
-def _style_sheet(styles: bytes | None, theme: bytes | None) -> StyleSheet:
+def _style_sheet(styles: bytes | None, theme: bytes | None, numbering: bytes | None = None) -> StyleSheet:
     """Styles resolved once per distinct styles part: a batch's documents all share their template's."""
-    return StyleSheet(etree.fromstring(styles) if styles else None, etree.fromstring(theme) if theme else None)
+    return StyleSheet(etree.fromstring(styles) if styles else None, etree.fromstring(theme) if theme else None,
+                      etree.fromstring(numbering, SAFE_PARSER) if numbering else None)
 
 
 def read_layout(path: Path, skip: Skip | None = None) -> Layout:
@@ -358,7 +360,7 @@ def read_layout(path: Path, skip: Skip | None = None) -> Layout:
 def layout_of(package: PackageParts, skip: Skip | None = None) -> Layout:
     """The layout model of a package's parts (read from a file, or just rendered); LayoutError if unreadable."""
     try:
-        sheet = _style_sheet(package.styles, package.theme)
+        sheet = _style_sheet(package.styles, package.theme, package.numbering)
         body = package.document.find(w("body"))
         if body is None:
             raise KeyError("w:body")

@@ -180,6 +180,7 @@ class PackageParts:
     styles: bytes | None  # raw: every document of a batch has the same, so callers can reuse what they built
     theme: bytes | None
     headers_footers: dict[str, etree._Element]  # by relationship id, as sectPr refers to them
+    numbering: bytes | None = None  # raw, like styles: the lists' levels (their indents)
 
 
 def open_docx(path: Path) -> zipfile.ZipFile:
@@ -225,7 +226,7 @@ def parts_of(names: Mapping[str, bytes], parsed: Mapping[str, etree._Element] | 
     document = part("word/document.xml")
     if document is None:
         raise KeyError("word/document.xml")
-    styles = theme = None
+    styles = theme = numbering = None
     extra: dict[str, etree._Element] = {}
     rels = part("word/_rels/document.xml.rels")
     for rel in rels.iter(f"{{{REL_NS}}}Relationship") if rels is not None else ():
@@ -238,8 +239,10 @@ def parts_of(names: Mapping[str, bytes], parsed: Mapping[str, etree._Element] | 
             styles = raw(name)
         elif kind == "theme":
             theme = raw(name)
+        elif kind == "numbering":
+            numbering = raw(name)
         elif kind in ("header", "footer"):
             found = part(name)
             if found is not None:
                 extra[rel.get("Id", "")] = found
-    return PackageParts(document, styles, theme, extra)
+    return PackageParts(document, styles, theme, extra, numbering)

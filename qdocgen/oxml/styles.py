@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from qdocgen.oxml.numbering import NO_LIST, Numbering, num_ref
 from qdocgen.oxml.package import w
 from qdocgen.oxml.paraformat import ParaFormat, para_format
 
@@ -47,8 +48,10 @@ _PPR, _PSTYLE, _VAL = w("pPr"), w("pStyle"), w("val")
 class StyleSheet:
     """The styles and theme of one document, for resolving effective run and paragraph properties."""
 
-    def __init__(self, styles: etree._Element | None, theme: etree._Element | None = None) -> None:
-        """Index the styles part's styles and defaults, and the theme's fonts."""
+    def __init__(self, styles: etree._Element | None, theme: etree._Element | None = None,
+                 numbering: etree._Element | None = None) -> None:
+        """Index the styles part's styles and defaults, the theme's fonts and the lists' levels."""
+        self._numbering = Numbering(numbering)
         self._styles: dict[str, etree._Element] = {}
         self._default_para: str | None = None
         self._default_char: str | None = None
@@ -179,11 +182,28 @@ class StyleSheet:
         ppr = p.find(w("pPr"))
         if ppr is not None:
             levels.append(ppr)
-        levels += self._chain(self._para_style(p), "pPr")
+        chain = self._chain(self._para_style(p), "pPr")
+        # A list named on the paragraph itself sits between it and its style, as Word applies it; a list the
+        # style brings is taken below the style's own settings.
+        ref = num_ref(ppr)
+        if ref is not None:
+            self._add_list_level(levels, ref)
+        levels += chain
+        if ref is None:
+            ref = next((found for found in map(num_ref, chain) if found is not None), None)
+            if ref is not None:
+                self._add_list_level(levels, ref)
         levels += self._chain(table_style, "pPr")
         if self._ppr_default is not None:
             levels.append(self._ppr_default)
         return levels
+
+    def _add_list_level(self, levels: list[etree._Element], ref: tuple[str, str]) -> None:
+        """Append the list level ``ref`` (numId, ilvl) names, unless it names no list."""
+        if ref[0] != NO_LIST:
+            found = self._numbering.level_ppr(*ref)
+            if found is not None:
+                levels.append(found)
 
     def para_format(self, p: etree._Element, table_style: str | None = None) -> ParaFormat:
         """The effective spacing and indents of paragraph ``p`` (resolved once per distinct paragraph format)."""

@@ -103,6 +103,9 @@ DOCS: list[Real] = [
         "kho-giay": "khổ Letter 279 × 216 mm, không phải A4",
         "le-trang": "lề dưới 5 mm",
         "tieu-de-phu-luc": _NEW_RULE + "dòng «PHỤ LỤC» in hoa, cần «Phụ lục»",
+        "so-trang": "sửa ở phiên sau, khi số trang được xét cả ở phụ lục (Nghị định 30 Phụ lục I, III.1: phụ lục đánh "
+                    "số trang riêng), đã đọc lại tệp: đầu trang của phần (section) cuối căn trái, trang 11 trong PDF "
+                    "của LibreOffice in số «11» ở góc trên bên trái (x = 1 pt)",
     }, "phụ lục kèm báo cáo, khổ ngang vì là bảng biểu (được phép)"),
     Real("qd-ban-chi-dao-du-lieu", "quyet-dinh",
          _T + "Tờ trình 519 thành lập Ban chỉ đạo về dữ liệu/Quyết định thành lập Ban chỉ đạo về dữ liệu.docx", {

@@ -11,6 +11,7 @@ _T = VBAI + "templates/"
 _HOI = _T + "Công văn 3858 báo cáo tình hình tổ chức, hoạt động và quản lý hội năm 2025/"
 _LUU = "«- Lưu: VT, NC.Châu» không kết thúc bằng «.»"
 _AFTER = "sửa sau lần chạy lint duy nhất trên phần giữ lại, đã đọc lại tệp: "
+_LATER = "sửa ở phiên sau (phần này đã hết mù), đã đọc lại XML và PDF của LibreOffice: "
 
 DOCS: list[Real] = [
     Real("bc-quan-ly-hoi-2025", "bao-cao", _HOI + "Báo cáo tình hình tổ chức, hoạt động và quản lý hội năm 2025.docx", {
@@ -28,6 +29,9 @@ DOCS: list[Real] = [
         "le-trang": "lề trên, dưới 15 mm",
         "phong-chu": "thân văn bản có đoạn chữ Verdana",
         "luu": _LUU,
+        "so-trang": _LATER + "số trang ở đầu trang theo kiểu Header/Normal cỡ 12 (phông Cambria của chủ đề); văn bản "
+                    "một trang nên số không in ra, nhưng thể thức số trang đã đặt sai, như quy ước của ca "
+                    "«footer-tt01» trong bộ dựng bằng mã",
     }),
     Real("cv-ho-tro-kinh-phi-ma-tuy", "cong-van",
          _T + "CV 1413 PC04 hỗ trợ kinh phí đối với lực lượng trực tiếp tham gia công tác đấu tranh PCTP về ma túy và "
@@ -76,6 +80,8 @@ DOCS: list[Real] = [
         "luu": _LUU,
         "dieu": _AFTER + "dấu «.» sau «Điều 3», «Điều 4» ... không in đậm",
         "so-trang": "2 trang mà không có số trang",
+        "phong-chu": _LATER + "các đoạn chữ của đoạn «Căn cứ ...» dùng phông chủ đề majorHAnsi = Cambria (theme1.xml); "
+                     "PDF của LibreOffice thay bằng DejaVu Serif Italic",
     }, "phần đầu là bảng 3 × 2 theo hàng (cơ quan và Quốc hiệu trên cùng hàng): vị trí vẫn đúng"),
     Real("qd-tuyen-ma-tuy", "quyet-dinh", _T + "Tờ trình 511/BC UBND/QUYẾT ĐỊNH PHÊ DUYỆT CỦA UBND TỈNH.docx", {
         "kho-giay": "khổ Letter 216 × 279 mm",
