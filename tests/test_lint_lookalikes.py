@@ -3,7 +3,9 @@
 From the documents of the People's Committees of Lâm Đồng and Bình Thuận in the tuning corpus: a landscape page
 for a wide table, turned margins on it, a motto whose dashes are not bold, a công văn that opens with «Căn cứ»,
 a plan whose bases lead into its own sentence, a tờ trình whose «Căn cứ» follows «Kính gửi:», a police signer's
-rank before the name, an internal «PHIẾU TRÌNH», and a one-page document without page numbers.
+rank before the name, an internal «PHIẾU TRÌNH», and a one-page document without page numbers; a numbered
+paragraph indented by its list, a white anchor word for the e-signature, a name pushed right by spaces in its cell,
+recipients in the row under «Nơi nhận:».
 """
 
 from __future__ import annotations
@@ -258,3 +260,42 @@ def test_a_numbered_paragraph_takes_its_left_indent_from_its_list_before_its_sty
     article._p.pPr.remove(numbering)  # out of the list: the style's 1,27 cm and the first line's 1,27 cm add up
     findings = lint(doc, tmp_path)
     assert rules(findings) == {"thut-dau-dong"} and "2,54" in findings[0].message
+
+
+def test_a_white_anchor_word_for_the_e_signature_is_not_the_signers_name(tmp_path: Path) -> None:
+    """E-office signing tools place the signature image at a word typed in white in the signature gap."""
+    from docx.shared import RGBColor
+
+    doc, parts = decision()
+    anchor = _para(doc, "Hdfđ", 22, bold=True)
+    parts["sign_name"]._p.addprevious(anchor._p)
+    anchor.runs[0].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    assert lint(doc, tmp_path) == []
+    anchor.runs[0].font.color.rgb = RGBColor(0, 0, 0)  # the same word in black prints, and is taken for the name
+    findings = lint(doc, tmp_path)
+    assert rules(findings) == {"nguoi-ky"} and "22 pt" in findings[0].message
+
+
+def test_a_name_pushed_right_by_spaces_in_the_signature_cell(tmp_path: Path) -> None:
+    """«                     Hồ Văn Mười» five empty lines under «CHỦ TỊCH», in the same cell, is the name."""
+    doc, parts = decision()
+    set_text(parts["sign_name"], " " * 21 + "Nguyễn Văn A")
+    parts["sign_name"].alignment = None
+    for _ in range(5):
+        parts["sign_name"]._p.addprevious(_para(doc, "")._p)
+    assert lint(doc, tmp_path) == []
+    set_text(parts["sign_name"], " " * 21 + "(Đã ký)")
+    assert rules(lint(doc, tmp_path)) == {"nguoi-ky-ten"}
+
+
+def test_recipients_in_the_row_under_their_heading(tmp_path: Path) -> None:
+    """«Nơi nhận:» in a row of its own beside the authority line, the recipients in the cell under it."""
+    doc, parts = decision()
+    below = doc.tables[1].add_row().cells[0]
+    for key in ("recipient1", "recipient2", "luu"):
+        below._tc.append(parts[key]._p)
+    below._tc.remove(below.paragraphs[0]._p)
+    assert lint(doc, tmp_path) == []
+    set_text(parts["luu"], "- Lưu: VT, VP")
+    findings = lint(doc, tmp_path)
+    assert rules(findings) == {"luu"} and "«.»" in findings[0].message

@@ -24,8 +24,10 @@ def next_lines(doc: Doc, line: Line) -> Iterator[Line]:
     for nxt in doc.paras[para.index + 1:]:
         if nxt.container is not para.container and nxt.container != para.container:
             return
+        # In a table cell, a paragraph pushed right by spaces only («      Hồ Văn Mười») is still the cell's column.
+        indented = nxt.table is not None and all(other.col > 0 for other in nxt.lines)
         for other in nxt.lines:
-            if line.col == 0 and other.col == 0:
+            if line.col == 0 and (other.col == 0 or indented):
                 yield other
             elif line.col > 0 and other.col > 0:
                 yield other
@@ -75,10 +77,33 @@ class Entry:
         return [p for line in self.lines for p in line.visible()]
 
 
+def _down_the_column(doc: Doc, line: Line) -> Iterator[Line]:
+    """The lines after ``line`` in its cell, then in the cells under it, row by row (the same grid column).
+
+    A closing table may give «Nơi nhận:» a row of its own, level with the authority line, and the recipients
+    the row below it, level with the title.
+    """
+    yield from next_lines(doc, line)
+    para = line.para
+    if para.table is None:
+        return
+    rows = [para.row]
+    for nxt in doc.paras[para.index + 1:]:
+        if nxt.table != para.table:
+            return
+        if nxt.row != rows[-1]:
+            rows.append(nxt.row)
+            if len(rows) > 2:  # the row below, and no further
+                return
+        if nxt.row == para.row or nxt.cell != para.cell:
+            continue
+        yield from (other for other in nxt.lines if other.col == 0)
+
+
 def recipient_entries(doc: Doc, heading: Line) -> list[Entry]:
     """The recipients under «Nơi nhận:», a wrapped line joined to the one it continues."""
     entries: list[Entry] = []
-    for line in next_lines(doc, heading):
+    for line in _down_the_column(doc, heading):
         if line.text[0] in DASHES or fold(line.text).startswith("lưu"):
             entries.append(Entry([line]))
         elif entries and not entries[-1].text.endswith((";", ".")) and not is_upper(line.text):

@@ -153,7 +153,7 @@ class StyleSheet:
                 underline = u.get(w("val"), "single").lower() not in _FALSE
                 break
         return RunProps(font=self._font(levels), size=size, bold=toggle("b"), italic=toggle("i"),
-                        underline=underline, caps=toggle("caps"), hidden=toggle("vanish"))
+                        underline=underline, caps=toggle("caps"), hidden=toggle("vanish") or _white(levels))
 
     def _font(self, levels: list[etree._Element]) -> str | None:
         """The font of the Latin slots (ascii/hAnsi: Vietnamese letters live in both), theme fonts resolved."""
@@ -223,6 +223,25 @@ class StyleSheet:
             if jc is not None and jc.get(w("val")):
                 return _ALIGN.get(jc.get(w("val"), ""), "left")
         return "left"
+
+
+_WHITE = {"FFFFFF", "WHITE"}
+
+
+def _white(levels: list[etree._Element]) -> bool:
+    """White letters on no shading or highlight: nothing on paper.
+
+    E-office signing tools find where to put the signature image by a word typed in white in the signature gap
+    («Hdfđ» in a Sở Nội vụ công văn): it prints nothing, so it is neither the signer's name nor text to judge.
+    """
+    for level in levels:
+        if level.find(w("highlight")) is not None or level.find(w("shd")) is not None:
+            return False
+    for level in levels:
+        color = level.find(w("color"))
+        if color is not None:
+            return (color.get(w("val"), "").upper() in _WHITE or color.get(w("themeColor")) == "background1")
+    return False
 
 
 def _on_attr(value: str | None) -> bool:
