@@ -14,7 +14,7 @@ from pathlib import Path
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.shared import Mm, Pt
+from docx.shared import Cm, Mm, Pt
 from test_lint import Parts, _para, _remove, decision, fmt, kind_of, lint, rules, set_text
 from test_lint_scope import cong_van
 
@@ -192,8 +192,6 @@ def test_a_heading_set_close_to_its_text_and_a_label_placed_by_tabs(tmp_path: Pa
 
 
 def test_a_paragraph_reaching_into_the_margin_is_indented_from_its_own_edge(tmp_path: Path) -> None:
-    from docx.shared import Cm
-
     doc, parts = decision()
     parts["article1"].paragraph_format.left_indent = Cm(-0.2)
     parts["article1"].paragraph_format.first_line_indent = Cm(1.2)
@@ -246,8 +244,6 @@ def test_a_numbered_paragraph_takes_its_left_indent_from_its_list_before_its_sty
     """«List Paragraph» (left 1,27 cm) in a list whose level says left 0: Word starts the first line at 1,27 cm."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
-    from docx.shared import Cm
-
     doc, parts = decision()
     num_id = _list_level(doc, 0, 360)
     article = parts["article1"]
@@ -299,3 +295,30 @@ def test_recipients_in_the_row_under_their_heading(tmp_path: Path) -> None:
     set_text(parts["luu"], "- Lưu: VT, VP")
     findings = lint(doc, tmp_path)
     assert rules(findings) == {"luu"} and "«.»" in findings[0].message
+
+
+def test_a_body_name_split_over_two_paragraphs_is_one_issuing_body(tmp_path: Path) -> None:
+    """«ỦY BAN NHÂN DÂN» / «PHƯỜNG AN LẠC» in two paragraphs (two rows of a header table): one name, all bold."""
+    doc, parts = decision()
+    _remove(parts["governing"])
+    set_text(parts["issuing"], "PHƯỜNG AN LẠC")
+    head = _para(doc, "ỦY BAN NHÂN DÂN", 13, bold=True, align="center")
+    parts["issuing"]._p.addprevious(head._p)
+    assert lint(doc, tmp_path) == []
+    fmt(head, bold=False)  # not a governing body: a kind of body names nobody
+    findings = lint(doc, tmp_path)
+    assert [f.rule for f in findings] == ["co-quan-ban-hanh"] and "in đậm" in findings[0].message
+
+
+def test_a_first_line_indented_by_one_tab_is_running_text(tmp_path: Path) -> None:
+    """«\\tĐiều 2. ...»: the tab is the first-line indent; the paragraph's spacing is still judged."""
+    doc, parts = decision()
+    for key in ("article2", "article3"):
+        parts[key].paragraph_format.first_line_indent = Cm(0)
+        parts[key].runs[0].text = "\t" + parts[key].runs[0].text
+        parts[key].paragraph_format.space_before = Pt(6)
+    assert lint(doc, tmp_path) == []
+    for key in ("article2", "article3"):
+        parts[key].paragraph_format.space_before = Pt(0)
+        parts[key].paragraph_format.space_after = Pt(0)
+    assert rules(lint(doc, tmp_path)) == {"gian-doan"}

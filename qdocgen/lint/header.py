@@ -83,6 +83,8 @@ def _check_bodies(orgs: list[Line]) -> list[Finding]:
     split = bold[0] if bold else last_start
     if split == 0 and last_start > 0 and fold(orgs[last_start - 1].text) not in GENERIC_HEADS:
         split = last_start  # a bold governing body: the issuing body is the last paragraph
+    while split > 0 and fold(orgs[split - 1].text) in GENERIC_HEADS:
+        split -= 1  # «ỦY BAN NHÂN DÂN» alone names no body: it begins the issuing body's name, on the line above
     out: list[Finding] = []
     for i, line in enumerate(orgs):
         rule = "co-quan-chu-quan" if i < split else "co-quan-ban-hanh"

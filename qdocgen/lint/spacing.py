@@ -91,8 +91,10 @@ def _running(para: Para, text: str, prose: bool) -> bool:
     """
     if prose and (len(text) < PROSE_CHARS or is_upper(text) or _not_prose(text)):
         return False
+    # One tab before the text is how many clerks indent a paragraph's first line, not a label placed on the page.
+    tab_indent = para.text.startswith("\t") and not para.text.startswith("\t\t") and len(para.lines) == 1
     return not (para.table is not None or para.align in ("center", "right") or not para.lines
-                or para.lines[0].col > 0 or "\t" in para.text.strip() or templated(text)
+                or (para.lines[0].col > 0 and not tab_indent) or "\t" in para.text.strip() or templated(text)
                 or fold(text).startswith("nơi nhận"))  # pushed right by tabs or spaces: a label placed on the page
 
 
