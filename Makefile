@@ -26,7 +26,7 @@ test: $(STAMP) ## Chạy bộ kiểm thử
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP) ## Kiểm tra mã (ruff, mypy)
-	$(BIN)/ruff check qdocgen tests templates/build.py
+	$(BIN)/ruff check qdocgen tests templates/build.py tools
 	$(BIN)/mypy
 
 templates: $(STAMP) ## Dựng lại các mẫu .docx trong templates/ từ templates/build.py
