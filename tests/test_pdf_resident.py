@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,3 +92,16 @@ def test_loading_uno_leaves_python_imports_as_they_were(office: ResidentOffice) 
     with pytest.raises(ModuleNotFoundError):
         builtins.__import__("qdocgen_no_such_module")
     assert not any(p.endswith("dist-packages") and p.startswith("/usr/lib/python3") for p in sys.path)
+
+
+def test_a_start_on_the_seed_profile_skips_the_graphics_self_test(office: ResidentOffice, batch_dir: Path,
+                                                                   tmp_path: Path) -> None:
+    office.convert(batch_dir / "phuong-an-lac.docx", tmp_path / "first.pdf")  # the seed exists after this start
+    office.stop()
+    began = time.time()
+    office.convert(batch_dir / "phuong-an-lac.docx", tmp_path / "again.pdf")
+    registry = (office.profile / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+    assert "ooSetupLastVersion" in registry
+    # LibreOffice writes this log each time it runs its 4096-pixel render tests at start (0.6 s of a core).
+    log = office.profile / "user" / "GraphicsRenderTests.log"
+    assert not log.exists() or log.stat().st_mtime < began

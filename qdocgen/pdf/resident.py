@@ -40,6 +40,7 @@ from qdocgen.pdf.office import (
     keep_seed,
     sanitized_copy,
     seed_profile,
+    settle_profile,
     word_problem,
 )
 
@@ -113,6 +114,11 @@ class ResidentOffice:
     def running(self) -> bool:
         """Whether the LibreOffice process is alive now."""
         return self._proc is not None and self._proc.poll() is None
+
+    @property
+    def profile(self) -> Path:
+        """The profile folder of the latest start (a fresh copy of the seed for each start)."""
+        return self._work / f"profile-{self.starts}"
 
     @property
     def pid(self) -> int | None:
@@ -242,9 +248,11 @@ class ResidentOffice:
         self._stop()
         self.load_bridge()
         self.starts += 1
-        profile = self._work / f"profile-{self.starts}"
+        profile = self.profile
         seed = seed_profile(self.soffice)
         seeded = copy_seed(seed, profile)
+        if seeded:
+            settle_profile(profile, self.soffice)
         self._pipe = f"qdocgen-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         command = [*base_command(self.soffice, profile), f"--accept=pipe,name={self._pipe};urp;"]
         try:
