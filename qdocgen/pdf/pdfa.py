@@ -64,9 +64,7 @@ def document_info(docx: Path, author: str = "") -> DocumentInfo:
                     found = root.find(f"dc:{key}", _NS)
                     core[key] = " ".join((found.text or "").split()) if found is not None else ""
             if "word/styles.xml" in names:
-                lang = etree.fromstring(package.read("word/styles.xml")).find(
-                    "w:docDefaults/w:rPrDefault/w:rPr/w:lang", _NS)
-                language = lang.get(f"{{{_NS['w']}}}val", "") if lang is not None else ""
+                language = _default_language(package)
             if "word/document.xml" in names:
                 opening = _opening_text(package.read("word/document.xml"))
     except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
@@ -77,6 +75,20 @@ def document_info(docx: Path, author: str = "") -> DocumentInfo:
         subject=core.get("subject", "") or subject_from_text(opening),
         author=author or ("" if creator.casefold() in _TOOL_NAMES else creator) or author_from_text(opening),
         language=core.get("language", "") or language or "vi-VN")
+
+
+def _default_language(package: zipfile.ZipFile) -> str:
+    """The language of the document's default run properties (``w:docDefaults``), empty if none.
+
+    ``w:docDefaults`` comes first in ``word/styles.xml``: the parse stops there instead of reading every
+    style (a Word template's styles run to hundreds of kilobytes, most of a PDF's finishing time).
+    """
+    with package.open("word/styles.xml") as stream:
+        for _, defaults in etree.iterparse(stream, events=("end",), tag=f"{{{_NS['w']}}}docDefaults",
+                                           resolve_entities=False, huge_tree=False, no_network=True):
+            lang = defaults.find("w:rPrDefault/w:rPr/w:lang", _NS)
+            return lang.get(f"{{{_NS['w']}}}val", "") if lang is not None else ""
+    return ""
 
 
 def _opening_text(document_xml: bytes, paragraphs: int = 60) -> str:
@@ -245,15 +257,20 @@ def _objects(pdf: pikepdf.Pdf) -> Iterator[str]:
             yield from _object(obj)
 
 
+_ACTION_KEYS = frozenset({"/JS", "/S", "/AA"})
+
+
 def _object(obj: Any) -> Iterator[str]:
-    """What one dictionary or stream breaks."""
-    yield from _action(obj)
+    """What one dictionary or stream breaks (its keys read once: most are structure elements with none to judge)."""
+    keys = set(obj.keys())
+    if keys & _ACTION_KEYS:
+        yield from _action(obj)
     if isinstance(obj, pikepdf.Stream):
         yield from _stream(obj)
-    kind = obj.get("/Type")
+    kind = obj.get("/Type") if "/Type" in keys else None
     if kind == "/Font":
         yield from _font(obj)
-    elif kind == "/Annot" or "/Subtype" in obj and "/Rect" in obj:
+    elif kind == "/Annot" or "/Subtype" in keys and "/Rect" in keys:
         yield from _annotation(obj)
 
 
