@@ -212,7 +212,7 @@ class CompiledTemplate:
 
     def _compile(self, info: TemplateInfo) -> None:
         """Prepare and compile every part that holds tags."""
-        from qdocgen.template import source_cache
+        from qdocgen.template import code_cache, source_cache
 
         path, template = self.path, self
         env = template_environment(info.macros, info.shown)
@@ -229,7 +229,7 @@ class CompiledTemplate:
             elif "<w:tbl" in source and _changes_columns(raw, source):
                 template.docxtpl_grids.add(name)
             try:
-                template.compiled[name] = env.from_string(source)
+                template.compiled[name] = code_cache.template(env, source)
             except JinjaError as exc:
                 raise TemplateError(template.locate(name, exc)) from exc
             except (RecursionError, MemoryError) as exc:
