@@ -10,7 +10,7 @@ The baseline is always ONE ``soffice --headless --convert-to 'pdf:writer_pdf_Exp
 files with the very filter options qdocgen uses (PDF/A-2b, tagged), in three profile states: a profile made at
 that start (a user's first call, or a call with ``-env:UserInstallation`` on a new folder); a profile already
 used by headless LibreOffice (its start is cheaper); and that profile recording this version as started, as
-the desktop leaves it once opened (``office.settle_profile``: no graphics self-test at start, the state
+the desktop leaves it once opened (``profile_setup.skip_render_tests``: no graphics self-test at start, the state
 qdocgen's own LibreOffices run in, so the hardest baseline).
 
 A. Conversion only: 22 decisions already written (the 11 of Bình Tân 2019, twice). qdocgen's ``convert`` as
@@ -26,6 +26,7 @@ D. One decision: the resident LibreOffice (already running) against a cold start
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -39,7 +40,8 @@ from pathlib import Path
 
 from qdocgen.batch import BatchOptions, render_batch
 from qdocgen.pdf import PdfReport, ResidentOffice, convert, default_jobs, find_soffice, pool
-from qdocgen.pdf.office import PDF_FILTER, copy_seed, seed_profile, settle_profile
+from qdocgen.pdf.office import PDF_FILTER, copy_seed, seed_profile
+from qdocgen.pdf.profile_setup import skip_render_tests
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 3
@@ -86,13 +88,23 @@ def soffice_call(soffice: str, files: list[Path], work: Path, profile_state: str
     if profile_state != "new":
         copy_seed(seed_profile(soffice), profile)
     if profile_state == "settled":
-        settle_profile(profile, soffice)
+        skip_render_tests(profile, soffice)
+    elif profile_state == "used":
+        unsettle(profile)
     out = work / f"one-call-{time.monotonic_ns()}"
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
                     PDF_FILTER, "--outdir", str(out), *map(str, files)], capture_output=True, timeout=600,
                    check=True, env=dict(os.environ, HOME=str(work)))
     assert len(list(out.glob("*.pdf"))) == len(files)
     shutil.rmtree(profile, ignore_errors=True)
+
+
+def unsettle(profile: Path) -> None:
+    """Take the recorded version out of ``profile`` (the seed keeps qdocgen's): as headless LibreOffice leaves it."""
+    registry = profile / "user" / "registrymodifications.xcu"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(re.sub(r'<item oor:path="/org\.openoffice\.Setup/Product"><prop oor:name="ooSetupLastVersion"'
+                               r'.*?</item>\n?', "", text), encoding="utf-8")
 
 
 def ours_convert(files: list[Path], out: Path) -> PdfReport:

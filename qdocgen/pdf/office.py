@@ -7,11 +7,9 @@ installation (a copy costs milliseconds, a profile made from scratch about a sec
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 import zipfile
@@ -133,49 +131,6 @@ def copy_seed(seed: Path | None, profile: Path) -> bool:
         shutil.copytree(seed, profile, symlinks=True)
     except OSError:
         shutil.rmtree(profile, ignore_errors=True)
-        return False
-    return True
-
-
-@functools.lru_cache(maxsize=4)
-def product_version(soffice: str) -> str:
-    """LibreOffice's version as its configuration names it (``7.4``), read from its registry; empty if unknown."""
-    program = Path(soffice).resolve().parent
-    for registry in (program.parent / "share" / "registry", program.parent / "Resources" / "registry"):
-        try:
-            text = (registry / "main.xcd").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        match = re.search(r'oor:name="ooSetupVersion"[^>]*>\s*<value>([^<]+)</value>', text)
-        if match:
-            return match.group(1).strip()
-    return ""
-
-
-def settle_profile(profile: Path, soffice: str) -> bool:
-    """Record in ``profile`` that this LibreOffice version has already started there; whether it was recorded.
-
-    Until a profile names the running version as its last one (``ooSetupLastVersion``, written only by the
-    desktop's "what's new" bar, never by a headless start), every start runs VCL's graphics self-tests
-    (``GraphicsRenderTests``: 4096-pixel bitmaps filled and drawn): about 0.6 s of a core and 300,000 page
-    faults per start on LibreOffice 7.4, more than half of its start and first document. The copy each
-    start runs on gets the entry; the seed itself stays as LibreOffice left it.
-    """
-    version = product_version(soffice)
-    registry = profile / "user" / "registrymodifications.xcu"
-    try:
-        text = registry.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    if not version or "</oor:items>" not in text:
-        return False
-    text = re.sub(r'<item oor:path="/org\.openoffice\.Setup/Product"><prop oor:name="ooSetupLastVersion".*?</item>\n?',
-                  "", text)
-    item = ('<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse">'
-            f"<value>{version}</value></prop></item>\n")
-    try:
-        registry.write_text(text.replace("</oor:items>", item + "</oor:items>"), encoding="utf-8")
-    except OSError:
         return False
     return True
 

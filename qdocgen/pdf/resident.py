@@ -40,9 +40,9 @@ from qdocgen.pdf.office import (
     keep_seed,
     sanitized_copy,
     seed_profile,
-    settle_profile,
     word_problem,
 )
+from qdocgen.pdf.profile_setup import skip_render_tests
 
 UNO_HINT = "Cài cầu nối UNO của LibreOffice (Debian/Ubuntu): sudo apt-get install -y python3-uno"
 _UNO_PATHS = ("/usr/lib/python3/dist-packages", "/usr/lib/libreoffice/program")
@@ -251,8 +251,7 @@ class ResidentOffice:
         profile = self.profile
         seed = seed_profile(self.soffice)
         seeded = copy_seed(seed, profile)
-        if seeded:
-            settle_profile(profile, self.soffice)
+        skip_render_tests(profile, self.soffice)
         self._pipe = f"qdocgen-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         command = [*base_command(self.soffice, profile), f"--accept=pipe,name={self._pipe};urp;"]
         try:
