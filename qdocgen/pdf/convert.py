@@ -42,6 +42,7 @@ from qdocgen.pdf.office import (
     seed_profile,
     word_problem,
 )
+from qdocgen.pdf.profile_setup import skip_render_tests
 
 MAX_FILES_PER_START = 40
 ATTEMPTS = pool.ATTEMPTS
@@ -155,6 +156,7 @@ def _start(soffice: str, files: list[Path], work: Path, number: int, timeout: fl
     out = work / f"out-{number}"
     out.mkdir()
     seeded = copy_seed(seed, profile)
+    skip_render_tests(profile, soffice)
     command = [*base_command(soffice, profile), "--convert-to", PDF_FILTER, "--outdir", str(out),
                *[str(f.resolve()) for f in files]]
     env = dict(os.environ, HOME=str(work))  # nothing of the user's own LibreOffice is touched

@@ -42,6 +42,7 @@ from qdocgen.pdf.office import (
     seed_profile,
     word_problem,
 )
+from qdocgen.pdf.profile_setup import skip_render_tests
 
 UNO_HINT = "Cài cầu nối UNO của LibreOffice (Debian/Ubuntu): sudo apt-get install -y python3-uno"
 _UNO_PATHS = ("/usr/lib/python3/dist-packages", "/usr/lib/libreoffice/program")
@@ -245,6 +246,7 @@ class ResidentOffice:
         profile = self._work / f"profile-{self.starts}"
         seed = seed_profile(self.soffice)
         seeded = copy_seed(seed, profile)
+        skip_render_tests(profile, self.soffice)
         self._pipe = f"qdocgen-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         command = [*base_command(self.soffice, profile), f"--accept=pipe,name={self._pipe};urp;"]
         try:
