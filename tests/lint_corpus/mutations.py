@@ -173,8 +173,16 @@ def drop_vv(doc: Document) -> bool:
 
 
 def national_title_plain(doc: Document) -> bool:
-    """``quoc-hieu``: the national title not bold."""
-    return _set(_first(doc, lambda s: s.startswith(("CỘNG HÒA", "CỘNG HOÀ"))), bold=False)
+    """``quoc-hieu``: the national title not bold (only its own line where the motto shares its paragraph)."""
+    p = _first(doc, lambda s: s.startswith(("CỘNG HÒA", "CỘNG HOÀ")))
+    from docx.text.run import Run
+    changed = False
+    for r in p._p.iter(qn("w:r")) if p is not None else ():
+        if r.find(qn("w:br")) is not None or r.find(qn("w:cr")) is not None:
+            break  # the motto follows on the next line of the same paragraph: it keeps its bold
+        Run(r, p).font.bold = False
+        changed = changed or any((t.text or "").strip() for t in r.iter(qn("w:t")))
+    return changed
 
 
 def motto_plain(doc: Document) -> bool:
