@@ -322,3 +322,24 @@ def test_a_first_line_indented_by_one_tab_is_running_text(tmp_path: Path) -> Non
         parts[key].paragraph_format.space_before = Pt(0)
         parts[key].paragraph_format.space_after = Pt(0)
     assert rules(lint(doc, tmp_path)) == {"gian-doan"}
+
+
+def test_a_three_row_header_table_is_no_table_of_data(tmp_path: Path) -> None:
+    """A landscape page is allowed for a table of data, not for the header's own three rows."""
+    doc, _ = decision()
+    doc.tables[0].add_row()
+    assert lint(doc, tmp_path) == []
+    section = doc.sections[0]
+    section.orientation, section.page_width, section.page_height = WD_ORIENT.LANDSCAPE, Mm(297), Mm(210)
+    assert [(f.rule, f.severity) for f in lint(doc, tmp_path)] == [("huong-giay", "warning")]
+
+
+def test_a_name_three_rows_under_the_title(tmp_path: Path) -> None:
+    """A signature table of four rows: the title in the first, the signature's space, the name in the fourth."""
+    doc, parts = decision()
+    closing = doc.tables[1]
+    rows = [closing.add_row() for _ in range(3)]
+    rows[-1].cells[1]._tc.append(parts["sign_name"]._p)
+    assert lint(doc, tmp_path) == []
+    set_text(parts["sign_name"], "(Đã ký)")
+    assert rules(lint(doc, tmp_path)) == {"nguoi-ky-ten"}

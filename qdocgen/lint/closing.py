@@ -77,11 +77,11 @@ class Entry:
         return [p for line in self.lines for p in line.visible()]
 
 
-def _down_the_column(doc: Doc, line: Line) -> Iterator[Line]:
-    """The lines after ``line`` in its cell, then in the cells under it, row by row (the same grid column).
+def _down_the_column(doc: Doc, line: Line, below: int = 1) -> Iterator[Line]:
+    """The lines after ``line`` in its cell, then in the cells under it, ``below`` rows at most (same grid column).
 
     A closing table may give «Nơi nhận:» a row of its own, level with the authority line, and the recipients
-    the row below it, level with the title.
+    the row below it, level with the title; or the title a row, the signature's space two, and the name a fourth.
     """
     yield from next_lines(doc, line)
     para = line.para
@@ -93,7 +93,7 @@ def _down_the_column(doc: Doc, line: Line) -> Iterator[Line]:
             return
         if nxt.row != rows[-1]:
             rows.append(nxt.row)
-            if len(rows) > 2:  # the row below, and no further
+            if len(rows) > 1 + below:
                 return
         if nxt.row == para.row or nxt.cell != para.cell:
             continue
@@ -168,6 +168,7 @@ def _signature_blocks(doc: Doc) -> list[tuple[Line, bool]]:
 
 _NOTE = re.compile(r"^[(\[]?\s*(đã ký|ký|chữ ký|ký tên|ký số|ký, |ký và|ghi rõ|đóng dấu|kí|đã kí)", re.IGNORECASE)
 NAME_GAP = 12  # paragraphs from the title to the name: the signature's space, a seal, a note
+NAME_ROWS = 3  # rows of a signature table under the title's own where the name may stand
 
 
 def is_note(text: str) -> bool:
@@ -199,7 +200,7 @@ class Block:
 def _block(doc: Doc, start: Line, has_authority: bool) -> Block:
     """Read the block from its first line: capitals (authority, title), notes, then the name."""
     titles = [start]
-    for line in next_lines(doc, start):
+    for line in _down_the_column(doc, start, below=NAME_ROWS):
         if line.para.index - titles[-1].para.index > NAME_GAP:
             break
         if is_note(line.text) or templated(line.text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from qdocgen.lint.closing import recipient_heading
 from qdocgen.lint.common import Finding, finding, looks, quoted
 from qdocgen.lint.document import Doc
 from qdocgen.lint.font_widths import UNITS_PER_EM, WIDTHS
@@ -27,14 +28,16 @@ def _paper(sect: Section, where: str, wide_table: bool) -> list[Finding]:
     return out
 
 
-TABLE_ROWS = 3  # a table of data (not the two-column header or signature table) has at least this many rows
+TABLE_ROWS = 3  # a table of data has at least this many rows (the header's and the signature's tables are no data)
 
 
 def _wide_tables(doc: Doc) -> set[int]:
     """The sections holding a table of data: NĐ30 (Phụ lục I, I.2) lets such a page lie in landscape."""
+    heading = recipient_heading(doc)
+    layout = {p.table for p in doc.paras[:doc.header_end]} | {heading.para.table if heading is not None else None}
     rows: dict[tuple[int, int], set[int]] = {}
     for para in doc.paras:
-        if para.table is not None and para.row is not None:
+        if para.table is not None and para.row is not None and para.table not in layout:
             rows.setdefault((para.section, para.table), set()).add(id(para.row))
     return {section for (section, _), seen in rows.items() if len(seen) >= TABLE_ROWS}
 
