@@ -98,8 +98,21 @@ def _running(para: Para, text: str, prose: bool) -> bool:
                 or fold(text).startswith("nơi nhận"))  # pushed right by tabs or spaces: a label placed on the page
 
 
-def body_paras(doc: Doc, prose: bool = True) -> list[Para]:
-    """The paragraphs of running text (see the module's docstring); ``prose``: sentences only, no headings."""
+_NOTES = re.compile(r"^(ghi chú|lưu ý|chú thích)\s*:?$")
+_last: tuple[Doc, tuple[object, ...], list[tuple[Para, str]]] | None = None
+"""The last document's candidate paragraphs: three rules ask for them, one document after another."""
+
+
+def _candidates(doc: Doc) -> list[tuple[Para, str]]:
+    """The paragraphs after the type name (or opening) that may be running text, each with its normalised text.
+
+    Computed once per document and its structure (the rules run one document at a time).
+    """
+    global _last
+    key = (doc.header_end, doc.type_para, doc.opening)
+    last = _last
+    if last is not None and last[0] is doc and all(a is b for a, b in zip(last[1], key, strict=True)):
+        return last[2]
     start = doc.type_para.index + 1 if doc.type_para is not None else doc.header_end
     if doc.opening is not None:
         start = max(start, doc.opening.end)
@@ -111,10 +124,16 @@ def body_paras(doc: Doc, prose: bool = True) -> list[Para]:
     notes = False
     for para in doc.paras[start:]:
         text = norm(para.text)
-        notes = bool(text) and (notes or bool(re.match(r"^(ghi chú|lưu ý|chú thích)\s*:?$", text.casefold())))
-        if not notes and para.index not in skip and _running(para, text, prose):
-            out.append(para)
+        notes = bool(text) and (notes or bool(_NOTES.match(text.casefold())))
+        if not notes and para.index not in skip:
+            out.append((para, text))
+    _last = (doc, key, out)
     return out
+
+
+def body_paras(doc: Doc, prose: bool = True) -> list[Para]:
+    """The paragraphs of running text (see the module's docstring); ``prose``: sentences only, no headings."""
+    return [para for para, text in _candidates(doc) if _running(para, text, prose)]
 
 
 def _size(para: Para) -> float:
