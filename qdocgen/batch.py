@@ -298,10 +298,8 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     if options.pdf:
         _require_pdf(options.signature_fields)
     paths = unit_paths(folder, options.only)
-    if options.pdf:  # LibreOffice's start overlaps the writing of the .docx files
-        from qdocgen.pdf.pool import start_early
-
-        start_early(len(paths))
+    if not options.resume:  # LibreOffice's start overlaps the writing of the .docx files
+        _start_office(options, len(paths))
     info = find_template(options.template, options.templates_dirs)
     _check_extras(out_dir, [p.stem for p in paths], options)
     spool = Spool()  # the checked units' data waits on disk, not in memory
@@ -315,6 +313,8 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
         prefailed = run.fail_unchecked(problems, paths)
         todo = _jobs(run, units, bad, options, prefailed)
         del units
+        if options.resume:  # only the units an earlier run did not finish can need converting
+            _start_office(options, sum(1 for _unit, known_sha in todo if not known_sha))
         order = prefailed + [unit.id for unit, _sha in todo]
         _render_all(run, todo, spool, info.path, renderer, options)
     finally:
@@ -330,6 +330,14 @@ def render_batch(folder: Path, out_dir: Path, options: BatchOptions | None = Non
     run.report.review_open = open_items(folder)  # a new-year dataset whose review list is not done
     run.report.review_file = folder / REVIEW_NAME if run.report.review_open else None
     return run.report
+
+
+def _start_office(options: BatchOptions, files: int) -> None:
+    """With ``--pdf``, start LibreOffice ahead of ``files`` documents to convert; none at all starts nothing."""
+    if options.pdf and files > 0:
+        from qdocgen.pdf.pool import start_early
+
+        start_early(files)
 
 
 def _check_extras(out_dir: Path, ids: Sequence[str], options: BatchOptions) -> None:

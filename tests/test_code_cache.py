@@ -78,3 +78,13 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("QDOCGEN_CACHE", "0")
     assert code_cache.template(template_environment(), "{{ a }}").render(a="y") == "y"
     assert _kept(tmp_path) == []
+
+
+def test_code_read_back_from_the_cache_is_still_held_to_the_sandbox(tmp_path: Path) -> None:
+    from jinja2.exceptions import SecurityError
+
+    hostile = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    for _ in range(2):  # compiled and kept, then read back from the cache
+        with pytest.raises(SecurityError):
+            code_cache.template(template_environment(), hostile).render()
+    assert len(_kept(tmp_path)) == 1

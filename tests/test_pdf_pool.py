@@ -221,6 +221,24 @@ def test_batch_pdf_starts_libreoffice_before_any_docx_is_written(tmp_path: Path,
     assert seen == [(11, [])] and len(list(out.glob("*.docx"))) == 11
 
 
+def test_batch_pdf_resume_with_every_unit_done_starts_no_libreoffice(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from qdocgen.batch import BatchOptions, render_batch
+
+    out, seen = tmp_path / "out", []
+    data = Path(__file__).parent.parent / "data" / "binh-tan" / "2019"
+    render_batch(data, out)
+    monkeypatch.setattr(pool, "start_early", lambda files: seen.append(files))
+    monkeypatch.setattr("qdocgen.batch._require_pdf", lambda signature_fields=False: None)
+    monkeypatch.setattr("qdocgen.batch._batch_pdfs", lambda run, force, signature_fields=False: None)
+    report = render_batch(data, out, BatchOptions(pdf=True, resume=True))
+    assert seen == [] and len(report.kept) == 11 and not report.written
+    fresh = tmp_path / "fresh"
+    render_batch(data, fresh, BatchOptions(only=("phuong-an-lac",)))
+    report = render_batch(data, fresh, BatchOptions(pdf=True, resume=True))
+    assert seen == [10] and len(report.kept) == 1 and len(report.written) == 10  # only the units not done before
+
+
 # --- with the real LibreOffice ---------------------------------------------------------------------------
 
 def _layout(pdf: Path) -> str:
