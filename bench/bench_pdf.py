@@ -20,7 +20,8 @@ B. As the user runs it, end to end: ``qdocgen batch --pdf`` on a dataset of 22 u
    while the .docx files are written) against ``qdocgen batch`` (the same .docx files) followed by the one
    soffice call. Also shown: ``batch`` then ``convert`` (qdocgen without the early start).
 C. A batch after a batch: the same 22 files with the LibreOffices still running (the web app, templates).
-D. One decision: the resident LibreOffice (already running) against a cold start.
+D. One decision: the resident LibreOffice (already running) against a cold start: qdocgen's own, and one plain
+   ``soffice`` call on a used profile and on one that records its version.
 """
 
 from __future__ import annotations
@@ -138,6 +139,19 @@ def qdocgen_warm(files: list[Path], out: Path) -> Timed:
     result = Timed(time.perf_counter() - began, float("nan"), report)  # the LibreOffices' CPU is not reaped yet
     assert len(report.converted) == len(files) and not report.failed, report.failed
     return result
+
+
+def single_soffice(soffice: str, sample: Path, work: Path) -> dict[str, float]:
+    """Median seconds (of 2) of one plain ``soffice`` call converting one decision, per profile state."""
+    out = {}
+    for state in ("used", "settled"):
+        times = []
+        for _ in range(2):
+            began = time.perf_counter()
+            soffice_call(soffice, [sample], work, state)
+            times.append(time.perf_counter() - began)
+        out[state] = statistics.median(times)
+    return out
 
 
 def single(soffice: str, sample: Path, work: Path) -> tuple[float, float]:
@@ -285,6 +299,7 @@ def main() -> None:
         warm = qdocgen_warm(batch, work / "warm")
         pool.stop_shared()
         warm_s, cold_s = single(soffice, files[0], work)
+        plain = single_soffice(soffice, files[0], work)
     finally:
         pool.stop_shared()
         shutil.rmtree(work, ignore_errors=True)
@@ -296,6 +311,9 @@ def main() -> None:
     print(f"  LibreOffice chạy sẵn (trung vị 3 lần):         {warm_s:6.2f} s")
     print(f"  khởi động LibreOffice riêng (trung vị 2 lần):  {cold_s:6.2f} s"
           f"  → chạy sẵn nhanh hơn {cold_s / warm_s:.2f} lần (cần ≥ 3)")
+    for key, label in (("used", "hồ sơ đã dùng"), ("settled", "hồ sơ đã ghi phiên bản")):
+        print(f"  một lệnh soffice nguội ({label}, trung vị 2 lần): {plain[key]:6.2f} s"
+              f"  → chạy sẵn nhanh hơn {plain[key] / warm_s:.2f} lần (cần ≥ 3)")
     print(f"Tải máy sau khi đo (uptime): {load()}")
 
 
