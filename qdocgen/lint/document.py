@@ -7,8 +7,9 @@ two columns split by tabs, and its formatting may come from styles; the layout m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qdocgen.environment import is_block_tag_paragraph
 from qdocgen.lint.common import FOOTNOTE_MARK, fold, norm
@@ -56,6 +57,8 @@ class Doc:
     administrative: bool = True
     kind: Kind | None = None
     opening: Opening | None = None
+    derived: dict[str, tuple[tuple[object, ...], Any]] = field(default_factory=dict, repr=False, compare=False)
+    """Views several rules read (by name), each with the structure it was computed from: computed once."""
 
     @property
     def paras(self) -> list[Para]:

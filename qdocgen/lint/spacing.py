@@ -99,20 +99,18 @@ def _running(para: Para, text: str, prose: bool) -> bool:
 
 
 _NOTES = re.compile(r"^(ghi chú|lưu ý|chú thích)\s*:?$")
-_last: tuple[Doc, tuple[object, ...], list[tuple[Para, str]]] | None = None
-"""The last document's candidate paragraphs: three rules ask for them, one document after another."""
 
 
 def _candidates(doc: Doc) -> list[tuple[Para, str]]:
     """The paragraphs after the type name (or opening) that may be running text, each with its normalised text.
 
-    Computed once per document and its structure (the rules run one document at a time).
+    Three rules ask for them: computed once per document and structure, kept on the document.
     """
-    global _last
     key = (doc.header_end, doc.type_para, doc.opening)
-    last = _last
-    if last is not None and last[0] is doc and all(a is b for a, b in zip(last[1], key, strict=True)):
-        return last[2]
+    kept = doc.derived.get("candidates")
+    if kept is not None and all(a is b for a, b in zip(kept[0], key, strict=True)):
+        found: list[tuple[Para, str]] = kept[1]
+        return found
     start = doc.type_para.index + 1 if doc.type_para is not None else doc.header_end
     if doc.opening is not None:
         start = max(start, doc.opening.end)
@@ -127,7 +125,7 @@ def _candidates(doc: Doc) -> list[tuple[Para, str]]:
         notes = bool(text) and (notes or bool(_NOTES.match(text.casefold())))
         if not notes and para.index not in skip:
             out.append((para, text))
-    _last = (doc, key, out)
+    doc.derived["candidates"] = (key, out)
     return out
 
 
